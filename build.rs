@@ -1,0 +1,153 @@
+//! Turns `content/` into the post index compiled into the app
+//! (`$OUT_DIR/posts.rs`) and the static files served beside it
+//! (`posts/<id>/…` under `<target>/<triple>/<profile>/blog-assets/`, which
+//! Trunk's post-build hook copies into `dist/`).
+//!
+//! A bad post fails the build with `path:line: reason` for every problem.
+//! `BLOG_CONTENT` may list several content folders, separated by `:`.
+
+#[allow(dead_code)]
+#[path = "src/date.rs"]
+mod date;
+#[allow(dead_code)]
+#[path = "src/i18n.rs"]
+mod i18n;
+#[allow(dead_code)]
+#[path = "src/lang.rs"]
+mod lang;
+#[allow(dead_code)]
+#[path = "src/slug.rs"]
+mod slug;
+#[allow(dead_code)]
+mod content {
+    #[path = "../src/content/source.rs"]
+    pub mod source;
+}
+
+use std::fmt::Write as _;
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use content::source::{Post, Translation, load_posts};
+
+fn main() -> ExitCode {
+    let manifest_dir = PathBuf::from(env("CARGO_MANIFEST_DIR"));
+    let out_dir = PathBuf::from(env("OUT_DIR"));
+    let content = std::env::var("BLOG_CONTENT").unwrap_or_else(|_| "content".to_owned());
+    println!("cargo::rerun-if-env-changed=BLOG_CONTENT");
+    let roots: Vec<(PathBuf, String)> = content
+        .split(':')
+        .filter(|root| !root.is_empty())
+        .map(|root| (manifest_dir.join(root), root.trim_end_matches('/').to_owned()))
+        .collect();
+    for (path, _) in &roots {
+        println!("cargo::rerun-if-changed={}", path.display());
+    }
+    // Drafts show while writing (`trunk serve`) and stay out of release builds.
+    let include_drafts = env("PROFILE") != "release";
+    let root_refs: Vec<(&Path, &str)> = roots.iter().map(|(path, shown)| (path.as_path(), shown.as_str())).collect();
+
+    let posts = match load_posts(&root_refs, include_drafts) {
+        Ok(posts) => posts,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("error: {error}");
+            }
+            eprintln!("error: {} problem(s) in the blog's content; nothing was built", errors.len());
+            return ExitCode::FAILURE;
+        }
+    };
+
+    // `<target>/<triple>/<profile>/build/<crate>-<hash>/out` → `<target>/<triple>/<profile>`
+    let profile_dir = out_dir.ancestors().nth(3).expect("OUT_DIR is nested in the target folder");
+    let site = profile_dir.join("blog-assets");
+    let written = write_site(&site, &posts).and_then(|index| fs::write(out_dir.join("posts.rs"), index));
+    if let Err(err) = written {
+        eprintln!("error: writing {}: {err}", site.display());
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("cargo sets {name}"))
+}
+
+/// Writes bodies and assets below `site` and returns the index's source.
+fn write_site(site: &Path, posts: &[Post]) -> std::io::Result<String> {
+    if site.exists() {
+        fs::remove_dir_all(site)?;
+    }
+    let mut index = String::from("static POSTS: &[Post] = &[\n");
+    for post in posts {
+        let asset_base = format!("/posts/{}/", post.id);
+        let dir = site.join("posts").join(&post.id);
+        fs::create_dir_all(&dir)?;
+        for asset in &post.assets {
+            let target = dir.join(asset);
+            fs::create_dir_all(target.parent().unwrap_or(&dir))?;
+            fs::copy(post.dir.join(asset), target)?;
+        }
+        writeln!(index, "    Post {{ id: {:?}, translations: &[", post.id).unwrap();
+        for translation in &post.translations {
+            // The body's name carries a hash of its text, so a CDN may cache
+            // it for good and an edit is still seen at once.
+            let body_name = format!("{}.{}.md", translation.lang.code(), short_hash(&translation.body));
+            fs::write(dir.join(&body_name), &translation.body)?;
+            let body_url = format!("{asset_base}{body_name}");
+            write_translation(&mut index, post, translation, &asset_base, &body_url)?;
+        }
+        index.push_str("    ] },\n");
+    }
+    index.push_str("];\n");
+    Ok(index)
+}
+
+fn write_translation(
+    index: &mut String,
+    post: &Post,
+    translation: &Translation,
+    asset_base: &str,
+    body_url: &str,
+) -> std::io::Result<()> {
+    let front = &translation.front;
+    let lang = translation.lang;
+    let cover = match &front.cover {
+        Some(cover) => {
+            let size = imagesize::size(post.dir.join(&cover.path)).map_err(std::io::Error::other)?;
+            let url = format!("{asset_base}{}", cover.path.display());
+            let alt = cover.alt.as_deref().unwrap_or(&front.title);
+            format!(
+                "Some(Cover {{ url: {url:?}, alt: {alt:?}, width: {}, height: {} }})",
+                size.width, size.height
+            )
+        }
+        None => "None".to_owned(),
+    };
+    let date = front.date;
+    writeln!(
+        index,
+        "        Translation {{ lang: Lang::{lang:?}, slug: {:?}, title: {:?}, description: {:?}, \
+         date: Date {{ year: {}, month: {}, day: {} }}, date_label: {:?}, reading_time: {:?}, \
+         cover: {cover}, body_url: {body_url:?}, asset_base: {asset_base:?}, draft: {} }},",
+        front.slug,
+        front.title,
+        front.description,
+        date.year,
+        date.month,
+        date.day,
+        i18n::format_date(lang, date),
+        i18n::format_reading_time(lang, i18n::reading_minutes(translation.words)),
+        front.draft,
+    )
+    .unwrap();
+    Ok(())
+}
+
+fn short_hash(text: &str) -> String {
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())[..10].to_owned()
+}

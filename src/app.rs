@@ -1,0 +1,36 @@
+//! The application shell: head context, router, header, routes, footer.
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::header::Header;
+use crate::i18n::BLOG_NAME;
+use crate::pages::index::IndexPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::post::PostPage;
+use crate::pages::root::RootPage;
+
+/// The whole blog.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=RootPage />
+                    <Route path=path!("/:lang") view=IndexPage />
+                    <Route path=path!("/:lang/") view=IndexPage />
+                    <Route path=path!("/:lang/:slug") view=PostPage />
+                    <Route path=path!("/:lang/:slug/") view=PostPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{BLOG_NAME}</p>
+            </footer>
+        </Router>
+    }
+}

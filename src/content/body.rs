@@ -1,0 +1,85 @@
+//! Post bodies: static Markdown files fetched on first view, kept in memory
+//! for the session, and prefetched when a link to them is hovered or focused.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+
+/// Why a body could not be had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyError {
+    /// The request did not complete (offline, blocked, aborted).
+    Network(String),
+    /// The server answered with an error status.
+    Status(u16),
+    /// The server answered with a page instead of Markdown, as a dev server's
+    /// single-page fallback does for a missing file.
+    NotMarkdown,
+}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyError::Network(reason) => write!(f, "network error: {reason}"),
+            BodyError::Status(status) => write!(f, "HTTP status {status}"),
+            BodyError::NotMarkdown => f.write_str("the server answered with HTML, not Markdown"),
+        }
+    }
+}
+
+type Body = Result<Rc<str>, BodyError>;
+
+thread_local! {
+    /// Loaded and loading bodies by URL. A load in flight is shared, so a
+    /// prefetch and a view of the same post make one request.
+    static CACHE: RefCell<HashMap<&'static str, Shared<LocalBoxFuture<'static, Body>>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// The body at `url`, from memory when it was loaded before. A failure is
+/// not remembered, so the next call tries again.
+pub async fn load(url: &'static str) -> Body {
+    let pending = CACHE.with_borrow_mut(|cache| {
+        cache
+            .entry(url)
+            .or_insert_with(|| fetch(url).boxed_local().shared())
+            .clone()
+    });
+    let body = pending.await;
+    if body.is_err() {
+        CACHE.with_borrow_mut(|cache| cache.remove(url));
+    }
+    body
+}
+
+/// Starts loading `url` in the background; the result waits in the cache.
+pub fn prefetch(url: &'static str) {
+    leptos::task::spawn_local(async move {
+        let _ = load(url).await;
+    });
+}
+
+async fn fetch(url: &'static str) -> Body {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|err| BodyError::Network(err.to_string()))?;
+    if !response.ok() {
+        return Err(BodyError::Status(response.status()));
+    }
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|kind| kind.trim_start().starts_with("text/html"));
+    if is_html {
+        return Err(BodyError::NotMarkdown);
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|err| BodyError::Network(err.to_string()))?;
+    Ok(Rc::from(text))
+}

@@ -1,0 +1,131 @@
+//! The post index compiled into the app (metadata only; bodies are fetched),
+//! and lookups into it.
+
+pub mod body;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+
+use crate::date::Date;
+use crate::lang::Lang;
+
+/// A post: one topic, written in one or more languages.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Post {
+    /// The post's folder name under `content/`.
+    pub id: &'static str,
+    /// At most one per language, in [`Lang::ALL`] order.
+    pub translations: &'static [Translation],
+}
+
+/// A post in one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Translation {
+    pub lang: Lang,
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub date: Date,
+    /// The date as the language writes it (`13. Februar 2026`).
+    pub date_label: &'static str,
+    /// `4 min read`, in the translation's language.
+    pub reading_time: &'static str,
+    pub cover: Option<Cover>,
+    /// Where the Markdown body is served, from the site root.
+    pub body_url: &'static str,
+    /// Where the post's images are served, from the site root, ending in `/`.
+    pub asset_base: &'static str,
+    pub draft: bool,
+}
+
+/// A post's cover image.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Cover {
+    pub url: &'static str,
+    pub alt: &'static str,
+    pub width: u32,
+    pub height: u32,
+}
+
+// `static POSTS: &[Post]`, written by build.rs from `content/`.
+include!(concat!(env!("OUT_DIR"), "/posts.rs"));
+
+/// Every post in the build.
+pub fn posts() -> &'static [Post] {
+    POSTS
+}
+
+impl Post {
+    /// The post in `lang`, if it has been translated into it.
+    pub fn translation(&self, lang: Lang) -> Option<&'static Translation> {
+        // `translations` borrows from a static, so its elements are 'static too.
+        let translations: &'static [Translation] = self.translations;
+        translations.iter().find(|translation| translation.lang == lang)
+    }
+}
+
+impl Translation {
+    /// The translation's page, e.g. `/en/the-rise-of-serverless-edge-computing`.
+    pub fn path(&self) -> String {
+        format!("/{}/{}", self.lang.code(), self.slug)
+    }
+}
+
+/// The posts written in `lang`, newest first.
+pub fn posts_in(lang: Lang) -> Vec<(&'static Post, &'static Translation)> {
+    let mut found: Vec<_> = posts()
+        .iter()
+        .filter_map(|post| post.translation(lang).map(|translation| (post, translation)))
+        .collect();
+    found.sort_by(|(_, a), (_, b)| b.date.cmp(&a.date).then_with(|| a.title.cmp(b.title)));
+    found
+}
+
+/// The post whose `lang` translation has `slug`.
+pub fn find(lang: Lang, slug: &str) -> Option<(&'static Post, &'static Translation)> {
+    posts().iter().find_map(|post| {
+        post.translation(lang)
+            .filter(|translation| translation.slug == slug)
+            .map(|translation| (post, translation))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_post_is_indexed_in_both_languages() {
+        let (post, en) = find(Lang::En, "the-rise-of-serverless-edge-computing").unwrap();
+        let de = post.translation(Lang::De).unwrap();
+        assert_eq!(de.slug, "der-aufstieg-des-serverless-edge-computing");
+        assert_eq!(en.date_label, "February 13, 2026");
+        assert_eq!(de.date_label, "13. Februar 2026");
+        assert!(en.reading_time.ends_with(" min read"), "{}", en.reading_time);
+        assert!(de.reading_time.ends_with(" Min. Lesezeit"), "{}", de.reading_time);
+        let cover = en.cover.as_ref().unwrap();
+        assert!(cover.width > 0 && cover.height > 0);
+        assert!(cover.url.starts_with(en.asset_base));
+        assert!(en.body_url.starts_with("/posts/") && en.body_url.ends_with(".md"));
+    }
+
+    #[test]
+    fn slugs_belong_to_one_language() {
+        assert!(find(Lang::De, "the-rise-of-serverless-edge-computing").is_none());
+        assert!(find(Lang::En, "no-such-post").is_none());
+    }
+
+    #[test]
+    fn posts_are_listed_newest_first() {
+        for lang in Lang::ALL {
+            let dates: Vec<Date> = posts_in(lang).iter().map(|(_, t)| t.date).collect();
+            assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "{dates:?}");
+            assert!(posts_in(lang).iter().all(|(_, t)| t.lang == lang));
+        }
+    }
+
+    #[test]
+    fn translation_paths_carry_language_and_slug() {
+        let (_, de) = find(Lang::De, "der-aufstieg-des-serverless-edge-computing").unwrap();
+        assert_eq!(de.path(), "/de/der-aufstieg-des-serverless-edge-computing");
+    }
+}

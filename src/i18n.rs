@@ -1,0 +1,170 @@
+//! Everything the interface says, in each language, and the localized forms
+//! of dates and reading times.
+
+use crate::date::Date;
+use crate::lang::Lang;
+
+/// The blog's name, the same in every language.
+pub const BLOG_NAME: &str = "Edgewise";
+
+/// The interface text of one language.
+pub struct Texts {
+    pub tagline: &'static str,
+    pub skip_link: &'static str,
+    pub language_nav: &'static str,
+    pub home_link: &'static str,
+    pub latest_posts: &'static str,
+    pub no_posts: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub not_found_home: &'static str,
+    pub all_posts: &'static str,
+    pub draft: &'static str,
+    pub footnotes: &'static str,
+    pub back_to_reference: &'static str,
+    pub heading_anchor: &'static str,
+}
+
+const EN: Texts = Texts {
+    tagline: "Notes on building software at the edge",
+    skip_link: "Skip to content",
+    language_nav: "Language",
+    home_link: "Home",
+    latest_posts: "Latest posts",
+    no_posts: "No posts yet.",
+    loading: "Loading the post…",
+    load_failed: "This post could not be loaded. Check your connection and try again.",
+    retry: "Try again",
+    not_found_title: "Page not found",
+    not_found_text: "There is nothing at this address. The link may be mistyped, or the page may have moved.",
+    not_found_home: "Go to the latest posts",
+    all_posts: "← All posts",
+    draft: "Draft",
+    footnotes: "Footnotes",
+    back_to_reference: "Back to reference",
+    heading_anchor: "Link to this section",
+};
+
+const DE: Texts = Texts {
+    tagline: "Notizen über Software am Rand des Netzes",
+    skip_link: "Zum Inhalt springen",
+    language_nav: "Sprache",
+    home_link: "Startseite",
+    latest_posts: "Neueste Beiträge",
+    no_posts: "Noch keine Beiträge.",
+    loading: "Beitrag wird geladen …",
+    load_failed: "Dieser Beitrag konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    retry: "Erneut versuchen",
+    not_found_title: "Seite nicht gefunden",
+    not_found_text: "Unter dieser Adresse gibt es nichts. Vielleicht ist der Link vertippt oder die Seite umgezogen.",
+    not_found_home: "Zu den neuesten Beiträgen",
+    all_posts: "← Alle Beiträge",
+    draft: "Entwurf",
+    footnotes: "Fußnoten",
+    back_to_reference: "Zurück zum Verweis",
+    heading_anchor: "Link zu diesem Abschnitt",
+};
+
+/// The interface text of `lang`.
+pub const fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &EN,
+        Lang::De => &DE,
+    }
+}
+
+/// The name of `language` in `lang`: `German` in English, `Englisch` in German.
+pub const fn language_name(lang: Lang, language: Lang) -> &'static str {
+    match (lang, language) {
+        (Lang::En, Lang::En) => "English",
+        (Lang::En, Lang::De) => "German",
+        (Lang::De, Lang::En) => "Englisch",
+        (Lang::De, Lang::De) => "Deutsch",
+    }
+}
+
+/// The note shown where the current post has no translation into `missing`.
+pub fn untranslated_note(lang: Lang, missing: Lang) -> String {
+    let name = language_name(lang, missing);
+    match lang {
+        Lang::En => format!("This post is not available in {name}."),
+        Lang::De => format!("Diesen Beitrag gibt es nicht auf {name}."),
+    }
+}
+
+/// The switcher link's text where the current post has no translation into
+/// `target`: it leads to that language's index. Written in `target`.
+pub fn untranslated_link_title(target: Lang) -> &'static str {
+    match target {
+        Lang::En => "Not translated: go to the English index",
+        Lang::De => "Nicht übersetzt: zur deutschen Übersicht",
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+const MONTHS_DE: [&str; 12] = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+    "Oktober", "November", "Dezember",
+];
+
+/// `February 13, 2026` in English, `13. Februar 2026` in German.
+pub fn format_date(lang: Lang, date: Date) -> String {
+    let month = usize::from(date.month.clamp(1, 12) - 1);
+    match lang {
+        Lang::En => format!("{} {}, {}", MONTHS_EN[month], date.day, date.year),
+        Lang::De => format!("{}. {} {}", date.day, MONTHS_DE[month], date.year),
+    }
+}
+
+/// `4 min read` in English, `4 Min. Lesezeit` in German.
+pub fn format_reading_time(lang: Lang, minutes: u32) -> String {
+    match lang {
+        Lang::En => format!("{minutes} min read"),
+        Lang::De => format!("{minutes} Min. Lesezeit"),
+    }
+}
+
+/// Reading time in whole minutes at 200 words a minute, at least one.
+pub fn reading_minutes(words: usize) -> u32 {
+    u32::try_from(words.div_ceil(200)).unwrap_or(u32::MAX).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_the_way_each_language_writes_them() {
+        let date = Date::parse_iso("2026-02-13").unwrap();
+        assert_eq!(format_date(Lang::En, date), "February 13, 2026");
+        assert_eq!(format_date(Lang::De, date), "13. Februar 2026");
+        let march = Date::parse_iso("2026-03-01").unwrap();
+        assert_eq!(format_date(Lang::De, march), "1. März 2026");
+    }
+
+    #[test]
+    fn reading_time_is_localized() {
+        assert_eq!(format_reading_time(Lang::En, 4), "4 min read");
+        assert_eq!(format_reading_time(Lang::De, 4), "4 Min. Lesezeit");
+    }
+
+    #[test]
+    fn reading_time_rounds_up_and_is_never_zero() {
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(200), 1);
+        assert_eq!(reading_minutes(201), 2);
+        assert_eq!(reading_minutes(800), 4);
+    }
+
+    #[test]
+    fn the_untranslated_note_names_the_missing_language_in_the_readers_language() {
+        assert_eq!(untranslated_note(Lang::En, Lang::De), "This post is not available in German.");
+        assert_eq!(untranslated_note(Lang::De, Lang::En), "Diesen Beitrag gibt es nicht auf Englisch.");
+    }
+}

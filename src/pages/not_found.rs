@@ -1,0 +1,37 @@
+//! The 404 page, in the language the path names (English where none).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::components::page_meta::PageMeta;
+use crate::i18n::texts;
+use crate::lang::Lang;
+use crate::routes::Page;
+
+/// The router's fallback: a 404 in the language of the path's first segment.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let location = use_location();
+    let lang = Memo::new(move |_| Page::from_path(&location.pathname.get()).lang());
+    move || view! { <NotFound lang=lang.get() /> }
+}
+
+/// Says there is nothing here, and offers the way home.
+#[component]
+pub fn NotFound(
+    /// The language to say it in.
+    lang: Lang,
+) -> impl IntoView {
+    let text = texts(lang);
+    let path = use_location().pathname.get_untracked();
+    view! {
+        <PageMeta lang title=text.not_found_title.to_owned() description=text.not_found_text.to_owned()
+            path noindex=true />
+        <div class="not-found">
+            <p class="not-found-code" aria-hidden="true">"404"</p>
+            <h1>{text.not_found_title}</h1>
+            <p>{text.not_found_text}</p>
+            <p><a class="button" href=lang.index_path()>{text.not_found_home}</a></p>
+        </div>
+    }
+}

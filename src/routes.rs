@@ -1,0 +1,127 @@
+//! Which page a URL shows. The router matches the paths; this decides what
+//! the matched segments mean, and what the language switcher offers there.
+
+use crate::content::{self, Post, Translation};
+use crate::lang::Lang;
+
+/// A page of the blog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `/`: sends the reader on to their language.
+    Root,
+    /// `/<lang>/`: the posts in a language.
+    Index(Lang),
+    /// `/<lang>/<slug>`: one post in one language.
+    Post {
+        post: &'static Post,
+        translation: &'static Translation,
+    },
+    /// Anything else, in the language the path names, else the default.
+    NotFound(Lang),
+}
+
+impl Page {
+    /// The page for a language segment and an optional slug segment.
+    pub fn from_segments(lang: &str, slug: Option<&str>) -> Page {
+        let Some(lang) = Lang::from_code(lang) else {
+            return Page::NotFound(Lang::DEFAULT);
+        };
+        match slug {
+            None | Some("") => Page::Index(lang),
+            Some(slug) => content::find(lang, slug)
+                .map_or(Page::NotFound(lang), |(post, translation)| Page::Post { post, translation }),
+        }
+    }
+
+    /// The page at a URL path such as `/de/some-slug`.
+    pub fn from_path(path: &str) -> Page {
+        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        match segments.as_slice() {
+            [""] => Page::Root,
+            [lang] | [lang, ""] => Page::from_segments(lang, None),
+            [lang, slug] | [lang, slug, ""] => Page::from_segments(lang, Some(slug)),
+            [lang, ..] => match Page::from_segments(lang, None) {
+                Page::Index(lang) => Page::NotFound(lang),
+                other => other,
+            },
+            [] => Page::Root,
+        }
+    }
+
+    /// The language the page is shown in.
+    pub fn lang(self) -> Lang {
+        match self {
+            Page::Root => Lang::DEFAULT,
+            Page::Index(lang) | Page::NotFound(lang) => lang,
+            Page::Post { translation, .. } => translation.lang,
+        }
+    }
+
+    /// Where the switcher's link to `target` leads from this page.
+    pub fn switch_to(self, target: Lang) -> Switch {
+        match self {
+            Page::Post { post, .. } => match post.translation(target) {
+                Some(translation) => Switch::Translated(translation.path()),
+                None => Switch::Untranslated(target.index_path()),
+            },
+            Page::Root | Page::Index(_) | Page::NotFound(_) => Switch::Translated(target.index_path()),
+        }
+    }
+}
+
+/// A language switcher link's destination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Switch {
+    /// The same page in the other language.
+    Translated(String),
+    /// The other language's index, since this post has no translation.
+    Untranslated(String),
+}
+
+impl Switch {
+    pub fn href(&self) -> &str {
+        match self {
+            Switch::Translated(href) | Switch::Untranslated(href) => href,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN_SLUG: &str = "the-rise-of-serverless-edge-computing";
+    const DE_SLUG: &str = "der-aufstieg-des-serverless-edge-computing";
+
+    #[test]
+    fn paths_map_to_pages() {
+        assert_eq!(Page::from_path("/"), Page::Root);
+        assert_eq!(Page::from_path("/de"), Page::Index(Lang::De));
+        assert_eq!(Page::from_path("/de/"), Page::Index(Lang::De));
+        assert!(matches!(Page::from_path(&format!("/en/{EN_SLUG}")), Page::Post { .. }));
+        assert!(matches!(Page::from_path(&format!("/en/{EN_SLUG}/")), Page::Post { .. }));
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found_in_the_language_they_name() {
+        assert_eq!(Page::from_path("/fr/"), Page::NotFound(Lang::En));
+        assert_eq!(Page::from_path("/anything"), Page::NotFound(Lang::En));
+        assert_eq!(Page::from_path("/de/no-such-post"), Page::NotFound(Lang::De));
+        assert_eq!(Page::from_path(&format!("/de/{EN_SLUG}")), Page::NotFound(Lang::De));
+        assert_eq!(Page::from_path("/de/a/b"), Page::NotFound(Lang::De));
+    }
+
+    #[test]
+    fn switching_on_a_post_leads_to_its_translation() {
+        let page = Page::from_path(&format!("/en/{EN_SLUG}"));
+        assert_eq!(page.lang(), Lang::En);
+        assert_eq!(page.switch_to(Lang::De), Switch::Translated(format!("/de/{DE_SLUG}")));
+        assert_eq!(page.switch_to(Lang::En), Switch::Translated(format!("/en/{EN_SLUG}")));
+    }
+
+    #[test]
+    fn switching_elsewhere_leads_to_the_language_index() {
+        assert_eq!(Page::Index(Lang::En).switch_to(Lang::De), Switch::Translated("/de/".into()));
+        assert_eq!(Page::NotFound(Lang::De).switch_to(Lang::En).href(), "/en/");
+    }
+}

@@ -1,0 +1,89 @@
+//! URL slugs derived from titles and headings.
+
+/// Turns a title into a URL slug: lower case ASCII letters and digits joined
+/// by single hyphens. German letters are transliterated (`ä` → `ae`,
+/// `ß` → `ss`) and common Latin accents dropped (`é` → `e`); any other
+/// character separates words.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        let piece = match ch {
+            'a'..='z' | '0'..='9' => None,
+            'ä' | 'æ' => Some("ae"),
+            'ö' | 'œ' => Some("oe"),
+            'ü' => Some("ue"),
+            'ß' => Some("ss"),
+            'à' | 'á' | 'â' | 'ã' | 'å' => Some("a"),
+            'ç' => Some("c"),
+            'è' | 'é' | 'ê' | 'ë' => Some("e"),
+            'ì' | 'í' | 'î' | 'ï' => Some("i"),
+            'ñ' => Some("n"),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ø' => Some("o"),
+            'ù' | 'ú' | 'û' => Some("u"),
+            'ý' | 'ÿ' => Some("y"),
+            _ => {
+                pending_hyphen = !slug.is_empty();
+                continue;
+            }
+        };
+        if pending_hyphen {
+            slug.push('-');
+            pending_hyphen = false;
+        }
+        match piece {
+            Some(piece) => slug.push_str(piece),
+            None => slug.push(ch),
+        }
+    }
+    slug
+}
+
+/// Whether `text` is already a slug as [`slugify`] makes them.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty() && slugify(text) == text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_titles_give_the_expected_slugs() {
+        assert_eq!(
+            slugify("The Rise of Serverless Edge Computing"),
+            "the-rise-of-serverless-edge-computing"
+        );
+        assert_eq!(
+            slugify("Der Aufstieg des Serverless Edge Computing"),
+            "der-aufstieg-des-serverless-edge-computing"
+        );
+    }
+
+    #[test]
+    fn german_letters_are_transliterated() {
+        assert_eq!(slugify("Größe über Äpfel"), "groesse-ueber-aepfel");
+        assert_eq!(slugify("ÄÖÜ ß"), "aeoeue-ss");
+    }
+
+    #[test]
+    fn punctuation_and_spaces_collapse_into_single_hyphens() {
+        assert_eq!(slugify("  Hello,   World! — 2026 "), "hello-world-2026");
+        assert_eq!(slugify("C++ & Rust: a/b"), "c-rust-a-b");
+        assert_eq!(slugify("Café crème"), "cafe-creme");
+    }
+
+    #[test]
+    fn text_without_letters_or_digits_gives_an_empty_slug() {
+        assert_eq!(slugify("—!?"), "");
+        assert_eq!(slugify("日本語"), "");
+    }
+
+    #[test]
+    fn only_canonical_slugs_are_slugs() {
+        assert!(is_slug("edge-computing-2026"));
+        for text in ["", "Edge", "edge--computing", "-edge", "edge-", "edge computing", "über"] {
+            assert!(!is_slug(text), "{text:?}");
+        }
+    }
+}
