@@ -40,14 +40,22 @@ fn main() -> ExitCode {
     let roots: Vec<(PathBuf, String)> = content
         .split(':')
         .filter(|root| !root.is_empty())
-        .map(|root| (manifest_dir.join(root), root.trim_end_matches('/').to_owned()))
+        .map(|root| {
+            (
+                manifest_dir.join(root),
+                root.trim_end_matches('/').to_owned(),
+            )
+        })
         .collect();
     for (path, _) in &roots {
         println!("cargo::rerun-if-changed={}", path.display());
     }
     // Drafts show while writing (`trunk serve`) and stay out of release builds.
     let include_drafts = env("PROFILE") != "release";
-    let root_refs: Vec<(&Path, &str)> = roots.iter().map(|(path, shown)| (path.as_path(), shown.as_str())).collect();
+    let root_refs: Vec<(&Path, &str)> = roots
+        .iter()
+        .map(|(path, shown)| (path.as_path(), shown.as_str()))
+        .collect();
 
     let posts = match load_posts(&root_refs, include_drafts) {
         Ok(posts) => posts,
@@ -55,15 +63,22 @@ fn main() -> ExitCode {
             for error in &errors {
                 eprintln!("error: {error}");
             }
-            eprintln!("error: {} problem(s) in the blog's content; nothing was built", errors.len());
+            eprintln!(
+                "error: {} problem(s) in the blog's content; nothing was built",
+                errors.len()
+            );
             return ExitCode::FAILURE;
         }
     };
 
     // `<target>/<triple>/<profile>/build/<crate>-<hash>/out` → `<target>/<triple>/<profile>`
-    let profile_dir = out_dir.ancestors().nth(3).expect("OUT_DIR is nested in the target folder");
+    let profile_dir = out_dir
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR is nested in the target folder");
     let site = profile_dir.join("blog-assets");
-    let written = write_site(&site, &posts).and_then(|index| fs::write(out_dir.join("posts.rs"), index));
+    let written =
+        write_site(&site, &posts).and_then(|index| fs::write(out_dir.join("posts.rs"), index));
     if let Err(err) = written {
         eprintln!("error: writing {}: {err}", site.display());
         return ExitCode::FAILURE;
@@ -94,7 +109,11 @@ fn write_site(site: &Path, posts: &[Post]) -> std::io::Result<String> {
         for translation in &post.translations {
             // The body's name carries a hash of its text, so a CDN may cache
             // it for good and an edit is still seen at once.
-            let body_name = format!("{}.{}.md", translation.lang.code(), short_hash(&translation.body));
+            let body_name = format!(
+                "{}.{}.md",
+                translation.lang.code(),
+                short_hash(&translation.body)
+            );
             fs::write(dir.join(&body_name), &translation.body)?;
             let body_url = format!("{asset_base}{body_name}");
             write_translation(&mut index, post, translation, &asset_base, &body_url)?;
@@ -116,7 +135,8 @@ fn write_translation(
     let lang = translation.lang;
     let cover = match &front.cover {
         Some(cover) => {
-            let size = imagesize::size(post.dir.join(&cover.path)).map_err(std::io::Error::other)?;
+            let size =
+                imagesize::size(post.dir.join(&cover.path)).map_err(std::io::Error::other)?;
             let url = format!("{asset_base}{}", cover.path.display());
             let alt = cover.alt.as_deref().unwrap_or(&front.title);
             format!(

@@ -57,15 +57,31 @@ mod tests {
     #[test]
     fn iso_dates_parse_and_print_back() {
         let date = Date::parse_iso("2026-02-13").unwrap();
-        assert_eq!(date, Date { year: 2026, month: 2, day: 13 });
+        assert_eq!(
+            date,
+            Date {
+                year: 2026,
+                month: 2,
+                day: 13
+            }
+        );
         assert_eq!(date.to_string(), "2026-02-13");
     }
 
     #[test]
     fn malformed_or_impossible_dates_are_rejected() {
         for text in [
-            "13.02.2026", "2026-2-13", "2026-02-13T10:00", "2026/02/13", "", "2026-13-01",
-            "2026-00-10", "2026-02-00", "2026-02-29", "2026-04-31", "２０２６-02-13",
+            "13.02.2026",
+            "2026-2-13",
+            "2026-02-13T10:00",
+            "2026/02/13",
+            "",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-02-00",
+            "2026-02-29",
+            "2026-04-31",
+            "２０２６-02-13",
         ] {
             assert_eq!(Date::parse_iso(text), None, "{text}");
         }

@@ -105,12 +105,32 @@ pub fn untranslated_link_title(target: Lang) -> &'static str {
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTHS_DE: [&str; 12] = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 
 /// `February 13, 2026` in English, `13. Februar 2026` in German.
@@ -132,7 +152,9 @@ pub fn format_reading_time(lang: Lang, minutes: u32) -> String {
 
 /// Reading time in whole minutes at 200 words a minute, at least one.
 pub fn reading_minutes(words: usize) -> u32 {
-    u32::try_from(words.div_ceil(200)).unwrap_or(u32::MAX).max(1)
+    u32::try_from(words.div_ceil(200))
+        .unwrap_or(u32::MAX)
+        .max(1)
 }
 
 #[cfg(test)]
@@ -164,7 +186,13 @@ mod tests {
 
     #[test]
     fn the_untranslated_note_names_the_missing_language_in_the_readers_language() {
-        assert_eq!(untranslated_note(Lang::En, Lang::De), "This post is not available in German.");
-        assert_eq!(untranslated_note(Lang::De, Lang::En), "Diesen Beitrag gibt es nicht auf Englisch.");
+        assert_eq!(
+            untranslated_note(Lang::En, Lang::De),
+            "This post is not available in German."
+        );
+        assert_eq!(
+            untranslated_note(Lang::De, Lang::En),
+            "Diesen Beitrag gibt es nicht auf Englisch."
+        );
     }
 }

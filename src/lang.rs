@@ -97,7 +97,11 @@ impl FromStr for Lang {
 /// else [`Lang::DEFAULT`].
 pub fn negotiate<S: AsRef<str>>(saved: Option<Lang>, preferred: &[S]) -> Lang {
     saved
-        .or_else(|| preferred.iter().find_map(|tag| Lang::from_tag(tag.as_ref())))
+        .or_else(|| {
+            preferred
+                .iter()
+                .find_map(|tag| Lang::from_tag(tag.as_ref()))
+        })
         .unwrap_or(Lang::DEFAULT)
 }
 
@@ -135,7 +139,15 @@ mod tests {
     fn stored_values_are_read_strictly() {
         assert_eq!(Lang::from_stored(Some("de")), Some(Lang::De));
         assert_eq!(Lang::from_stored(Some(" en\n")), Some(Lang::En));
-        for garbage in ["", "deutsch", "de-DE", "\"de\"", "{\"lang\":\"de\"}", "null", "EN"] {
+        for garbage in [
+            "",
+            "deutsch",
+            "de-DE",
+            "\"de\"",
+            "{\"lang\":\"de\"}",
+            "null",
+            "EN",
+        ] {
             assert_eq!(Lang::from_stored(Some(garbage)), None, "{garbage:?}");
         }
         assert_eq!(Lang::from_stored(None), None);
@@ -147,7 +159,10 @@ mod tests {
             assert_eq!(lang.code().parse::<Lang>(), Ok(lang));
         }
         let err = "fr".parse::<Lang>().unwrap_err();
-        assert_eq!(err.to_string(), "\"fr\" is not a supported language (expected one of en, de)");
+        assert_eq!(
+            err.to_string(),
+            "\"fr\" is not a supported language (expected one of en, de)"
+        );
     }
 
     #[test]

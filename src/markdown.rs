@@ -67,7 +67,8 @@ pub fn classify_url(url: &str) -> UrlKind {
     if cleaned.starts_with('#') {
         return UrlKind::Fragment;
     }
-    let scheme_end = cleaned.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
+    let scheme_end =
+        cleaned.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
     let scheme = match scheme_end {
         Some(end) if cleaned[end..].starts_with(':') && end > 0 => &cleaned[..end],
         _ => return UrlKind::Relative,
@@ -125,7 +126,11 @@ impl Renderer<'_> {
         views
     }
 
-    fn element<'e>(&mut self, tag: Tag<'e>, events: &mut impl Iterator<Item = Event<'e>>) -> Option<AnyView> {
+    fn element<'e>(
+        &mut self,
+        tag: Tag<'e>,
+        events: &mut impl Iterator<Item = Event<'e>>,
+    ) -> Option<AnyView> {
         let view = match tag {
             Tag::Paragraph => view! { <p>{self.children(events)}</p> }.into_any(),
             Tag::Heading { level, id, .. } => {
@@ -135,7 +140,9 @@ impl Renderer<'_> {
                 let children = self.children(&mut inner.into_iter());
                 heading(level, id, children, texts(self.lang).heading_anchor)
             }
-            Tag::BlockQuote(_) => view! { <blockquote>{self.children(events)}</blockquote> }.into_any(),
+            Tag::BlockQuote(_) => {
+                view! { <blockquote>{self.children(events)}</blockquote> }.into_any()
+            }
             Tag::CodeBlock(kind) => {
                 let language = match kind {
                     CodeBlockKind::Fenced(info) => code_language(&info),
@@ -144,7 +151,9 @@ impl Renderer<'_> {
                 let code = plain_text(take_element(events));
                 // An absent class must not render as `class=""`.
                 match language {
-                    Some(language) => view! { <pre><code class=language>{code}</code></pre> }.into_any(),
+                    Some(language) => {
+                        view! { <pre><code class=language>{code}</code></pre> }.into_any()
+                    }
                     None => view! { <pre><code>{code}</code></pre> }.into_any(),
                 }
             }
@@ -197,7 +206,9 @@ impl Renderer<'_> {
                 let content = self.children(events);
                 // An absent class must not render as `class=""`.
                 match (self.in_head, class) {
-                    (true, Some(class)) => view! { <th scope="col" class=class>{content}</th> }.into_any(),
+                    (true, Some(class)) => {
+                        view! { <th scope="col" class=class>{content}</th> }.into_any()
+                    }
                     (true, None) => view! { <th scope="col">{content}</th> }.into_any(),
                     (false, Some(class)) => view! { <td class=class>{content}</td> }.into_any(),
                     (false, None) => view! { <td>{content}</td> }.into_any(),
@@ -208,7 +219,9 @@ impl Renderer<'_> {
             Tag::Strikethrough => view! { <del>{self.children(events)}</del> }.into_any(),
             Tag::Superscript => view! { <sup>{self.children(events)}</sup> }.into_any(),
             Tag::Subscript => view! { <sub>{self.children(events)}</sub> }.into_any(),
-            Tag::Link { dest_url, title, .. } => {
+            Tag::Link {
+                dest_url, title, ..
+            } => {
                 let kind = classify_url(&dest_url);
                 let href = (kind != UrlKind::Unsafe).then(|| dest_url.into_string());
                 let rel = (kind == UrlKind::External).then_some("noopener noreferrer");
@@ -216,7 +229,9 @@ impl Renderer<'_> {
                 let children = self.children(events);
                 view! { <a href=href rel=rel title=title>{children}</a> }.into_any()
             }
-            Tag::Image { dest_url, title, .. } => {
+            Tag::Image {
+                dest_url, title, ..
+            } => {
                 let alt = plain_text(take_element(events));
                 let src = match classify_url(&dest_url) {
                     UrlKind::External => dest_url.into_string(),
@@ -226,10 +241,13 @@ impl Renderer<'_> {
                     }
                     // An image from a fragment, a mail address or an unsafe scheme
                     // is not an image: keep its description.
-                    UrlKind::Fragment | UrlKind::Mail | UrlKind::Unsafe => return Some(alt.into_any()),
+                    UrlKind::Fragment | UrlKind::Mail | UrlKind::Unsafe => {
+                        return Some(alt.into_any());
+                    }
                 };
                 let title = non_empty(title.into_string());
-                view! { <img src=src alt=alt title=title loading="lazy" decoding="async" /> }.into_any()
+                view! { <img src=src alt=alt title=title loading="lazy" decoding="async" /> }
+                    .into_any()
             }
             // Not enabled in `options()`; their content still shows.
             Tag::DefinitionList
@@ -249,12 +267,19 @@ impl Renderer<'_> {
             .unwrap_or_else(|| "section".to_owned());
         let seen = self.heading_ids.entry(base.clone()).or_insert(0);
         *seen += 1;
-        if *seen == 1 { base } else { format!("{base}-{}", *seen - 1) }
+        if *seen == 1 {
+            base
+        } else {
+            format!("{base}-{}", *seen - 1)
+        }
     }
 
     fn footnote_number(&mut self, label: &str) -> usize {
         let next = self.footnote_numbers.len() + 1;
-        *self.footnote_numbers.entry(label.to_owned()).or_insert(next)
+        *self
+            .footnote_numbers
+            .entry(label.to_owned())
+            .or_insert(next)
     }
 
     fn footnote_reference(&mut self, label: &str) -> AnyView {
@@ -302,7 +327,12 @@ impl Renderer<'_> {
     }
 }
 
-fn heading(level: HeadingLevel, id: String, children: Vec<AnyView>, anchor_label: &'static str) -> AnyView {
+fn heading(
+    level: HeadingLevel,
+    id: String,
+    children: Vec<AnyView>,
+    anchor_label: &'static str,
+) -> AnyView {
     let anchor = view! {
         <a class="heading-anchor" href=format!("#{id}") aria-label=anchor_label>"#"</a>
     };
@@ -352,7 +382,9 @@ fn plain_text<'e>(events: impl IntoIterator<Item = Event<'e>>) -> String {
 fn code_language(info: &str) -> Option<String> {
     let language = info.split([' ', ',', '{']).next()?.trim();
     let valid = !language.is_empty()
-        && language.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'));
+        && language
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'));
     valid.then(|| format!("language-{}", language.to_ascii_lowercase()))
 }
 
@@ -367,7 +399,9 @@ mod tests {
     /// The HTML a body renders to, without the comment markers Leptos adds
     /// for hydration.
     fn html(markdown: &str) -> String {
-        render(markdown, "/posts/p/", Lang::En).to_html().replace("<!>", "")
+        render(markdown, "/posts/p/", Lang::En)
+            .to_html()
+            .replace("<!>", "")
     }
 
     #[test]
@@ -389,11 +423,20 @@ mod tests {
     #[test]
     fn lists_and_task_lists_map_to_list_elements() {
         assert_eq!(html("- a\n- b"), "<ul><li>a</li><li>b</li></ul>");
-        assert_eq!(html("3. c\n4. d"), "<ol start=\"3\"><li>c</li><li>d</li></ol>");
+        assert_eq!(
+            html("3. c\n4. d"),
+            "<ol start=\"3\"><li>c</li><li>d</li></ol>"
+        );
         assert_eq!(html("1. one"), "<ol><li>one</li></ol>");
         let tasks = html("- [x] done\n- [ ] open");
-        assert!(tasks.contains("<li><input type=\"checkbox\" disabled checked>done</li>"), "{tasks}");
-        assert!(tasks.contains("<li><input type=\"checkbox\" disabled>open</li>"), "{tasks}");
+        assert!(
+            tasks.contains("<li><input type=\"checkbox\" disabled checked>done</li>"),
+            "{tasks}"
+        );
+        assert!(
+            tasks.contains("<li><input type=\"checkbox\" disabled>open</li>"),
+            "{tasks}"
+        );
     }
 
     #[test]
@@ -407,7 +450,13 @@ mod tests {
 
     #[test]
     fn javascript_and_other_unsafe_links_lose_their_url() {
-        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "&#106;avascript:alert(1)", "data:text/html,x", "vbscript:x"] {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "&#106;avascript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
             let out = html(&format!("[click]({url})"));
             assert_eq!(out, "<p><a>click</a></p>", "{url}");
         }
@@ -459,11 +508,19 @@ mod tests {
     #[test]
     fn footnotes_are_numbered_and_collected_at_the_end() {
         let out = html("One[^a] two[^b].\n\n[^b]: Second.\n[^a]: First.");
-        assert!(out.starts_with("<p>One<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup> two"), "{out}");
+        assert!(
+            out.starts_with(
+                "<p>One<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup> two"
+            ),
+            "{out}"
+        );
         let first = out.find("id=\"fn-1\"").unwrap();
         let second = out.find("id=\"fn-2\"").unwrap();
         assert!(first < second, "{out}");
-        assert!(out.contains("<section aria-label=\"Footnotes\" class=\"footnotes\">"), "{out}");
+        assert!(
+            out.contains("<section aria-label=\"Footnotes\" class=\"footnotes\">"),
+            "{out}"
+        );
         assert!(out.contains("<p>First.</p> <a href=\"#fnref-1\" aria-label=\"Back to reference\" class=\"footnote-back\">↩</a>"), "{out}");
     }
 
@@ -472,8 +529,14 @@ mod tests {
         let out = html("<script>alert(1)</script>\n\nHi <b onclick=\"x()\">there</b>");
         assert!(!out.contains("<script"), "{out}");
         assert!(!out.contains("<b "), "{out}");
-        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{out}");
-        assert!(out.contains("Hi &lt;b onclick=\"x()\"&gt;there&lt;/b&gt;"), "{out}");
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Hi &lt;b onclick=\"x()\"&gt;there&lt;/b&gt;"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -28,8 +28,11 @@ impl Page {
         };
         match slug {
             None | Some("") => Page::Index(lang),
-            Some(slug) => content::find(lang, slug)
-                .map_or(Page::NotFound(lang), |(post, translation)| Page::Post { post, translation }),
+            Some(slug) => {
+                content::find(lang, slug).map_or(Page::NotFound(lang), |(post, translation)| {
+                    Page::Post { post, translation }
+                })
+            }
         }
     }
 
@@ -64,7 +67,9 @@ impl Page {
                 Some(translation) => Switch::Translated(translation.path()),
                 None => Switch::Untranslated(target.index_path()),
             },
-            Page::Root | Page::Index(_) | Page::NotFound(_) => Switch::Translated(target.index_path()),
+            Page::Root | Page::Index(_) | Page::NotFound(_) => {
+                Switch::Translated(target.index_path())
+            }
         }
     }
 }
@@ -98,16 +103,28 @@ mod tests {
         assert_eq!(Page::from_path("/"), Page::Root);
         assert_eq!(Page::from_path("/de"), Page::Index(Lang::De));
         assert_eq!(Page::from_path("/de/"), Page::Index(Lang::De));
-        assert!(matches!(Page::from_path(&format!("/en/{EN_SLUG}")), Page::Post { .. }));
-        assert!(matches!(Page::from_path(&format!("/en/{EN_SLUG}/")), Page::Post { .. }));
+        assert!(matches!(
+            Page::from_path(&format!("/en/{EN_SLUG}")),
+            Page::Post { .. }
+        ));
+        assert!(matches!(
+            Page::from_path(&format!("/en/{EN_SLUG}/")),
+            Page::Post { .. }
+        ));
     }
 
     #[test]
     fn unknown_paths_are_not_found_in_the_language_they_name() {
         assert_eq!(Page::from_path("/fr/"), Page::NotFound(Lang::En));
         assert_eq!(Page::from_path("/anything"), Page::NotFound(Lang::En));
-        assert_eq!(Page::from_path("/de/no-such-post"), Page::NotFound(Lang::De));
-        assert_eq!(Page::from_path(&format!("/de/{EN_SLUG}")), Page::NotFound(Lang::De));
+        assert_eq!(
+            Page::from_path("/de/no-such-post"),
+            Page::NotFound(Lang::De)
+        );
+        assert_eq!(
+            Page::from_path(&format!("/de/{EN_SLUG}")),
+            Page::NotFound(Lang::De)
+        );
         assert_eq!(Page::from_path("/de/a/b"), Page::NotFound(Lang::De));
     }
 
@@ -115,13 +132,22 @@ mod tests {
     fn switching_on_a_post_leads_to_its_translation() {
         let page = Page::from_path(&format!("/en/{EN_SLUG}"));
         assert_eq!(page.lang(), Lang::En);
-        assert_eq!(page.switch_to(Lang::De), Switch::Translated(format!("/de/{DE_SLUG}")));
-        assert_eq!(page.switch_to(Lang::En), Switch::Translated(format!("/en/{EN_SLUG}")));
+        assert_eq!(
+            page.switch_to(Lang::De),
+            Switch::Translated(format!("/de/{DE_SLUG}"))
+        );
+        assert_eq!(
+            page.switch_to(Lang::En),
+            Switch::Translated(format!("/en/{EN_SLUG}"))
+        );
     }
 
     #[test]
     fn switching_elsewhere_leads_to_the_language_index() {
-        assert_eq!(Page::Index(Lang::En).switch_to(Lang::De), Switch::Translated("/de/".into()));
+        assert_eq!(
+            Page::Index(Lang::En).switch_to(Lang::De),
+            Switch::Translated("/de/".into())
+        );
         assert_eq!(Page::NotFound(Lang::De).switch_to(Lang::En).href(), "/en/");
     }
 }

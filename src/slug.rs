@@ -82,7 +82,15 @@ mod tests {
     #[test]
     fn only_canonical_slugs_are_slugs() {
         assert!(is_slug("edge-computing-2026"));
-        for text in ["", "Edge", "edge--computing", "-edge", "edge-", "edge computing", "über"] {
+        for text in [
+            "",
+            "Edge",
+            "edge--computing",
+            "-edge",
+            "edge-",
+            "edge computing",
+            "über",
+        ] {
             assert!(!is_slug(text), "{text:?}");
         }
     }

@@ -59,7 +59,9 @@ impl Post {
     pub fn translation(&self, lang: Lang) -> Option<&'static Translation> {
         // `translations` borrows from a static, so its elements are 'static too.
         let translations: &'static [Translation] = self.translations;
-        translations.iter().find(|translation| translation.lang == lang)
+        translations
+            .iter()
+            .find(|translation| translation.lang == lang)
     }
 }
 
@@ -74,7 +76,10 @@ impl Translation {
 pub fn posts_in(lang: Lang) -> Vec<(&'static Post, &'static Translation)> {
     let mut found: Vec<_> = posts()
         .iter()
-        .filter_map(|post| post.translation(lang).map(|translation| (post, translation)))
+        .filter_map(|post| {
+            post.translation(lang)
+                .map(|translation| (post, translation))
+        })
         .collect();
     found.sort_by(|(_, a), (_, b)| b.date.cmp(&a.date).then_with(|| a.title.cmp(b.title)));
     found
@@ -100,8 +105,16 @@ mod tests {
         assert_eq!(de.slug, "der-aufstieg-des-serverless-edge-computing");
         assert_eq!(en.date_label, "February 13, 2026");
         assert_eq!(de.date_label, "13. Februar 2026");
-        assert!(en.reading_time.ends_with(" min read"), "{}", en.reading_time);
-        assert!(de.reading_time.ends_with(" Min. Lesezeit"), "{}", de.reading_time);
+        assert!(
+            en.reading_time.ends_with(" min read"),
+            "{}",
+            en.reading_time
+        );
+        assert!(
+            de.reading_time.ends_with(" Min. Lesezeit"),
+            "{}",
+            de.reading_time
+        );
         let cover = en.cover.as_ref().unwrap();
         assert!(cover.width > 0 && cover.height > 0);
         assert!(cover.url.starts_with(en.asset_base));

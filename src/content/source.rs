@@ -27,7 +27,11 @@ pub struct SourceError {
 
 impl SourceError {
     fn new(path: &str, line: Option<usize>, message: impl Into<String>) -> Self {
-        SourceError { path: path.to_owned(), line, message: message.into() }
+        SourceError {
+            path: path.to_owned(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -204,13 +208,24 @@ pub fn parse_translation(source: &str, text: &str) -> Result<(FrontMatter, Strin
                     ),
                 )
             })?;
-            let alt = raw.cover_alt.map(|alt| alt.trim().to_owned()).filter(|alt| !alt.is_empty());
+            let alt = raw
+                .cover_alt
+                .map(|alt| alt.trim().to_owned())
+                .filter(|alt| !alt.is_empty());
             Ok(CoverRef { path, alt, line })
         })
         .transpose()?;
 
     Ok((
-        FrontMatter { title, description, date, slug, slug_line, cover, draft: raw.draft },
+        FrontMatter {
+            title,
+            description,
+            date,
+            slug,
+            slug_line,
+            cover,
+            draft: raw.draft,
+        },
         body,
     ))
 }
@@ -266,14 +281,21 @@ pub fn count_words(markdown: &str) -> usize {
 /// Reads every post under each content root (given with the name shown in
 /// errors). Drafts are left out unless `include_drafts`. Posts come back
 /// sorted by id within each root.
-pub fn load_posts(roots: &[(&Path, &str)], include_drafts: bool) -> Result<Vec<Post>, Vec<SourceError>> {
+pub fn load_posts(
+    roots: &[(&Path, &str)],
+    include_drafts: bool,
+) -> Result<Vec<Post>, Vec<SourceError>> {
     let mut errors = Vec::new();
     let mut posts: Vec<Post> = Vec::new();
     for &(root, shown_root) in roots {
         let mut dirs = match sorted_entries(root) {
             Ok(entries) => entries,
             Err(err) => {
-                errors.push(SourceError::new(shown_root, None, format!("cannot read: {err}")));
+                errors.push(SourceError::new(
+                    shown_root,
+                    None,
+                    format!("cannot read: {err}"),
+                ));
                 continue;
             }
         };
@@ -293,7 +315,10 @@ pub fn load_posts(roots: &[(&Path, &str)], include_drafts: bool) -> Result<Vec<P
                 errors.push(SourceError::new(
                     &shown_dir,
                     None,
-                    format!("a post with this folder name exists already: {}", other.dir.display()),
+                    format!(
+                        "a post with this folder name exists already: {}",
+                        other.dir.display()
+                    ),
                 ));
                 continue;
             }
@@ -305,15 +330,30 @@ pub fn load_posts(roots: &[(&Path, &str)], include_drafts: bool) -> Result<Vec<P
         }
     }
     check_unique_slugs(&posts, &mut errors);
-    if errors.is_empty() { Ok(posts) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(posts)
+    } else {
+        Err(errors)
+    }
 }
 
-fn load_post(dir: &Path, id: &str, shown_dir: &str, include_drafts: bool) -> Result<Option<Post>, Vec<SourceError>> {
+fn load_post(
+    dir: &Path,
+    id: &str,
+    shown_dir: &str,
+    include_drafts: bool,
+) -> Result<Option<Post>, Vec<SourceError>> {
     let mut errors = Vec::new();
     let mut translations = Vec::new();
     let mut assets = Vec::new();
     let mut has_markdown = false;
-    let files = list_files(dir).map_err(|err| vec![SourceError::new(shown_dir, None, format!("cannot read: {err}"))])?;
+    let files = list_files(dir).map_err(|err| {
+        vec![SourceError::new(
+            shown_dir,
+            None,
+            format!("cannot read: {err}"),
+        )]
+    })?;
     for relative in files {
         let path = dir.join(&relative);
         let is_markdown = relative.extension().is_some_and(|ext| ext == "md");
@@ -323,22 +363,40 @@ fn load_post(dir: &Path, id: &str, shown_dir: &str, include_drafts: bool) -> Res
         }
         has_markdown = true;
         let shown = format!("{shown_dir}/{}", relative.display());
-        let stem = relative.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
-        let lang = match (relative.parent() == Some(Path::new("")), stem.parse::<Lang>()) {
+        let stem = relative
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lang = match (
+            relative.parent() == Some(Path::new("")),
+            stem.parse::<Lang>(),
+        ) {
             (true, Ok(lang)) => lang,
             (true, Err(err)) => {
-                errors.push(SourceError::new(&shown, None, format!("file name: {err}; name translations <lang>.md")));
+                errors.push(SourceError::new(
+                    &shown,
+                    None,
+                    format!("file name: {err}; name translations <lang>.md"),
+                ));
                 continue;
             }
             (false, _) => {
-                errors.push(SourceError::new(&shown, None, "translations must sit directly in the post's folder"));
+                errors.push(SourceError::new(
+                    &shown,
+                    None,
+                    "translations must sit directly in the post's folder",
+                ));
                 continue;
             }
         };
         let text = match fs::read_to_string(&path) {
             Ok(text) => text,
             Err(err) => {
-                errors.push(SourceError::new(&shown, None, format!("cannot read: {err}")));
+                errors.push(SourceError::new(
+                    &shown,
+                    None,
+                    format!("cannot read: {err}"),
+                ));
                 continue;
             }
         };
@@ -364,14 +422,23 @@ fn load_post(dir: &Path, id: &str, shown_dir: &str, include_drafts: bool) -> Res
         return Err(errors);
     }
     if !has_markdown {
-        return Err(vec![SourceError::new(shown_dir, None, "no translations: add en.md or de.md")]);
+        return Err(vec![SourceError::new(
+            shown_dir,
+            None,
+            "no translations: add en.md or de.md",
+        )]);
     }
     if translations.is_empty() {
         // Every translation is a draft, left out of this build.
         return Ok(None);
     }
     translations.sort_by_key(|translation| translation.lang);
-    Ok(Some(Post { id: id.to_owned(), dir: dir.to_owned(), translations, assets }))
+    Ok(Some(Post {
+        id: id.to_owned(),
+        dir: dir.to_owned(),
+        translations,
+        assets,
+    }))
 }
 
 fn check_cover(shown: &str, dir: &Path, cover: Option<&CoverRef>) -> Result<(), SourceError> {
@@ -385,7 +452,11 @@ fn check_cover(shown: &str, dir: &Path, cover: Option<&CoverRef>) -> Result<(), 
         ));
     }
     imagesize::size(&path).map(|_| ()).map_err(|err| {
-        SourceError::new(shown, Some(cover.line), format!("cover: {} is not a readable image: {err}", path.display()))
+        SourceError::new(
+            shown,
+            Some(cover.line),
+            format!("cover: {} is not a readable image: {err}", path.display()),
+        )
     })
 }
 
@@ -436,7 +507,9 @@ fn list_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -450,7 +523,9 @@ mod tests {
     const VALID: &str = "---\ntitle: \"Größe zählt\"\ndescription: A post.\ndate: 2026-02-13\ncover: ./cover.png\ncover_alt: Lines\n---\n\n## Hello\n\nSome text.\n";
 
     fn error(text: &str) -> String {
-        parse_translation("content/x/de.md", text).unwrap_err().to_string()
+        parse_translation("content/x/de.md", text)
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
@@ -481,7 +556,8 @@ mod tests {
 
     #[test]
     fn windows_line_endings_and_a_byte_order_mark_are_accepted() {
-        let text = "\u{feff}---\r\ntitle: T\r\ndescription: D\r\ndate: 2026-01-01\r\n---\r\nbody\r\n";
+        let text =
+            "\u{feff}---\r\ntitle: T\r\ndescription: D\r\ndate: 2026-01-01\r\n---\r\nbody\r\n";
         let (front, body) = parse_translation("p.md", text).unwrap();
         assert_eq!(front.title, "T");
         assert_eq!(body, "body\r\n");
@@ -490,13 +566,19 @@ mod tests {
     #[test]
     fn a_malformed_date_names_file_line_and_reason() {
         let text = "---\ntitle: T\ndescription: D\ndate: 13.02.2026\n---\n";
-        assert_eq!(error(text), "content/x/de.md:4: date: expected YYYY-MM-DD, found \"13.02.2026\"");
+        assert_eq!(
+            error(text),
+            "content/x/de.md:4: date: expected YYYY-MM-DD, found \"13.02.2026\""
+        );
     }
 
     #[test]
     fn an_impossible_date_is_rejected() {
         let text = "---\ntitle: T\ndescription: D\ndate: 2026-02-30\n---\n";
-        assert_eq!(error(text), "content/x/de.md:4: date: expected YYYY-MM-DD, found \"2026-02-30\"");
+        assert_eq!(
+            error(text),
+            "content/x/de.md:4: date: expected YYYY-MM-DD, found \"2026-02-30\""
+        );
     }
 
     #[test]
@@ -517,7 +599,10 @@ mod tests {
     fn an_unknown_field_is_an_error_on_its_line() {
         let text = "---\ntitle: T\ndescripton: D\ndate: 2026-02-13\n---\n";
         let message = error(text);
-        assert!(message.starts_with("content/x/de.md:3: unknown field `descripton`"), "{message}");
+        assert!(
+            message.starts_with("content/x/de.md:3: unknown field `descripton`"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -536,8 +621,14 @@ mod tests {
 
     #[test]
     fn missing_front_matter_delimiters_are_errors() {
-        assert_eq!(error("# Just Markdown\n"), "content/x/de.md:1: front matter: the file must start with a `---` line");
-        assert_eq!(error("---\ntitle: T\n"), "content/x/de.md:1: front matter: no closing `---` line");
+        assert_eq!(
+            error("# Just Markdown\n"),
+            "content/x/de.md:1: front matter: the file must start with a `---` line"
+        );
+        assert_eq!(
+            error("---\ntitle: T\n"),
+            "content/x/de.md:1: front matter: no closing `---` line"
+        );
     }
 
     #[test]
@@ -552,18 +643,29 @@ mod tests {
     #[test]
     fn a_title_without_letters_needs_an_explicit_slug() {
         let text = "---\ntitle: \"!!!\"\ndescription: D\ndate: 2026-02-13\n---\n";
-        assert_eq!(error(text), "content/x/de.md:2: title: no slug can be derived from it; set `slug` in the front matter");
+        assert_eq!(
+            error(text),
+            "content/x/de.md:2: title: no slug can be derived from it; set `slug` in the front matter"
+        );
     }
 
     #[test]
     fn a_cover_outside_the_folder_is_an_error() {
-        let text = "---\ntitle: T\ndescription: D\ndate: 2026-02-13\ncover: ../other/cover.jpg\n---\n";
-        assert!(error(text).starts_with("content/x/de.md:5: cover: \"../other/cover.jpg\" must be a path inside"));
+        let text =
+            "---\ntitle: T\ndescription: D\ndate: 2026-02-13\ncover: ../other/cover.jpg\n---\n";
+        assert!(
+            error(text).starts_with(
+                "content/x/de.md:5: cover: \"../other/cover.jpg\" must be a path inside"
+            )
+        );
     }
 
     #[test]
     fn words_are_counted_without_markdown_markers() {
-        assert_eq!(count_words("## Hello world\n\n- one\n- two, three\n\n---\n"), 5);
+        assert_eq!(
+            count_words("## Hello world\n\n- one\n- two, three\n\n---\n"),
+            5
+        );
     }
 
     /// A post tree in a fresh temporary folder, removed on drop.
@@ -571,7 +673,8 @@ mod tests {
 
     impl Tree {
         fn new(name: &str, files: &[(&str, &[u8])]) -> Tree {
-            let root = std::env::temp_dir().join(format!("blog-source-{name}-{}", std::process::id()));
+            let root =
+                std::env::temp_dir().join(format!("blog-source-{name}-{}", std::process::id()));
             let _ = fs::remove_dir_all(&root);
             for (path, bytes) in files {
                 let path = root.join(path);
@@ -596,24 +699,38 @@ mod tests {
 
     /// A 1×1 PNG: just enough of one for its size to be read.
     const PNG: &[u8] = &[
-        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0,
-        0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0,
+        0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
     ];
 
     fn post(title: &str, extra: &str) -> Vec<u8> {
-        format!("---\ntitle: {title}\ndescription: D\ndate: 2026-02-13\n{extra}---\nSome words here.\n").into_bytes()
+        format!(
+            "---\ntitle: {title}\ndescription: D\ndate: 2026-02-13\n{extra}---\nSome words here.\n"
+        )
+        .into_bytes()
     }
 
     #[test]
     fn a_post_folder_groups_its_translations_and_assets() {
         let en = post("Hello", "cover: ./cover.png\n");
         let de = post("Hallo", "");
-        let tree = Tree::new("group", &[("a/en.md", &en), ("a/de.md", &de), ("a/cover.png", PNG), ("a/img/x.png", PNG)]);
+        let tree = Tree::new(
+            "group",
+            &[
+                ("a/en.md", &en),
+                ("a/de.md", &de),
+                ("a/cover.png", PNG),
+                ("a/img/x.png", PNG),
+            ],
+        );
         let posts = tree.load(false).unwrap();
         assert_eq!(posts.len(), 1);
         let langs: Vec<Lang> = posts[0].translations.iter().map(|t| t.lang).collect();
         assert_eq!(langs, [Lang::En, Lang::De]);
-        assert_eq!(posts[0].assets, [PathBuf::from("cover.png"), PathBuf::from("img/x.png")]);
+        assert_eq!(
+            posts[0].assets,
+            [PathBuf::from("cover.png"), PathBuf::from("img/x.png")]
+        );
         assert_eq!(posts[0].translations[0].words, 3);
     }
 
@@ -623,14 +740,23 @@ mod tests {
         let tree = Tree::new("cover", &[("a/en.md", &en)]);
         let errors = tree.load(false).unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].starts_with("content/a/en.md:5: cover: "), "{errors:?}");
-        assert!(errors[0].ends_with("cover.jpg does not exist"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("content/a/en.md:5: cover: "),
+            "{errors:?}"
+        );
+        assert!(
+            errors[0].ends_with("cover.jpg does not exist"),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn a_cover_that_is_not_an_image_is_an_error() {
         let en = post("Hello", "cover: ./cover.png\n");
-        let tree = Tree::new("notimage", &[("a/en.md", &en), ("a/cover.png", b"not a png")]);
+        let tree = Tree::new(
+            "notimage",
+            &[("a/en.md", &en), ("a/cover.png", b"not a png")],
+        );
         let errors = tree.load(false).unwrap_err();
         assert!(errors[0].contains("is not a readable image"), "{errors:?}");
     }
@@ -638,11 +764,16 @@ mod tests {
     #[test]
     fn a_duplicate_slug_within_a_language_is_an_error() {
         let one = post("Same Title", "");
-        let tree = Tree::new("dup", &[("a/en.md", &one), ("b/en.md", &one), ("c/de.md", &one)]);
+        let tree = Tree::new(
+            "dup",
+            &[("a/en.md", &one), ("b/en.md", &one), ("c/de.md", &one)],
+        );
         let errors = tree.load(false).unwrap_err();
         assert_eq!(
             errors,
-            ["content/b/en.md:2: slug: \"same-title\" is already used by content/a/en.md; set a different `slug`"]
+            [
+                "content/b/en.md:2: slug: \"same-title\" is already used by content/a/en.md; set a different `slug`"
+            ]
         );
     }
 
@@ -653,7 +784,9 @@ mod tests {
         let errors = tree.load(false).unwrap_err();
         assert_eq!(
             errors,
-            ["content/a/fr.md: file name: \"fr\" is not a supported language (expected one of en, de); name translations <lang>.md"]
+            [
+                "content/a/fr.md: file name: \"fr\" is not a supported language (expected one of en, de); name translations <lang>.md"
+            ]
         );
     }
 
@@ -666,10 +799,14 @@ mod tests {
 
     #[test]
     fn mojibake_is_an_error_on_its_line() {
-        let text = "---\ntitle: T\ndescription: D\ndate: 2026-02-13\n---\nclose to the userâ€”running\n";
+        let text =
+            "---\ntitle: T\ndescription: D\ndate: 2026-02-13\n---\nclose to the userâ€”running\n";
         let tree = Tree::new("mojibake", &[("a/en.md", text.as_bytes())]);
         let errors = tree.load(false).unwrap_err();
-        assert!(errors[0].starts_with("content/a/en.md:6: text: contains"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("content/a/en.md:6: text: contains"),
+            "{errors:?}"
+        );
     }
 
     #[test]
@@ -677,7 +814,14 @@ mod tests {
         let draft = post("Draft", "draft: true\n");
         let other_draft = post("Other draft", "draft: true\n");
         let live = post("Live", "");
-        let tree = Tree::new("drafts", &[("a/en.md", &draft), ("a/de.md", &live), ("b/en.md", &other_draft)]);
+        let tree = Tree::new(
+            "drafts",
+            &[
+                ("a/en.md", &draft),
+                ("a/de.md", &live),
+                ("b/en.md", &other_draft),
+            ],
+        );
         let without = tree.load(false).unwrap();
         assert_eq!(without.len(), 1);
         assert_eq!(without[0].translations.len(), 1);

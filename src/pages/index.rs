@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::page_meta::PageMeta;
 use crate::components::post_card::PostCard;
 use crate::content::posts_in;
-use crate::i18n::{BLOG_NAME, texts};
+use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::pages::not_found::NotFound;
 use crate::pages::use_page;
@@ -28,15 +28,20 @@ fn Index(
 ) -> impl IntoView {
     let text = texts(lang);
     let posts = posts_in(lang);
-    let alternates = Lang::ALL.into_iter().map(|lang| (lang, lang.index_path())).collect();
+    let alternates = Lang::ALL
+        .into_iter()
+        .map(|lang| (lang, lang.index_path()))
+        .collect();
     let list = if posts.is_empty() {
         view! { <p>{text.no_posts}</p> }.into_any()
     } else {
         let cards = posts
             .into_iter()
             .enumerate()
-            .map(|(position, (_, translation))| view! {
-                <li><PostCard translation eager=position == 0 /></li>
+            .map(|(position, (_, translation))| {
+                view! {
+                    <li><PostCard translation eager=position == 0 /></li>
+                }
             })
             .collect_view();
         view! { <ol class="post-list">{cards}</ol> }.into_any()
@@ -45,10 +50,7 @@ fn Index(
         <PageMeta lang title=text.tagline.to_owned() description=text.tagline.to_owned()
             path=lang.index_path() alternates />
         <div class="index">
-            <h1 class="index-title">
-                {text.latest_posts}
-                <span class="visually-hidden">" · " {BLOG_NAME}</span>
-            </h1>
+            <h1 class="index-title">{text.latest_posts}</h1>
             {list}
         </div>
     }

@@ -14,6 +14,11 @@ use crate::routes::Page;
 fn use_page() -> Memo<Page> {
     let params = use_params_map();
     Memo::new(move |_| {
-        params.with(|params| Page::from_segments(&params.get_str("lang").unwrap_or_default(), params.get_str("slug")))
+        params.with(|params| {
+            Page::from_segments(
+                &params.get_str("lang").unwrap_or_default(),
+                params.get_str("slug"),
+            )
+        })
     })
 }

@@ -32,7 +32,11 @@ fn PostView(
 ) -> impl IntoView {
     let lang = translation.lang;
     let text = texts(lang);
-    let alternates = post.translations.iter().map(|t| (t.lang, t.path())).collect();
+    let alternates = post
+        .translations
+        .iter()
+        .map(|t| (t.lang, t.path()))
+        .collect();
     let cover = translation.cover.as_ref().map(|cover| {
         view! {
             <img class="post-cover" src=cover.url alt=cover.alt width=cover.width height=cover.height

@@ -16,7 +16,10 @@ pub fn RootPage() -> impl IntoView {
         let lang = negotiate(storage::saved_lang(), &storage::preferred_languages());
         navigate(
             &lang.index_path(),
-            NavigateOptions { replace: true, ..NavigateOptions::default() },
+            NavigateOptions {
+                replace: true,
+                ..NavigateOptions::default()
+            },
         );
     });
     // Shown only for the moment before the redirect, or where it cannot run.

@@ -1,0 +1,630 @@
+//! End-to-end tests: a release build of the blog (with the fixture posts in
+//! `tests/fixtures/content`) in headless Chromium, driven over WebDriver.
+
+mod harness;
+
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+use harness::{Browser, Options};
+use serde_json::{Value, json};
+
+const EN_POST: &str = "/en/the-rise-of-serverless-edge-computing";
+const DE_POST: &str = "/de/der-aufstieg-des-serverless-edge-computing";
+const TOUR: &str = "/en/a-tour-of-markdown";
+
+async fn browser_with(accept_lang: &str) -> Browser {
+    Browser::start(Options {
+        accept_lang,
+        ..Options::default()
+    })
+    .await
+}
+
+async fn english_browser() -> Browser {
+    browser_with("en-US,en").await
+}
+
+/// Asserts that nothing went wrong in the page, then ends the session.
+async fn finish(browser: Browser) {
+    let errors = browser.errors().await;
+    assert!(errors.is_empty(), "errors in the page: {errors:?}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn root_sends_german_browsers_to_german_and_replaces_the_history_entry() {
+    for accept in ["de-DE,de", "de-AT", "de-CH,en"] {
+        let browser = browser_with(accept).await;
+        browser.open("/").await;
+        browser.wait_for_path("/de/").await;
+        assert_eq!(
+            browser.text("h1").await,
+            "Neueste Beiträge · Edgewise".replace(" · Edgewise", "")
+        );
+        assert_eq!(
+            browser.js("return document.documentElement.lang;").await,
+            json!("de")
+        );
+        // `/` was replaced, not pushed: going back leaves the site.
+        browser.js("history.back();").await;
+        browser
+            .wait_until("!location.href.startsWith('http://127.0.0.1')")
+            .await;
+        browser.close().await;
+    }
+}
+
+#[tokio::test]
+async fn root_sends_other_browsers_to_english() {
+    for accept in ["en-US,en", "fr-FR,fr", "es"] {
+        let browser = browser_with(accept).await;
+        browser.open("/").await;
+        browser.wait_for_path("/en/").await;
+        assert_eq!(browser.text("h1").await, "Latest posts");
+        finish(browser).await;
+    }
+}
+
+#[tokio::test]
+async fn the_index_lists_posts_newest_first_with_cover_date_and_reading_time() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    browser.find(".post-list").await;
+    let cards = browser
+        .js("return [...document.querySelectorAll('.card')].map(c => ({
+            title: c.querySelector('h2 a').textContent,
+            href: c.querySelector('h2 a').getAttribute('href'),
+            meta: c.querySelector('.post-meta').textContent,
+            description: c.querySelector('.card-description').textContent,
+            cover: c.querySelector('img') && {
+                alt: c.querySelector('img').alt,
+                width: c.querySelector('img').getAttribute('width'),
+                height: c.querySelector('img').getAttribute('height'),
+                loaded: c.querySelector('img').naturalWidth > 0 || c.querySelector('img').loading === 'lazy',
+            },
+        }));")
+        .await;
+    let cards = cards.as_array().unwrap();
+    assert_eq!(cards.len(), 2, "{cards:?}");
+    assert_eq!(cards[0]["title"], "The Rise of Serverless Edge Computing");
+    assert_eq!(cards[0]["href"], EN_POST);
+    assert!(
+        cards[0]["meta"]
+            .as_str()
+            .unwrap()
+            .starts_with("February 13, 2026 · "),
+        "{cards:?}"
+    );
+    assert!(
+        cards[0]["meta"].as_str().unwrap().ends_with(" min read"),
+        "{cards:?}"
+    );
+    assert!(
+        cards[0]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Explore how serverless")
+    );
+    assert_eq!(cards[0]["cover"]["width"], "1200");
+    assert_eq!(cards[0]["cover"]["height"], "630");
+    assert!(
+        cards[0]["cover"]["alt"]
+            .as_str()
+            .unwrap()
+            .starts_with("Abstract illustration")
+    );
+    assert_eq!(cards[1]["title"], "A Tour of Markdown");
+    assert!(
+        cards[1]["meta"]
+            .as_str()
+            .unwrap()
+            .starts_with("January 20, 2026")
+    );
+
+    browser.open("/de/").await;
+    browser.find(".post-list").await;
+    assert_eq!(browser.count(".card").await, 1);
+    let meta = browser.text(".card .post-meta").await;
+    assert!(
+        meta.starts_with("13. Februar 2026 · ") && meta.ends_with(" Min. Lesezeit"),
+        "{meta}"
+    );
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn a_post_shows_title_meta_cover_and_rendered_body() {
+    let browser = english_browser().await;
+    browser.open(EN_POST).await;
+    assert_eq!(
+        browser.text("article h1").await,
+        "The Rise of Serverless Edge Computing"
+    );
+    browser.find(".post-body h2#introduction").await;
+    let body = browser.text(".post-body").await;
+    assert!(body.contains("closer to the user—running code"), "{body}");
+    assert!(!body.contains("â€"), "mojibake in {body}");
+    assert_eq!(browser.count(".post-body li").await, 3);
+    assert_eq!(browser.count(".post-body strong").await, 3);
+    let cover = browser.js("const i = document.querySelector('.post-cover'); return [i.naturalWidth, i.getAttribute('width'), i.alt];").await;
+    assert_eq!(cover[0], 1200);
+    assert_eq!(cover[1], "1200");
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn head_tags_follow_the_route() {
+    let browser = english_browser().await;
+    browser.open(DE_POST).await;
+    browser.find(".post-body h2").await;
+    let head = browser
+        .js("return {
+            lang: document.documentElement.lang,
+            title: document.title,
+            description: document.querySelector('meta[name=description]').content,
+            canonical: document.querySelector('link[rel=canonical]').getAttribute('href'),
+            alternates: [...document.querySelectorAll('link[rel=alternate]')].map(l => [l.hreflang, l.getAttribute('href')]),
+            descriptions: document.querySelectorAll('meta[name=description]').length,
+        };")
+        .await;
+    assert_eq!(head["lang"], "de");
+    assert_eq!(
+        head["title"],
+        "Der Aufstieg des Serverless Edge Computing · Edgewise"
+    );
+    assert!(
+        head["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Erfahren Sie")
+    );
+    assert_eq!(head["canonical"], DE_POST);
+    assert_eq!(
+        head["alternates"],
+        json!([["en", EN_POST], ["de", DE_POST]])
+    );
+    assert_eq!(head["descriptions"], 1);
+
+    browser.click(".lang-switch a[hreflang=en]").await;
+    browser.wait_for_path(EN_POST).await;
+    browser
+        .wait_until("document.title === 'The Rise of Serverless Edge Computing · Edgewise'")
+        .await;
+    browser
+        .wait_until("document.documentElement.lang === 'en'")
+        .await;
+    assert_eq!(browser.count("link[rel=canonical]").await, 1);
+    assert_eq!(browser.count("meta[name=description]").await, 1);
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn switching_language_on_a_post_shows_its_translation_without_a_reload() {
+    let browser = english_browser().await;
+    browser.open(EN_POST).await;
+    browser.find(".post-body h2").await;
+    let switcher = browser
+        .js("return [...document.querySelectorAll('.lang-switch a')].map(a => [a.getAttribute('href'), a.hreflang, a.lang, a.getAttribute('aria-current')]);")
+        .await;
+    assert_eq!(
+        switcher,
+        json!([[EN_POST, "en", "en", "true"], [DE_POST, "de", "de", null]])
+    );
+    browser.mark_document().await;
+
+    browser.click(".lang-switch a[hreflang=de]").await;
+    browser.wait_for_path(DE_POST).await;
+    browser
+        .wait_until("document.querySelector('.post-body h2')?.textContent.startsWith('Einleitung')")
+        .await;
+    assert_eq!(
+        browser.text("article h1").await,
+        "Der Aufstieg des Serverless Edge Computing"
+    );
+    assert!(browser.is_same_document().await, "the page was reloaded");
+    assert_eq!(browser.saved_lang().await, json!("de"));
+    assert_eq!(
+        browser
+            .js("return document.querySelector('.lang-switch a[aria-current]').hreflang;")
+            .await,
+        json!("de")
+    );
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn the_saved_choice_survives_a_reload_a_new_tab_and_a_later_visit_to_root() {
+    let browser = browser_with("de-DE,de").await;
+    browser.open("/de/").await;
+    browser.click(".lang-switch a[hreflang=en]").await;
+    browser.wait_for_path("/en/").await;
+    assert_eq!(browser.saved_lang().await, json!("en"));
+
+    browser.client.refresh().await.unwrap();
+    browser.find(".post-list").await;
+    assert_eq!(browser.path().await, "/en/");
+
+    browser.open("/").await;
+    browser.wait_for_path("/en/").await;
+
+    let tab = browser.client.new_window(true).await.unwrap();
+    browser.client.switch_to_window(tab.handle).await.unwrap();
+    browser.open("/").await;
+    browser.wait_for_path("/en/").await;
+    assert_eq!(browser.text("h1").await, "Latest posts");
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn a_deep_link_shows_the_language_of_its_url_whatever_is_saved() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    browser.js("localStorage.setItem('blog.lang', 'de');").await;
+    browser.open(EN_POST).await;
+    assert_eq!(
+        browser.text("article h1").await,
+        "The Rise of Serverless Edge Computing"
+    );
+    assert_eq!(
+        browser.js("return document.documentElement.lang;").await,
+        json!("en")
+    );
+
+    browser.js("localStorage.setItem('blog.lang', 'en');").await;
+    browser.open(DE_POST).await;
+    assert_eq!(
+        browser.text("article h1").await,
+        "Der Aufstieg des Serverless Edge Computing"
+    );
+    browser.find(".post-body h2").await;
+    // Following a deep link is no choice: nothing was saved over the old value.
+    assert_eq!(browser.saved_lang().await, json!("en"));
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn in_app_navigation_and_the_back_button_stay_in_the_page() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    browser.mark_document().await;
+    browser
+        .click(&format!(".card h2 a[href='{EN_POST}']"))
+        .await;
+    browser.wait_for_path(EN_POST).await;
+    browser.find(".post-body h2").await;
+    browser.click(".post-footer a").await;
+    browser.wait_for_path("/en/").await;
+    browser.client.back().await.unwrap();
+    browser.wait_for_path(EN_POST).await;
+    assert_eq!(
+        browser.text("article h1").await,
+        "The Rise of Serverless Edge Computing"
+    );
+    browser.client.back().await.unwrap();
+    browser.wait_for_path("/en/").await;
+    browser.find(".post-list").await;
+    browser.client.forward().await.unwrap();
+    browser.wait_for_path(EN_POST).await;
+    assert!(
+        browser.is_same_document().await,
+        "navigation reloaded the page"
+    );
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn unknown_paths_show_a_404_in_the_right_language_with_a_way_home() {
+    let browser = english_browser().await;
+    for (path, lang, heading, home) in [
+        ("/fr/", "en", "Page not found", "/en/"),
+        ("/en/no-such-post", "en", "Page not found", "/en/"),
+        ("/de/no-such-post", "de", "Seite nicht gefunden", "/de/"),
+        ("/anything", "en", "Page not found", "/en/"),
+        ("/de/a/b/c", "de", "Seite nicht gefunden", "/de/"),
+        (
+            &format!("/de/{}", EN_POST.trim_start_matches("/en/")),
+            "de",
+            "Seite nicht gefunden",
+            "/de/",
+        ),
+    ] {
+        browser.open(path).await;
+        assert_eq!(browser.text("main h1").await, heading, "{path}");
+        assert_eq!(
+            browser.js("return document.documentElement.lang;").await,
+            json!(lang),
+            "{path}"
+        );
+        assert_eq!(
+            browser
+                .js("return document.querySelector('.not-found a').getAttribute('href');")
+                .await,
+            json!(home),
+            "{path}"
+        );
+        assert_eq!(
+            browser.count("meta[name=robots][content=noindex]").await,
+            1,
+            "{path}"
+        );
+    }
+    browser.click(".not-found a").await;
+    browser.wait_for_path("/de/").await;
+    browser.find(".post-list").await;
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn a_post_without_translation_says_so_and_switches_to_the_other_index() {
+    let browser = english_browser().await;
+    browser.open(TOUR).await;
+    let note = browser.text("#untranslated-note").await;
+    assert_eq!(note, "This post is not available in German.");
+    let link = browser
+        .js("const a = document.querySelector('.lang-switch a[hreflang=de]'); return [a.getAttribute('href'), a.title, a.getAttribute('aria-describedby')];")
+        .await;
+    assert_eq!(
+        link,
+        json!([
+            "/de/",
+            "Nicht übersetzt: zur deutschen Übersicht",
+            "untranslated-note"
+        ])
+    );
+    browser.click(".lang-switch a[hreflang=de]").await;
+    browser.wait_for_path("/de/").await;
+    browser.find(".post-list").await;
+    assert_eq!(browser.count("#untranslated-note").await, 0);
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn markdown_renders_every_element_and_never_injects_markup() {
+    let browser = english_browser().await;
+    browser.open(TOUR).await;
+    browser.find(".post-body .footnotes").await;
+    for (css, count) in [
+        (".post-body em", 1),
+        (".post-body strong", 1),
+        (".post-body del", 1),
+        (".post-body ul > li", 4),
+        (".post-body ol[start='3'] > li", 2),
+        (".post-body input[type=checkbox][disabled]", 2),
+        (".post-body input[type=checkbox]:checked", 1),
+        (".post-body blockquote p", 1),
+        (".post-body pre code.language-rust", 1),
+        (".post-body table thead th", 2),
+        (".post-body table tbody tr", 2),
+        (".post-body td.align-right", 2),
+        (".post-body sup.footnote-ref a[href='#fn-1']", 1),
+        (".post-body .footnotes li#fn-1", 1),
+        (
+            ".post-body img[src='/posts/markdown-tour/diagram.svg'][loading=lazy][alt='A small diagram']",
+            1,
+        ),
+        (
+            ".post-body a[href='https://example.com/'][rel='noopener noreferrer']",
+            1,
+        ),
+        (".post-body a[href='/de/']", 1),
+        (".post-body script", 0),
+        (".post-body b", 0),
+        ("a[href^='javascript']", 0),
+    ] {
+        assert_eq!(browser.count(css).await, count, "{css}");
+    }
+    let body = browser.text(".post-body").await;
+    assert!(
+        body.contains("<script>window.__injected = true;</script>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<b onclick=\"window.__clicked = true\">bold?</b>"),
+        "{body}"
+    );
+    assert_eq!(
+        browser.js("return window.__injected === undefined;").await,
+        json!(true)
+    );
+    assert_eq!(
+        browser
+            .js("return document.querySelector('.post-body img').naturalWidth;")
+            .await,
+        json!(240),
+        "the image resolves to the post's folder"
+    );
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn storage_that_throws_is_ignored() {
+    let throwing = "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });";
+    let browser = Browser::start(Options {
+        accept_lang: "de-DE,de",
+        init_script: Some(throwing),
+        ..Options::default()
+    })
+    .await;
+    browser.open("/").await;
+    browser.wait_for_path("/de/").await;
+    browser.click(".lang-switch a[hreflang=en]").await;
+    browser.wait_for_path("/en/").await;
+    browser
+        .click(&format!(".card h2 a[href='{EN_POST}']"))
+        .await;
+    browser.find(".post-body h2").await;
+    browser.open("/").await;
+    // Nothing could be saved, so the browser's language decides again.
+    browser.wait_for_path("/de/").await;
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn garbage_in_storage_is_ignored() {
+    for garbage in ["fr", "{\"lang\":\"en\"}", "", "DE", "null"] {
+        let browser = browser_with("de-DE,de").await;
+        browser.open("/de/").await;
+        browser
+            .js(&format!(
+                "localStorage.setItem('blog.lang', {});",
+                json!(garbage)
+            ))
+            .await;
+        browser.open("/").await;
+        browser.wait_for_path("/de/").await;
+        finish(browser).await;
+    }
+}
+
+#[tokio::test]
+async fn a_failed_fetch_shows_a_message_and_retry_loads_the_body() {
+    let browser = english_browser().await;
+    browser.cdp("Network.enable", json!({})).await;
+    browser
+        .cdp("Network.setBlockedURLs", json!({ "urls": ["*.md"] }))
+        .await;
+    browser.open(EN_POST).await;
+    let alert = browser.text(".load-error[role=alert] p").await;
+    assert!(
+        alert.starts_with("This post could not be loaded."),
+        "{alert}"
+    );
+    assert_eq!(
+        browser.text("article h1").await,
+        "The Rise of Serverless Edge Computing"
+    );
+
+    browser
+        .cdp("Network.setBlockedURLs", json!({ "urls": [] }))
+        .await;
+    browser.click(".load-error button").await;
+    browser.find(".post-body h2#introduction").await;
+    assert_eq!(browser.count(".load-error").await, 0);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_skeleton_holds_the_place_of_the_body_without_moving_the_layout() {
+    let browser = english_browser().await;
+    browser.cdp("Network.enable", json!({})).await;
+    browser.open("/en/").await;
+    browser.find(".post-list").await;
+    browser
+        .cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": 1500, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        )
+        .await;
+    browser
+        .click(&format!(".card h2 a[href='{EN_POST}']"))
+        .await;
+    browser.find(".skeleton[aria-busy=true]").await;
+    assert_eq!(
+        browser
+            .js("return document.querySelector('.skeleton [role=status]').textContent;")
+            .await,
+        json!("Loading the post…")
+    );
+    let before = browser
+        .js("return document.querySelector('.post-cover').getBoundingClientRect().top;")
+        .await;
+    browser.find(".post-body h2#introduction").await;
+    let after = browser
+        .js("return document.querySelector('.post-cover').getBoundingClientRect().top;")
+        .await;
+    assert_eq!(before, after, "the cover moved when the body arrived");
+    assert_eq!(browser.count(".skeleton").await, 0);
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn hovering_a_post_link_prefetches_its_body() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    let link = browser.find(&format!(".card h2 a[href='{EN_POST}']")).await;
+    let fetched = "performance.getEntriesByType('resource').some(e => /\\/en\\.[0-9a-f]+\\.md$/.test(e.name))";
+    assert_eq!(
+        browser.js(&format!("return {fetched};")).await,
+        Value::Bool(false)
+    );
+    let hover = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+        element: link,
+        duration: Some(Duration::from_millis(50)),
+        x: 0.0,
+        y: 0.0,
+    });
+    browser.client.perform_actions(hover).await.unwrap();
+    browser.wait_until(fetched).await;
+    browser
+        .click(&format!(".card h2 a[href='{EN_POST}']"))
+        .await;
+    browser.find(".post-body h2#introduction").await;
+    let requests = browser.js("return performance.getEntriesByType('resource').filter(e => /\\.md$/.test(e.name)).length;").await;
+    assert_eq!(requests, json!(1), "the body was fetched twice");
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn the_skip_link_moves_focus_to_the_content() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    browser.find(".post-list").await;
+    browser
+        .client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E004}")
+        .await
+        .unwrap(); // Tab
+    assert_eq!(
+        browser.js("return document.activeElement.className;").await,
+        json!("skip-link")
+    );
+    assert_eq!(
+        browser
+            .js("return document.activeElement.getBoundingClientRect().top >= 0;")
+            .await,
+        json!(true)
+    );
+    browser.click(".skip-link").await;
+    assert_eq!(
+        browser.js("return document.activeElement.id;").await,
+        json!("main")
+    );
+    finish(browser).await;
+}
+
+/// Saves screenshots to `tests/screenshots/` for a person to look at, and
+/// checks what can be checked by machine: no horizontal scroll at any width.
+#[tokio::test]
+async fn pages_fit_every_width_and_are_captured_for_review() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (width, height) in [(320, 800), (390, 844), (1280, 900)] {
+        let browser = Browser::start(Options {
+            size: (width, height),
+            ..Options::default()
+        })
+        .await;
+        for (name, path) in [
+            ("index-en", "/en/"),
+            ("index-de", "/de/"),
+            ("post-en", EN_POST),
+            ("post-de", DE_POST),
+            ("tour-en", TOUR),
+        ] {
+            browser.open(path).await;
+            browser.find(".post-list, .post-body h2").await;
+            browser
+                .wait_until("[...document.images].every(i => i.complete)")
+                .await;
+            let overflow = browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+            assert_eq!(overflow, json!(0), "{path} scrolls sideways at {width}px");
+            let png = browser.client.screenshot().await.unwrap();
+            std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
+        }
+        finish(browser).await;
+    }
+}
