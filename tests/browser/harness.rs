@@ -182,6 +182,14 @@ impl Browser {
             .await
             .expect("a Chromium session");
         let browser = Browser { client };
+        // Headless windows have a minimum width; emulate a phone's viewport
+        // (with its meta viewport handling) below it.
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+            )
+            .await;
         browser.cdp("Page.enable", json!({})).await;
         browser
             .cdp(
