@@ -16,7 +16,7 @@ fn use_page() -> Memo<Page> {
     Memo::new(move |_| {
         params.with(|params| {
             Page::from_segments(
-                &params.get_str("lang").unwrap_or_default(),
+                params.get_str("lang").unwrap_or_default(),
                 params.get_str("slug"),
             )
         })

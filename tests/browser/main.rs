@@ -629,13 +629,22 @@ async fn pages_fit_every_width_and_are_captured_for_review() {
     }
     let browser = Browser::start(Options::default()).await;
     browser
-        .cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+        )
         .await;
     for (name, path) in [("index-en", "/en/"), ("tour-en", TOUR)] {
         browser.open(path).await;
         browser.find(".post-list, .post-body .footnotes").await;
-        let background = browser.js("return getComputedStyle(document.body).backgroundColor;").await;
-        assert_eq!(background, json!("rgb(18, 20, 23)"), "dark colours on {path}");
+        let background = browser
+            .js("return getComputedStyle(document.body).backgroundColor;")
+            .await;
+        assert_eq!(
+            background,
+            json!("rgb(18, 20, 23)"),
+            "dark colours on {path}"
+        );
         let png = browser.client.screenshot().await.unwrap();
         std::fs::write(dir.join(format!("{name}-dark-1280.png")), png).unwrap();
     }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The performance budget: builds the release site, prints the bytes shipped
+# (raw and brotli) and the time to content, and fails where a figure is over
+# its budget. Raise a budget only on purpose, in the same commit as the cause.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. .ci/setup browser
+
+# Brotli (quality 11) bytes allowed per kind of file.
+BUDGET_WASM=205000
+BUDGET_JS=8000
+BUDGET_CSS=2500
+
+start=$(date +%s%N)
+if ! log=$(trunk build --release 2>&1); then
+  echo "$log"
+  exit 1
+fi
+build_ms=$((($(date +%s%N) - start) / 1000000))
+
+printf '\n%-6s %10s %10s %10s\n' kind raw brotli budget
+over=0
+for kind in wasm js css; do
+  file=$(ls dist/*."$kind" | head -n 1)
+  raw=$(stat -c %s "$file")
+  br=$(node -e 'const z = require("zlib"); const b = require("fs").readFileSync(process.argv[1]);
+    process.stdout.write(String(z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length));' "$file")
+  budget_var="BUDGET_${kind^^}"
+  budget=${!budget_var}
+  printf '%-6s %10d %10d %10d\n' "$kind" "$raw" "$br" "$budget"
+  [ "$br" -le "$budget" ] || { echo "over budget: $file"; over=1; }
+done
+printf 'trunk build --release: %d.%d s\n\n' $((build_ms / 1000)) $((build_ms % 1000 / 100))
+
+BLOG_E2E_DIST=dist cargo bench --quiet --features e2e --bench time_to_content
+exit $over
