@@ -105,7 +105,25 @@ fn write_site(site: &Path, posts: &[Post]) -> std::io::Result<String> {
             fs::create_dir_all(target.parent().unwrap_or(&dir))?;
             fs::copy(post.dir.join(asset), target)?;
         }
-        writeln!(index, "    Post {{ id: {:?}, translations: &[", post.id).unwrap();
+        writeln!(
+            index,
+            "    Post {{ id: {:?}, assets: Assets {{ base: {asset_base:?}, images: &[",
+            post.id
+        )
+        .unwrap();
+        for asset in &post.assets {
+            // Files that are not images (or not readable as one) have no size.
+            if let Ok(size) = imagesize::size(post.dir.join(asset)) {
+                let path = asset.to_string_lossy().replace('\\', "/");
+                writeln!(
+                    index,
+                    "        ImageSize {{ path: {path:?}, width: {}, height: {} }},",
+                    size.width, size.height
+                )
+                .unwrap();
+            }
+        }
+        index.push_str("    ] }, translations: &[\n");
         for translation in &post.translations {
             // The body's name carries a hash of its text, so a CDN may cache
             // it for good and an edit is still seen at once.
@@ -151,7 +169,7 @@ fn write_translation(
         index,
         "        Translation {{ lang: Lang::{lang:?}, slug: {:?}, title: {:?}, description: {:?}, \
          date: Date {{ year: {}, month: {}, day: {} }}, date_label: {:?}, reading_time: {:?}, \
-         cover: {cover}, body_url: {body_url:?}, asset_base: {asset_base:?}, draft: {} }},",
+         cover: {cover}, body_url: {body_url:?}, draft: {} }},",
         front.slug,
         front.title,
         front.description,

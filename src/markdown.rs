@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 
+use crate::content::Assets;
 use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::slug::slugify;
@@ -20,12 +21,12 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders a post body. Relative image paths resolve against `asset_base`
-/// (the post's folder, ending in `/`); interface text (footnote labels) is
-/// in `lang`.
-pub fn render(markdown: &str, asset_base: &str, lang: Lang) -> AnyView {
+/// Renders a post body. Relative image paths resolve against the post's
+/// folder and get their sizes from `assets`; interface text (footnote
+/// labels) is in `lang`.
+pub fn render(markdown: &str, assets: &Assets, lang: Lang) -> AnyView {
     let mut renderer = Renderer {
-        asset_base,
+        assets,
         lang,
         alignments: Vec::new(),
         cell: 0,
@@ -84,7 +85,7 @@ pub fn classify_url(url: &str) -> UrlKind {
 }
 
 struct Renderer<'a> {
-    asset_base: &'a str,
+    assets: &'a Assets,
     lang: Lang,
     /// Column alignments of the table being rendered.
     alignments: Vec<Alignment>,
@@ -233,11 +234,13 @@ impl Renderer<'_> {
                 dest_url, title, ..
             } => {
                 let alt = plain_text(take_element(events));
+                let mut size = None;
                 let src = match classify_url(&dest_url) {
                     UrlKind::External => dest_url.into_string(),
                     UrlKind::Relative if dest_url.starts_with('/') => dest_url.into_string(),
                     UrlKind::Relative => {
-                        format!("{}{}", self.asset_base, dest_url.trim_start_matches("./"))
+                        size = self.assets.image_size(&dest_url);
+                        format!("{}{}", self.assets.base, dest_url.trim_start_matches("./"))
                     }
                     // An image from a fragment, a mail address or an unsafe scheme
                     // is not an image: keep its description.
@@ -246,8 +249,12 @@ impl Renderer<'_> {
                     }
                 };
                 let title = non_empty(title.into_string());
-                view! { <img src=src alt=alt title=title loading="lazy" decoding="async" /> }
-                    .into_any()
+                let (width, height) =
+                    (size.map(|(width, _)| width), size.map(|(_, height)| height));
+                view! {
+                    <img src=src alt=alt title=title width=width height=height loading="lazy" decoding="async" />
+                }
+                .into_any()
             }
             // Not enabled in `options()`; their content still shows.
             Tag::DefinitionList
@@ -396,10 +403,19 @@ fn non_empty(text: String) -> Option<String> {
 mod tests {
     use super::*;
 
+    const ASSETS: Assets = Assets {
+        base: "/posts/p/",
+        images: &[crate::content::ImageSize {
+            path: "img/cloud.png",
+            width: 640,
+            height: 480,
+        }],
+    };
+
     /// The HTML a body renders to, without the comment markers Leptos adds
     /// for hydration.
     fn html(markdown: &str) -> String {
-        render(markdown, "/posts/p/", Lang::En)
+        render(markdown, &ASSETS, Lang::En)
             .to_html()
             .replace("<!>", "")
     }
@@ -477,8 +493,13 @@ mod tests {
     #[test]
     fn images_are_lazy_and_relative_paths_resolve_to_the_post_folder() {
         assert_eq!(
-            html("![A *cloud*](./cloud.png \"Sky\")"),
-            "<p><img src=\"/posts/p/cloud.png\" alt=\"A cloud\" title=\"Sky\" loading=\"lazy\" decoding=\"async\"></p>"
+            html("![A *cloud*](./img/cloud.png \"Sky\")"),
+            "<p><img src=\"/posts/p/img/cloud.png\" alt=\"A cloud\" title=\"Sky\" width=\"640\" height=\"480\" \
+             loading=\"lazy\" decoding=\"async\"></p>"
+        );
+        assert_eq!(
+            html("![Unknown size](other.png)"),
+            "<p><img src=\"/posts/p/other.png\" alt=\"Unknown size\" loading=\"lazy\" decoding=\"async\"></p>"
         );
         assert_eq!(html("![x](javascript:alert(1))"), "<p>x</p>");
     }

@@ -143,6 +143,47 @@ mod tests {
     }
 
     #[test]
+    fn switching_on_an_untranslated_post_leads_to_the_other_index() {
+        use crate::content::Assets;
+        use crate::date::Date;
+        static ONLY_ENGLISH: Post = Post {
+            id: "only-english",
+            assets: Assets {
+                base: "/posts/only-english/",
+                images: &[],
+            },
+            translations: &[Translation {
+                lang: Lang::En,
+                slug: "only-english",
+                title: "Only English",
+                description: "",
+                date: Date {
+                    year: 2026,
+                    month: 1,
+                    day: 1,
+                },
+                date_label: "January 1, 2026",
+                reading_time: "1 min read",
+                cover: None,
+                body_url: "/posts/only-english/en.md",
+                draft: false,
+            }],
+        };
+        let page = Page::Post {
+            post: &ONLY_ENGLISH,
+            translation: &ONLY_ENGLISH.translations[0],
+        };
+        assert_eq!(
+            page.switch_to(Lang::De),
+            Switch::Untranslated("/de/".into())
+        );
+        assert_eq!(
+            page.switch_to(Lang::En),
+            Switch::Translated("/en/only-english".into())
+        );
+    }
+
+    #[test]
     fn switching_elsewhere_leads_to_the_language_index() {
         assert_eq!(
             Page::Index(Lang::En).switch_to(Lang::De),

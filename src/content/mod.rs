@@ -15,6 +15,38 @@ pub struct Post {
     pub id: &'static str,
     /// At most one per language, in [`Lang::ALL`] order.
     pub translations: &'static [Translation],
+    /// The images and other files in the post's folder.
+    pub assets: Assets,
+}
+
+/// Where a post's files are served, and the sizes of its images, so that
+/// they take their place on the page before they load.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Assets {
+    /// The folder's URL from the site root, ending in `/`.
+    pub base: &'static str,
+    /// Every image in the folder, by path relative to it.
+    pub images: &'static [ImageSize],
+}
+
+/// The pixel size of one image in a post's folder.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ImageSize {
+    /// Relative to the post's folder, e.g. `img/diagram.png`.
+    pub path: &'static str,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Assets {
+    /// The size of the image at `path` (relative, `./` allowed), if known.
+    pub fn image_size(&self, path: &str) -> Option<(u32, u32)> {
+        let path = path.trim_start_matches("./");
+        self.images
+            .iter()
+            .find(|image| image.path == path)
+            .map(|image| (image.width, image.height))
+    }
 }
 
 /// A post in one language.
@@ -32,8 +64,6 @@ pub struct Translation {
     pub cover: Option<Cover>,
     /// Where the Markdown body is served, from the site root.
     pub body_url: &'static str,
-    /// Where the post's images are served, from the site root, ending in `/`.
-    pub asset_base: &'static str,
     pub draft: bool,
 }
 
@@ -117,7 +147,12 @@ mod tests {
         );
         let cover = en.cover.as_ref().unwrap();
         assert!(cover.width > 0 && cover.height > 0);
-        assert!(cover.url.starts_with(en.asset_base));
+        assert!(cover.url.starts_with(post.assets.base));
+        assert_eq!(
+            post.assets.image_size("./cover.jpg"),
+            Some((cover.width, cover.height))
+        );
+        assert_eq!(post.assets.image_size("missing.png"), None);
         assert!(en.body_url.starts_with("/posts/") && en.body_url.ends_with(".md"));
     }
 

@@ -52,7 +52,7 @@ fn PostView(
                 <PostMeta translation />
             </header>
             {cover}
-            <PostBody translation />
+            <PostBody post translation />
             <footer class="post-footer">
                 <a href=lang.index_path()>{text.all_posts}</a>
             </footer>
@@ -63,6 +63,8 @@ fn PostView(
 /// The rendered Markdown, once fetched.
 #[component]
 fn PostBody(
+    /// The post, for its images.
+    post: &'static Post,
     /// The translation whose body is shown.
     translation: &'static Translation,
 ) -> impl IntoView {
@@ -71,7 +73,7 @@ fn PostBody(
     let content = move || {
         Suspend::new(async move {
             match body.await {
-                Ok(markdown) => markdown::render(&markdown, translation.asset_base, lang),
+                Ok(markdown) => markdown::render(&markdown, &post.assets, lang),
                 Err(err) => {
                     leptos::logging::warn!("loading {}: {err}", translation.body_url);
                     view! { <LoadError lang on_retry=move || body.refetch() /> }.into_any()

@@ -15,7 +15,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
 /// Where the built site is: `BLOG_E2E_DIST`, else `target/e2e-dist`.
-fn dist_dir() -> PathBuf {
+pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("BLOG_E2E_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-dist"));

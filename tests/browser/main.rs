@@ -437,6 +437,79 @@ async fn markdown_renders_every_element_and_never_injects_markup() {
     finish(browser).await;
 }
 
+#[test]
+fn the_wasm_carries_the_index_but_not_the_bodies() {
+    let dist = harness::dist_dir();
+    let wasm = std::fs::read_dir(&dist)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "wasm"))
+        .expect("a .wasm in the build");
+    let wasm = std::fs::read(wasm).unwrap();
+    let contains = |text: &str| {
+        wasm.windows(text.len())
+            .any(|window| window == text.as_bytes())
+    };
+    assert!(
+        contains("The Rise of Serverless Edge Computing"),
+        "the index is compiled in"
+    );
+    assert!(!contains(
+        "Traditionally, serverless functions ran in centralized data centers"
+    ));
+    assert!(!contains("Traditionell liefen Serverless-Funktionen"));
+}
+
+/// WCAG contrast of the text people read, in light and dark mode.
+#[tokio::test]
+async fn text_meets_wcag_aa_contrast_in_light_and_dark_mode() {
+    const CONTRAST: &str = r#"
+        const rgb = (color) => color.match(/[\d.]+/g).slice(0, 3).map(Number);
+        const luminance = (color) => {
+            const [r, g, b] = rgb(color).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const background = (element) => {
+            for (let e = element; e; e = e.parentElement) {
+                const color = getComputedStyle(e).backgroundColor;
+                if (!color.startsWith('rgba(0, 0, 0, 0)') && color !== 'transparent') return color;
+            }
+            return 'rgb(255, 255, 255)';
+        };
+        return [...document.querySelectorAll(arguments[0])].map((element) => {
+            const [a, b] = [luminance(getComputedStyle(element).color), luminance(background(element))];
+            return [element.tagName + '.' + element.className, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+        });
+    "#;
+    let selectors = "body, .site-name, .lang-switch a, #untranslated-note, h1, .post-meta, .post-body p, .post-body a, \
+                     .post-body blockquote p, .post-body code, .footnotes li, .site-footer p";
+    for scheme in ["light", "dark"] {
+        let browser = english_browser().await;
+        browser
+            .cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+            )
+            .await;
+        browser.open(TOUR).await;
+        browser.find(".post-body .footnotes").await;
+        let ratios = browser
+            .client
+            .execute(CONTRAST, vec![json!(selectors)])
+            .await
+            .unwrap();
+        let ratios = ratios.as_array().unwrap();
+        assert!(ratios.len() > 10, "{ratios:?}");
+        for ratio in ratios {
+            assert!(
+                ratio[1].as_f64().unwrap() >= 4.5,
+                "{scheme}: {ratio:?} is below 4.5:1"
+            );
+        }
+        finish(browser).await;
+    }
+}
+
 #[tokio::test]
 async fn storage_that_throws_is_ignored() {
     let throwing = "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });";
