@@ -5,8 +5,8 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::i18n::BLOG_NAME;
 use crate::pages::index::IndexPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::post::PostPage;
@@ -28,9 +28,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/:slug/") view=PostPage />
                 </Routes>
             </main>
-            <footer class="site-footer">
-                <p>{BLOG_NAME}</p>
-            </footer>
+            <Footer />
         </Router>
     }
 }

@@ -1,9 +1,9 @@
 //! The header of every page: skip link, blog name, language switcher.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
+use crate::components::use_current_page;
 use crate::i18n::{BLOG_NAME, texts, untranslated_link_title, untranslated_note};
 use crate::lang::Lang;
 use crate::routes::{Page, Switch};
@@ -12,8 +12,7 @@ use crate::storage;
 /// The site header, following the current route.
 #[component]
 pub fn Header() -> impl IntoView {
-    let location = use_location();
-    let page = Memo::new(move |_| Page::from_path(&location.pathname.get()));
+    let page = use_current_page();
     move || {
         let page = page.get();
         let lang = page.lang();

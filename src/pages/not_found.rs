@@ -4,16 +4,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::page_meta::PageMeta;
+use crate::components::use_current_page;
 use crate::i18n::texts;
 use crate::lang::Lang;
-use crate::routes::Page;
 
 /// The router's fallback: a 404 in the language of the path's first segment.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let location = use_location();
-    let lang = Memo::new(move |_| Page::from_path(&location.pathname.get()).lang());
-    move || view! { <NotFound lang=lang.get() /> }
+    let page = use_current_page();
+    move || view! { <NotFound lang=page.get().lang() /> }
 }
 
 /// Says there is nothing here, and offers the way home.
