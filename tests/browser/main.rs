@@ -437,6 +437,38 @@ async fn markdown_renders_every_element_and_never_injects_markup() {
     finish(browser).await;
 }
 
+#[tokio::test]
+async fn footnote_and_heading_links_jump_within_the_post() {
+    let browser = Browser::start(Options {
+        size: (1280, 500),
+        ..Options::default()
+    })
+    .await;
+    browser.open(TOUR).await;
+    browser.find(".post-body .footnotes").await;
+    browser.mark_document().await;
+    browser.click(".footnote-ref a").await;
+    browser.wait_until("location.hash === '#fn-1'").await;
+    browser.wait_until("(() => { const r = document.getElementById('fn-1').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()").await;
+    browser.click("#fn-1 .footnote-back").await;
+    browser.wait_until("location.hash === '#fnref-1'").await;
+    browser
+        .js("document.querySelector('#a-table .heading-anchor').click();")
+        .await;
+    browser.wait_until("location.hash === '#a-table'").await;
+    assert_eq!(browser.path().await, TOUR);
+    assert!(
+        browser.is_same_document().await,
+        "a fragment link reloaded the page"
+    );
+    assert_eq!(
+        browser.count(".post-body h2").await,
+        5,
+        "the body was rendered again or lost"
+    );
+    finish(browser).await;
+}
+
 #[test]
 fn the_wasm_carries_the_index_but_not_the_bodies() {
     let dist = harness::dist_dir();
