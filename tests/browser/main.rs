@@ -213,11 +213,17 @@ async fn switching_language_on_a_post_shows_its_translation_without_a_reload() {
     );
     browser.mark_document().await;
 
-    browser.click(".lang-switch a[hreflang=de]").await;
+    let link = browser.find(".lang-switch a[hreflang=de]").await;
+    link.send_keys("\u{E007}").await.unwrap(); // Enter
     browser.wait_for_path(DE_POST).await;
     browser
         .wait_until("document.querySelector('.post-body h2')?.textContent.startsWith('Einleitung')")
         .await;
+    // Keyboard focus stays on the switcher instead of falling back to the page.
+    let focused = browser
+        .js("return document.activeElement.getAttribute('hreflang');")
+        .await;
+    assert_eq!(focused, json!("de"));
     assert_eq!(
         browser.text("article h1").await,
         "Der Aufstieg des Serverless Edge Computing"
