@@ -100,10 +100,17 @@ fn write_site(site: &Path, posts: &[Post]) -> std::io::Result<String> {
         let asset_base = format!("/posts/{}/", post.id);
         let dir = site.join("posts").join(&post.id);
         fs::create_dir_all(&dir)?;
+        // Copy every file, and note the size of each that is an image
+        // (files that are not, or not readable as one, have none).
+        let mut images = Vec::new();
         for asset in &post.assets {
+            let source = post.dir.join(asset);
             let target = dir.join(asset);
             fs::create_dir_all(target.parent().unwrap_or(&dir))?;
-            fs::copy(post.dir.join(asset), target)?;
+            fs::copy(&source, target)?;
+            if let Ok(size) = imagesize::size(&source) {
+                images.push((asset.to_string_lossy().replace('\\', "/"), size));
+            }
         }
         writeln!(
             index,
@@ -111,17 +118,13 @@ fn write_site(site: &Path, posts: &[Post]) -> std::io::Result<String> {
             post.id
         )
         .unwrap();
-        for asset in &post.assets {
-            // Files that are not images (or not readable as one) have no size.
-            if let Ok(size) = imagesize::size(post.dir.join(asset)) {
-                let path = asset.to_string_lossy().replace('\\', "/");
-                writeln!(
-                    index,
-                    "        ImageSize {{ path: {path:?}, width: {}, height: {} }},",
-                    size.width, size.height
-                )
-                .unwrap();
-            }
+        for (path, size) in &images {
+            writeln!(
+                index,
+                "        ImageSize {{ path: {path:?}, width: {}, height: {} }},",
+                size.width, size.height
+            )
+            .unwrap();
         }
         index.push_str("    ] }, translations: &[\n");
         for translation in &post.translations {
@@ -134,7 +137,7 @@ fn write_site(site: &Path, posts: &[Post]) -> std::io::Result<String> {
             );
             fs::write(dir.join(&body_name), &translation.body)?;
             let body_url = format!("{asset_base}{body_name}");
-            write_translation(&mut index, post, translation, &asset_base, &body_url)?;
+            write_translation(&mut index, translation, &images, &asset_base, &body_url)?;
         }
         index.push_str("    ] },\n");
     }
@@ -144,8 +147,8 @@ fn write_site(site: &Path, posts: &[Post]) -> std::io::Result<String> {
 
 fn write_translation(
     index: &mut String,
-    post: &Post,
     translation: &Translation,
+    images: &[(String, imagesize::ImageSize)],
     asset_base: &str,
     body_url: &str,
 ) -> std::io::Result<()> {
@@ -153,9 +156,13 @@ fn write_translation(
     let lang = translation.lang;
     let cover = match &front.cover {
         Some(cover) => {
-            let size =
-                imagesize::size(post.dir.join(&cover.path)).map_err(std::io::Error::other)?;
-            let url = format!("{asset_base}{}", cover.path.display());
+            // source.rs checked that the cover is a readable image in the folder.
+            let path = cover.path.to_string_lossy().replace('\\', "/");
+            let (_, size) = images
+                .iter()
+                .find(|(image, _)| *image == path)
+                .ok_or_else(|| std::io::Error::other(format!("cover {path} has no size")))?;
+            let url = format!("{asset_base}{path}");
             let alt = cover.alt.as_deref().unwrap_or(&front.title);
             format!(
                 "Some(Cover {{ url: {url:?}, alt: {alt:?}, width: {}, height: {} }})",
