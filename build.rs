@@ -4,7 +4,10 @@
 //! Trunk's post-build hook copies into `dist/`).
 //!
 //! A bad post fails the build with `path:line: reason` for every problem.
-//! `BLOG_CONTENT` may list several content folders, separated by `:`.
+//! `BLOG_CONTENT` may list several content folders, separated by `:`;
+//! `BLOG_URL` is where the blog is served (see `src/site_url.rs`). Native
+//! builds (the pre-renderer, the tests) also get the bodies compiled in
+//! (`$OUT_DIR/bodies.rs`), so they render posts without fetching them.
 
 #[allow(dead_code)]
 #[path = "src/date.rs"]
@@ -15,6 +18,9 @@ mod i18n;
 #[allow(dead_code)]
 #[path = "src/lang.rs"]
 mod lang;
+#[allow(dead_code)]
+#[path = "src/site_url.rs"]
+mod site_url;
 #[allow(dead_code)]
 #[path = "src/slug.rs"]
 mod slug;
@@ -31,10 +37,22 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use content::source::{Post, Translation, load_posts};
+use site_url::SiteUrl;
 
 fn main() -> ExitCode {
     let manifest_dir = PathBuf::from(env("CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(env("OUT_DIR"));
+    println!("cargo::rerun-if-env-changed=BLOG_URL");
+    let site = std::env::var("BLOG_URL").unwrap_or_else(|_| site_url::DEFAULT.to_owned());
+    let site = match SiteUrl::parse(&site) {
+        Ok(site) => site,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("cargo::rustc-env=BLOG_SITE_URL={}", site.url);
+    println!("cargo::rustc-env=BLOG_BASE_PATH={}", site.base);
     let content = std::env::var("BLOG_CONTENT").unwrap_or_else(|_| "content".to_owned());
     println!("cargo::rerun-if-env-changed=BLOG_CONTENT");
     let roots: Vec<(PathBuf, String)> = content
@@ -76,11 +94,17 @@ fn main() -> ExitCode {
         .ancestors()
         .nth(3)
         .expect("OUT_DIR is nested in the target folder");
-    let site = profile_dir.join("blog-assets");
-    let written =
-        write_site(&site, &posts).and_then(|index| fs::write(out_dir.join("posts.rs"), index));
+    let assets = profile_dir.join("blog-assets");
+    // Only native builds render bodies without fetching them; the wasm stays
+    // free of them.
+    let native = !env("TARGET").starts_with("wasm32");
+    let written = write_site(&assets, &site.base, &posts).and_then(|(index, bodies)| {
+        fs::write(out_dir.join("posts.rs"), index)?;
+        let bodies = if native { bodies } else { empty_bodies() };
+        fs::write(out_dir.join("bodies.rs"), bodies)
+    });
     if let Err(err) = written {
-        eprintln!("error: writing {}: {err}", site.display());
+        eprintln!("error: writing {}: {err}", assets.display());
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
@@ -90,14 +114,20 @@ fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("cargo sets {name}"))
 }
 
-/// Writes bodies and assets below `site` and returns the index's source.
-fn write_site(site: &Path, posts: &[Post]) -> std::io::Result<String> {
+fn empty_bodies() -> String {
+    "static BODIES: &[(&str, &str)] = &[];\n".to_owned()
+}
+
+/// Writes bodies and assets below `site` and returns the source of the index
+/// and of the bodies by URL. URLs start with `base`, the blog's path.
+fn write_site(site: &Path, base: &str, posts: &[Post]) -> std::io::Result<(String, String)> {
     if site.exists() {
         fs::remove_dir_all(site)?;
     }
     let mut index = String::from("static POSTS: &[Post] = &[\n");
+    let mut bodies = String::from("static BODIES: &[(&str, &str)] = &[\n");
     for post in posts {
-        let asset_base = format!("/posts/{}/", post.id);
+        let asset_base = format!("{base}posts/{}/", post.id);
         let dir = site.join("posts").join(&post.id);
         fs::create_dir_all(&dir)?;
         // Copy every file, and note the size of each that is an image
@@ -137,12 +167,14 @@ fn write_site(site: &Path, posts: &[Post]) -> std::io::Result<String> {
             );
             fs::write(dir.join(&body_name), &translation.body)?;
             let body_url = format!("{asset_base}{body_name}");
+            writeln!(bodies, "    ({body_url:?}, {:?}),", translation.body).unwrap();
             write_translation(&mut index, translation, &images, &asset_base, &body_url)?;
         }
         index.push_str("    ] },\n");
     }
     index.push_str("];\n");
-    Ok(index)
+    bodies.push_str("];\n");
+    Ok((index, bodies))
 }
 
 fn write_translation(

@@ -11,13 +11,14 @@ use crate::pages::index::IndexPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::post::PostPage;
 use crate::pages::root::RootPage;
+use crate::site;
 
 /// The whole blog.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Router>
+        <Router base=site::router_base()>
             <Header />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>

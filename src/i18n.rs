@@ -86,6 +86,14 @@ pub const fn language_name(lang: Lang, language: Lang) -> &'static str {
     }
 }
 
+/// The Open Graph locale of `lang` (`og:locale`).
+pub const fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en_US",
+        Lang::De => "de_DE",
+    }
+}
+
 /// The note shown where the current post has no translation into `missing`.
 pub fn untranslated_note(lang: Lang, missing: Lang) -> String {
     let name = language_name(lang, missing);

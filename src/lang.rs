@@ -36,11 +36,6 @@ impl Lang {
         }
     }
 
-    /// The path of this language's index page, e.g. `/de/`.
-    pub fn index_path(self) -> String {
-        format!("/{}/", self.code())
-    }
-
     /// Parses an exact URL segment or file stem (`en`, `de`); nothing else.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
@@ -163,10 +158,5 @@ mod tests {
             err.to_string(),
             "\"fr\" is not a supported language (expected one of en, de)"
         );
-    }
-
-    #[test]
-    fn index_paths_end_with_a_slash() {
-        assert_eq!(Lang::De.index_path(), "/de/");
     }
 }

@@ -1,8 +1,10 @@
-//! A bilingual (English, German) Markdown blog as a client-side rendered
-//! Leptos app. See DESIGN.md for the shape of it; `build.rs` compiles the
-//! post index from `content/`.
+//! A bilingual (English, German) Markdown blog as a Leptos app: pre-rendered
+//! natively to one HTML file per route (`ssr`, `src/bin/prerender.rs`), then
+//! hydrated in the browser (`hydrate`). See DESIGN.md for the shape of it;
+//! `build.rs` compiles the post index from `content/`.
 
 pub mod app;
+pub mod boot;
 pub mod components;
 pub mod content;
 pub mod date;
@@ -10,7 +12,14 @@ pub mod i18n;
 pub mod lang;
 pub mod markdown;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod render;
 pub mod routes;
+pub mod schema;
+pub mod site;
+#[cfg(feature = "ssr")]
+pub mod site_files;
+pub mod site_url;
 pub mod slug;
 pub mod storage;
 

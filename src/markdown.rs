@@ -41,6 +41,16 @@ pub fn render(markdown: &str, assets: &Assets, lang: Lang) -> AnyView {
     view! { {body} {footnotes} }.into_any()
 }
 
+/// A path from the site's root (`/de/`) as the blog is served: under its
+/// base path (`/blog/de/`). Anything else stays as it is.
+fn within_site(url: String) -> String {
+    if url.starts_with('/') && !url.starts_with("//") {
+        crate::site::path(&url)
+    } else {
+        url
+    }
+}
+
 /// What a URL in a post may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlKind {
@@ -224,7 +234,7 @@ impl Renderer<'_> {
                 dest_url, title, ..
             } => {
                 let kind = classify_url(&dest_url);
-                let href = (kind != UrlKind::Unsafe).then(|| dest_url.into_string());
+                let href = (kind != UrlKind::Unsafe).then(|| within_site(dest_url.into_string()));
                 let rel = (kind == UrlKind::External).then_some("noopener noreferrer");
                 let title = non_empty(title.into_string());
                 let children = self.children(events);
@@ -237,7 +247,9 @@ impl Renderer<'_> {
                 let mut size = None;
                 let src = match classify_url(&dest_url) {
                     UrlKind::External => dest_url.into_string(),
-                    UrlKind::Relative if dest_url.starts_with('/') => dest_url.into_string(),
+                    UrlKind::Relative if dest_url.starts_with('/') => {
+                        within_site(dest_url.into_string())
+                    }
                     UrlKind::Relative => {
                         size = self.assets.image_size(&dest_url);
                         format!("{}{}", self.assets.base, dest_url.trim_start_matches("./"))

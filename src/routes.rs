@@ -3,6 +3,15 @@
 
 use crate::content::{self, Post, Translation};
 use crate::lang::Lang;
+use crate::site;
+
+impl Lang {
+    /// The path of this language's index page, e.g. `/de/` (under the
+    /// blog's base path).
+    pub fn index_path(self) -> String {
+        site::path(&format!("{}/", self.code()))
+    }
+}
 
 /// A page of the blog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,9 +45,13 @@ impl Page {
         }
     }
 
-    /// The page at a URL path such as `/de/some-slug`.
+    /// The page at a URL path such as `/de/some-slug/` (under the blog's
+    /// base path; anything outside it is not found).
     pub fn from_path(path: &str) -> Page {
-        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        let Some(relative) = site::strip_base(path) else {
+            return Page::NotFound(Lang::DEFAULT);
+        };
+        let segments: Vec<&str> = relative.split('/').collect();
         match segments.as_slice() {
             [""] => Page::Root,
             [lang] | [lang, ""] => Page::from_segments(lang, None),
@@ -100,45 +113,58 @@ mod tests {
 
     #[test]
     fn paths_map_to_pages() {
-        assert_eq!(Page::from_path("/"), Page::Root);
-        assert_eq!(Page::from_path("/de"), Page::Index(Lang::De));
-        assert_eq!(Page::from_path("/de/"), Page::Index(Lang::De));
+        assert_eq!(Page::from_path(&site::path("")), Page::Root);
+        assert_eq!(Page::from_path(&site::path("de")), Page::Index(Lang::De));
+        assert_eq!(Page::from_path(&site::path("de/")), Page::Index(Lang::De));
         assert!(matches!(
-            Page::from_path(&format!("/en/{EN_SLUG}")),
+            Page::from_path(&site::path(&format!("en/{EN_SLUG}"))),
             Page::Post { .. }
         ));
         assert!(matches!(
-            Page::from_path(&format!("/en/{EN_SLUG}/")),
+            Page::from_path(&site::path(&format!("en/{EN_SLUG}/"))),
             Page::Post { .. }
         ));
+        assert_eq!(Page::from_path(site::router_base()), Page::Root);
     }
 
     #[test]
     fn unknown_paths_are_not_found_in_the_language_they_name() {
-        assert_eq!(Page::from_path("/fr/"), Page::NotFound(Lang::En));
-        assert_eq!(Page::from_path("/anything"), Page::NotFound(Lang::En));
         assert_eq!(
-            Page::from_path("/de/no-such-post"),
+            Page::from_path(&site::path("fr/")),
+            Page::NotFound(Lang::En)
+        );
+        assert_eq!(
+            Page::from_path(&site::path("anything")),
+            Page::NotFound(Lang::En)
+        );
+        assert_eq!(
+            Page::from_path(&site::path("de/no-such-post")),
             Page::NotFound(Lang::De)
         );
         assert_eq!(
-            Page::from_path(&format!("/de/{EN_SLUG}")),
+            Page::from_path(&site::path(&format!("de/{EN_SLUG}/"))),
             Page::NotFound(Lang::De)
         );
-        assert_eq!(Page::from_path("/de/a/b"), Page::NotFound(Lang::De));
+        assert_eq!(
+            Page::from_path(&site::path("de/a/b")),
+            Page::NotFound(Lang::De)
+        );
+        if site::BASE != "/" {
+            assert_eq!(Page::from_path("/en/"), Page::NotFound(Lang::En));
+        }
     }
 
     #[test]
     fn switching_on_a_post_leads_to_its_translation() {
-        let page = Page::from_path(&format!("/en/{EN_SLUG}"));
+        let page = Page::from_path(&site::path(&format!("en/{EN_SLUG}/")));
         assert_eq!(page.lang(), Lang::En);
         assert_eq!(
             page.switch_to(Lang::De),
-            Switch::Translated(format!("/de/{DE_SLUG}"))
+            Switch::Translated(site::path(&format!("de/{DE_SLUG}/")))
         );
         assert_eq!(
             page.switch_to(Lang::En),
-            Switch::Translated(format!("/en/{EN_SLUG}"))
+            Switch::Translated(site::path(&format!("en/{EN_SLUG}/")))
         );
     }
 
@@ -175,11 +201,11 @@ mod tests {
         };
         assert_eq!(
             page.switch_to(Lang::De),
-            Switch::Untranslated("/de/".into())
+            Switch::Untranslated(site::path("de/"))
         );
         assert_eq!(
             page.switch_to(Lang::En),
-            Switch::Translated("/en/only-english".into())
+            Switch::Translated(site::path("en/only-english/"))
         );
     }
 
@@ -187,8 +213,11 @@ mod tests {
     fn switching_elsewhere_leads_to_the_language_index() {
         assert_eq!(
             Page::Index(Lang::En).switch_to(Lang::De),
-            Switch::Translated("/de/".into())
+            Switch::Translated(site::path("de/"))
         );
-        assert_eq!(Page::NotFound(Lang::De).switch_to(Lang::En).href(), "/en/");
+        assert_eq!(
+            Page::NotFound(Lang::De).switch_to(Lang::En).href(),
+            site::path("en/")
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! Post bodies: static Markdown files fetched on first view, kept in memory
 //! for the session, and prefetched when a link to them is hovered or focused.
+//! Native builds (the pre-renderer) have them compiled in instead.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -7,9 +8,10 @@ use std::fmt;
 use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use serde::{Deserialize, Serialize};
 
 /// Why a body could not be had.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BodyError {
     /// The request did not complete (offline, blocked, aborted).
     Network(String),
@@ -31,6 +33,37 @@ impl fmt::Display for BodyError {
 }
 
 type Body = Result<Rc<str>, BodyError>;
+
+/// The body at `url`, as a page's resource loads it: in the browser from
+/// [`load`]; natively from the bodies compiled into the build, so that a
+/// pre-rendered page carries its text (and hands it to the app in the page).
+pub fn for_page(url: &'static str) -> impl Future<Output = Result<String, BodyError>> + Send {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // The browser has one thread; the wrapper only satisfies the bound.
+        send_wrapper::SendWrapper::new(async move { load(url).await.map(|body| body.to_string()) })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let body = bundled(url)
+            .map(str::to_owned)
+            .ok_or(BodyError::Status(404));
+        std::future::ready(body)
+    }
+}
+
+// `static BODIES: &[(&str, &str)]`: (URL, Markdown), written by build.rs.
+#[cfg(not(target_arch = "wasm32"))]
+include!(concat!(env!("OUT_DIR"), "/bodies.rs"));
+
+/// The Markdown compiled in for `url` (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundled(url: &str) -> Option<&'static str> {
+    BODIES
+        .iter()
+        .find(|(body_url, _)| *body_url == url)
+        .map(|(_, body)| *body)
+}
 
 thread_local! {
     /// Loaded and loading bodies by URL. A load in flight is shared, so a

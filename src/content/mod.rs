@@ -96,9 +96,11 @@ impl Post {
 }
 
 impl Translation {
-    /// The translation's page, e.g. `/en/the-rise-of-serverless-edge-computing`.
+    /// The translation's page, e.g. `/en/the-rise-of-serverless-edge-computing/`
+    /// (under the blog's base path). It ends in `/` because the page is a
+    /// folder's `index.html` on a static host.
     pub fn path(&self) -> String {
-        format!("/{}/{}", self.lang.code(), self.slug)
+        crate::site::path(&format!("{}/{}/", self.lang.code(), self.slug))
     }
 }
 
@@ -153,7 +155,9 @@ mod tests {
             Some((cover.width, cover.height))
         );
         assert_eq!(post.assets.image_size("missing.png"), None);
-        assert!(en.body_url.starts_with("/posts/") && en.body_url.ends_with(".md"));
+        assert!(
+            en.body_url.starts_with(&crate::site::path("posts/")) && en.body_url.ends_with(".md")
+        );
     }
 
     #[test]
@@ -174,6 +178,9 @@ mod tests {
     #[test]
     fn translation_paths_carry_language_and_slug() {
         let (_, de) = find(Lang::De, "der-aufstieg-des-serverless-edge-computing").unwrap();
-        assert_eq!(de.path(), "/de/der-aufstieg-des-serverless-edge-computing");
+        assert_eq!(
+            de.path(),
+            crate::site::path("de/der-aufstieg-des-serverless-edge-computing/")
+        );
     }
 }

@@ -2,19 +2,20 @@
 
 use leptos::prelude::*;
 
-use crate::components::page_meta::PageMeta;
+use crate::components::page_meta::{Head, PageMeta};
 use crate::components::post_card::PostCard;
+use crate::components::use_current_page;
 use crate::content::posts_in;
 use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::pages::not_found::NotFound;
-use crate::pages::use_page;
 use crate::routes::Page;
+use crate::site;
 
 /// The index route; any language it does not know is a 404.
 #[component]
 pub fn IndexPage() -> impl IntoView {
-    let page = use_page();
+    let page = use_current_page();
     move || match page.get() {
         Page::Index(lang) => view! { <Index lang /> }.into_any(),
         other => view! { <NotFound lang=other.lang() /> }.into_any(),
@@ -28,10 +29,6 @@ fn Index(
 ) -> impl IntoView {
     let text = texts(lang);
     let posts = posts_in(lang);
-    let alternates = Lang::ALL
-        .into_iter()
-        .map(|lang| (lang, lang.index_path()))
-        .collect();
     let list = if posts.is_empty() {
         view! { <p>{text.no_posts}</p> }.into_any()
     } else {
@@ -47,11 +44,26 @@ fn Index(
         view! { <ol class="post-list">{cards}</ol> }.into_any()
     };
     view! {
-        <PageMeta lang title=text.tagline.to_owned() description=text.tagline.to_owned()
-            path=lang.index_path() alternates />
+        <PageMeta head=Head {
+            lang,
+            title: text.tagline.to_owned(),
+            description: text.tagline.to_owned(),
+            path: Some(lang.index_path()),
+            alternates: index_alternates(),
+            x_default: Some(site::path("")),
+            post: None,
+        } />
         <div class="index">
             <h1 class="index-title">{text.latest_posts}</h1>
             {list}
         </div>
     }
+}
+
+/// Every language's index: the alternates of the indexes and of `/`.
+pub fn index_alternates() -> Vec<(Lang, String)> {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| (lang, lang.index_path()))
+        .collect()
 }

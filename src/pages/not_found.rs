@@ -1,9 +1,8 @@
 //! The 404 page, in the language the path names (English where none).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
-use crate::components::page_meta::PageMeta;
+use crate::components::page_meta::{Head, PageMeta};
 use crate::components::use_current_page;
 use crate::i18n::texts;
 use crate::lang::Lang;
@@ -22,10 +21,8 @@ pub fn NotFound(
     lang: Lang,
 ) -> impl IntoView {
     let text = texts(lang);
-    let path = use_location().pathname.get_untracked();
     view! {
-        <PageMeta lang title=text.not_found_title.to_owned() description=text.not_found_text.to_owned()
-            path noindex=true />
+        <PageMeta head=Head::noindex(lang, text.not_found_title, text.not_found_text) />
         <div class="not-found">
             <p class="not-found-code" aria-hidden="true">"404"</p>
             <h1>{text.not_found_title}</h1>

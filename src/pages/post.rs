@@ -1,22 +1,23 @@
-//! `/<lang>/<slug>`: one post. Its metadata comes from the index at once;
-//! the body is fetched, with a skeleton meanwhile and a retry on failure.
+//! `/<lang>/<slug>/`: one post. Its metadata comes from the index at once.
+//! The body of a pre-rendered page comes with the page; after in-app
+//! navigation it is fetched, with a skeleton meanwhile and a retry on failure.
 
 use leptos::prelude::*;
 
-use crate::components::page_meta::PageMeta;
+use crate::components::page_meta::{Head, PageMeta};
 use crate::components::post_meta::PostMeta;
+use crate::components::use_current_page;
 use crate::content::{Post, Translation, body};
 use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::markdown;
 use crate::pages::not_found::NotFound;
-use crate::pages::use_page;
 use crate::routes::Page;
 
 /// The post route; an unknown language or slug is a 404.
 #[component]
 pub fn PostPage() -> impl IntoView {
-    let page = use_page();
+    let page = use_current_page();
     move || match page.get() {
         Page::Post { post, translation } => view! { <PostView post translation /> }.into_any(),
         other => view! { <NotFound lang=other.lang() /> }.into_any(),
@@ -37,6 +38,12 @@ fn PostView(
         .iter()
         .map(|t| (t.lang, t.path()))
         .collect();
+    // Readers in other languages get the default language where there is
+    // one, else the first translation.
+    let x_default = post
+        .translation(Lang::DEFAULT)
+        .or(post.translations.first())
+        .map(Translation::path);
     let cover = translation.cover.as_ref().map(|cover| {
         view! {
             <img class="post-cover" src=cover.url alt=cover.alt width=cover.width height=cover.height
@@ -44,8 +51,15 @@ fn PostView(
         }
     });
     view! {
-        <PageMeta lang title=translation.title.to_owned() description=translation.description.to_owned()
-            path=translation.path() alternates />
+        <PageMeta head=Head {
+            lang,
+            title: translation.title.to_owned(),
+            description: translation.description.to_owned(),
+            path: Some(translation.path()),
+            alternates,
+            x_default,
+            post: Some((post, translation)),
+        } />
         <article class="post">
             <header class="post-header">
                 <h1>{translation.title}</h1>
@@ -69,7 +83,9 @@ fn PostBody(
     translation: &'static Translation,
 ) -> impl IntoView {
     let lang = translation.lang;
-    let body = LocalResource::new(move || body::load(translation.body_url));
+    // A serializable resource: the pre-renderer's value travels in the page,
+    // so hydration neither fetches the body again nor shows the skeleton.
+    let body = Resource::new(move || translation.body_url, body::for_page);
     let content = move || {
         Suspend::new(async move {
             match body.await {

@@ -4,11 +4,16 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::page_meta::{Head, PageMeta};
+use crate::i18n::{BLOG_NAME, texts};
 use crate::lang::{Lang, negotiate};
+use crate::pages::index::index_alternates;
+use crate::site;
 use crate::storage;
 
 /// Replaces `/` in the history with `/<lang>/`: the saved choice, else the
-/// browser's preference, else English.
+/// browser's preference, else English. Without JavaScript (crawlers, reader
+/// apps) it is a small page in both languages that links each index.
 #[component]
 pub fn RootPage() -> impl IntoView {
     let navigate = use_navigate();
@@ -22,14 +27,30 @@ pub fn RootPage() -> impl IntoView {
             },
         );
     });
-    // Shown only for the moment before the redirect, or where it cannot run.
+    let choices = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            view! {
+                <li lang=lang.code()>
+                    <a href=lang.index_path() hreflang=lang.code()>{lang.native_name()}</a>
+                    <span>{texts(lang).tagline}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let description = Lang::ALL.map(|lang| texts(lang).tagline).join(" · ");
     view! {
-        <nav class="root-choice">
-            <ul>
-                {Lang::ALL.into_iter().map(|lang| view! {
-                    <li><a href=lang.index_path() hreflang=lang.code() lang=lang.code()>{lang.native_name()}</a></li>
-                }).collect_view()}
-            </ul>
+        <PageMeta head=Head {
+            lang: Lang::DEFAULT,
+            title: Lang::ALL.map(Lang::native_name).join(" · "),
+            description,
+            path: Some(site::path("")),
+            alternates: index_alternates(),
+            x_default: Some(site::path("")),
+            post: None,
+        } />
+        <nav class="root-choice" aria-label=BLOG_NAME>
+            <ul>{choices}</ul>
         </nav>
     }
 }

@@ -1,0 +1,83 @@
+//! Writes the static site into a built `dist/`: one HTML file per route
+//! (`index.html`, `<lang>/index.html`, `<lang>/<slug>/index.html`),
+//! `404.html`, `sitemap.xml`, `robots.txt` and `<lang>/feed.xml`, using
+//! Trunk's `index.html` there as the template.
+//!
+//! Run by Trunk's post-build hook on release builds (see Trunk.toml):
+//! `cargo run --profile prerender --bin prerender -- <dist>`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use blog::content::posts;
+use blog::lang::Lang;
+use blog::render::{Target, Template, render};
+use blog::site;
+use blog::site_files::{feed, feed_path, robots, sitemap};
+
+fn main() -> ExitCode {
+    let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: prerender <dist-dir>");
+        return ExitCode::FAILURE;
+    };
+    match prerender(&dist) {
+        Ok(count) => {
+            println!("prerender: {count} files written into {}", dist.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: prerender: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn prerender(dist: &Path) -> Result<usize, String> {
+    let started = Instant::now();
+    let index = dist.join("index.html");
+    let template =
+        fs::read_to_string(&index).map_err(|err| format!("reading {}: {err}", index.display()))?;
+    let template =
+        Template::parse(&template).map_err(|err| format!("{}: {err}", index.display()))?;
+
+    let mut routes = vec![site::path("")];
+    routes.extend(Lang::ALL.map(Lang::index_path));
+    routes.extend(
+        posts()
+            .iter()
+            .flat_map(|post| post.translations)
+            .map(|translation| translation.path()),
+    );
+    let mut files: Vec<(String, String)> = routes
+        .iter()
+        .map(|route| {
+            (
+                format!("{route}index.html"),
+                render(&template, Target::Route(route)),
+            )
+        })
+        .collect();
+    files.push((site::path("404.html"), render(&template, Target::NotFound)));
+    files.push((site::path("sitemap.xml"), sitemap()));
+    files.push((site::path("robots.txt"), robots()));
+    files.extend(Lang::ALL.map(|lang| (feed_path(lang), feed(lang))));
+
+    for (path, contents) in &files {
+        let relative =
+            site::strip_base(path).ok_or_else(|| format!("{path} is outside the site"))?;
+        let file = dist.join(relative);
+        if let Some(parent) = file.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|err| format!("creating {}: {err}", parent.display()))?;
+        }
+        fs::write(&file, contents).map_err(|err| format!("writing {}: {err}", file.display()))?;
+    }
+    eprintln!(
+        "prerender: {} pages in {} ms",
+        routes.len() + 1,
+        started.elapsed().as_millis()
+    );
+    Ok(files.len())
+}

@@ -1,0 +1,209 @@
+//! The site-wide files a static site carries beside its pages: `sitemap.xml`
+//! with every page's `hreflang` alternates, `robots.txt`, and an Atom feed
+//! per language with each post's full text.
+
+use std::fmt::Write as _;
+
+use leptos::prelude::*;
+
+use crate::content::{Post, Translation, posts, posts_in};
+use crate::date::Date;
+use crate::i18n::{BLOG_NAME, texts};
+use crate::lang::Lang;
+use crate::markdown;
+use crate::site;
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The feed of `lang`'s posts, e.g. `/de/feed.xml`.
+pub fn feed_path(lang: Lang) -> String {
+    site::path(&format!("{}/feed.xml", lang.code()))
+}
+
+/// `2026-02-13T00:00:00Z`: a post's date as Atom wants it.
+fn timestamp(date: Date) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+/// One `<url>` of the sitemap, listing every alternate including itself.
+fn sitemap_url(out: &mut String, path: &str, lastmod: Option<Date>, alternates: &[(&str, String)]) {
+    let _ = writeln!(
+        out,
+        "  <url>\n    <loc>{}</loc>",
+        xml_escape(&site::absolute(path))
+    );
+    if let Some(date) = lastmod {
+        let _ = writeln!(out, "    <lastmod>{date}</lastmod>");
+    }
+    for (hreflang, href) in alternates {
+        let _ = writeln!(
+            out,
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{}\"/>",
+            xml_escape(&site::absolute(href))
+        );
+    }
+    out.push_str("  </url>\n");
+}
+
+/// Every index and post, with the same alternates their pages name.
+pub fn sitemap() -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let mut indexes: Vec<(&str, String)> = Lang::ALL
+        .into_iter()
+        .map(|lang| (lang.code(), lang.index_path()))
+        .collect();
+    indexes.push(("x-default", site::path("")));
+    for lang in Lang::ALL {
+        let newest = posts_in(lang)
+            .first()
+            .map(|(_, translation)| translation.date);
+        sitemap_url(&mut out, &lang.index_path(), newest, &indexes);
+    }
+    for post in posts() {
+        let mut alternates: Vec<(&str, String)> = post
+            .translations
+            .iter()
+            .map(|t| (t.lang.code(), t.path()))
+            .collect();
+        if let Some(default) = post
+            .translation(Lang::DEFAULT)
+            .or(post.translations.first())
+        {
+            alternates.push(("x-default", default.path()));
+        }
+        for translation in post.translations {
+            sitemap_url(
+                &mut out,
+                &translation.path(),
+                Some(translation.date),
+                &alternates,
+            );
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// Lets every crawler in, and names the sitemap.
+pub fn robots() -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site::absolute(&site::path("sitemap.xml"))
+    )
+}
+
+/// The full text of a post as HTML, with the same Markdown mapping as its page.
+fn post_html(post: &'static Post, translation: &'static Translation) -> String {
+    let markdown = crate::content::body::bundled(translation.body_url).unwrap_or_default();
+    markdown::render(markdown, &post.assets, translation.lang).to_html()
+}
+
+/// The Atom feed of `lang`'s posts, newest first, each with its full text.
+/// Links in the text are relative to the site; `xml:base` resolves them.
+pub fn feed(lang: Lang) -> String {
+    let text = texts(lang);
+    let entries = posts_in(lang);
+    let updated = entries.first().map_or_else(
+        || "1970-01-01T00:00:00Z".to_owned(),
+        |(_, t)| timestamp(t.date),
+    );
+    let feed_url = site::absolute(&feed_path(lang));
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\" xml:base=\"{base}\">\n\
+         \x20 <id>{feed_url}</id>\n\
+         \x20 <title>{name}</title>\n\
+         \x20 <subtitle>{tagline}</subtitle>\n\
+         \x20 <updated>{updated}</updated>\n\
+         \x20 <author><name>{name}</name></author>\n\
+         \x20 <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed_url}\"/>\n\
+         \x20 <link rel=\"alternate\" type=\"text/html\" href=\"{index}\"/>\n",
+        code = lang.code(),
+        base = xml_escape(site::URL),
+        feed_url = xml_escape(&feed_url),
+        name = xml_escape(BLOG_NAME),
+        tagline = xml_escape(text.tagline),
+        index = xml_escape(&site::absolute(&lang.index_path())),
+    );
+    for (post, translation) in entries {
+        let url = xml_escape(&site::absolute(&translation.path()));
+        let _ = write!(
+            out,
+            "  <entry>\n\
+             \x20   <id>{url}</id>\n\
+             \x20   <title>{title}</title>\n\
+             \x20   <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n\
+             \x20   <published>{date}</published>\n\
+             \x20   <updated>{date}</updated>\n\
+             \x20   <summary>{summary}</summary>\n\
+             \x20   <content type=\"html\">{content}</content>\n\
+             \x20 </entry>\n",
+            title = xml_escape(translation.title),
+            date = timestamp(translation.date),
+            summary = xml_escape(translation.description),
+            content = xml_escape(&post_html(post, translation)),
+        );
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_special_characters_are_escaped() {
+        assert_eq!(
+            xml_escape(r#"a<b>&"c"'"#),
+            "a&lt;b&gt;&amp;&quot;c&quot;&apos;"
+        );
+    }
+
+    #[test]
+    fn the_sitemap_lists_each_translation_with_its_alternates() {
+        let sitemap = sitemap();
+        let (post, en) =
+            crate::content::find(Lang::En, "the-rise-of-serverless-edge-computing").unwrap();
+        let de = post.translation(Lang::De).unwrap();
+        let en_url = site::absolute(&en.path());
+        let de_url = site::absolute(&de.path());
+        assert!(sitemap.contains(&format!("<loc>{en_url}</loc>")));
+        assert!(sitemap.contains(&format!("<loc>{de_url}</loc>")));
+        assert!(sitemap.contains(&format!("hreflang=\"de\" href=\"{de_url}\"")));
+        assert!(sitemap.contains(&format!("hreflang=\"x-default\" href=\"{en_url}\"")));
+    }
+
+    #[test]
+    fn robots_names_the_sitemap() {
+        assert!(robots().contains(&format!("Sitemap: {}sitemap.xml", site::URL)));
+    }
+
+    #[test]
+    fn a_feed_carries_each_post_in_full() {
+        let feed = feed(Lang::De);
+        assert!(feed.contains("xml:lang=\"de\""));
+        assert!(feed.contains("<title>Der Aufstieg des Serverless Edge Computing</title>"));
+        // The body, escaped once: `<h2` is `&lt;h2` in the XML text.
+        assert!(feed.contains("&lt;h2 id="), "{feed}");
+        assert!(!feed.contains("<h2"));
+    }
+}
