@@ -88,6 +88,17 @@ pub async fn load(url: &'static str) -> Body {
     body
 }
 
+/// Keeps a body that came with the page (pre-rendered, then hydrated), so
+/// that coming back to the post later makes no request either.
+pub fn remember(url: &'static str, body: &str) {
+    CACHE.with_borrow_mut(|cache| {
+        cache.entry(url).or_insert_with(|| {
+            let body: Body = Ok(Rc::from(body));
+            futures::future::ready(body).boxed_local().shared()
+        });
+    });
+}
+
 /// Starts loading `url` in the background; the result waits in the cache.
 pub fn prefetch(url: &'static str) {
     leptos::task::spawn_local(async move {

@@ -89,7 +89,10 @@ fn PostBody(
     let content = move || {
         Suspend::new(async move {
             match body.await {
-                Ok(markdown) => markdown::render(&markdown, &post.assets, lang),
+                Ok(markdown) => {
+                    body::remember(translation.body_url, &markdown);
+                    markdown::render(&markdown, &post.assets, lang)
+                }
                 Err(err) => {
                     leptos::logging::warn!("loading {}: {err}", translation.body_url);
                     view! { <LoadError lang on_retry=move || body.refetch() /> }.into_any()

@@ -23,6 +23,8 @@ pub fn RootPage() -> impl IntoView {
             &lang.index_path(),
             NavigateOptions {
                 replace: true,
+                // The path already holds the base path; resolving would add it twice.
+                resolve: false,
                 ..NavigateOptions::default()
             },
         );

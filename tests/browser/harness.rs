@@ -25,7 +25,7 @@ use serde_json::{Value, json};
 pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("BLOG_E2E_DIST")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-dist"));
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-root"));
     assert!(
         dir.join("index.html").is_file(),
         "no built site in {}: run `bash .ci/test`, which builds it first",

@@ -2,6 +2,7 @@
 //! `tests/fixtures/content`) in headless Chromium, driven over WebDriver.
 
 mod harness;
+mod prerendered;
 
 use std::time::Duration;
 
