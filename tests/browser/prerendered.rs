@@ -370,16 +370,12 @@ async fn pages_carry_absolute_canonical_reciprocal_alternates_cards_and_json_ld(
         assert!(!meta("name", "twitter:card").is_empty());
         if path.matches('/').count() == 3 {
             assert_eq!(meta("property", "og:type"), "article", "{path}");
-            assert_eq!(
-                meta("name", "twitter:card"),
-                "summary_large_image",
-                "{path}"
-            );
-            let image = meta("property", "og:image");
-            assert!(
-                url_path(&image).ends_with("/cover.jpg") || url_path(&image).ends_with(".svg"),
-                "{image}"
-            );
+            if path != TOUR {
+                // The seed post has a cover; the tour has none.
+                assert_eq!(meta("name", "twitter:card"), "summary_large_image");
+                let image = meta("property", "og:image");
+                assert!(url_path(&image).ends_with("/cover.jpg"), "{image}");
+            }
             let start = html
                 .find(r#"<script type="application/ld+json">"#)
                 .expect("JSON-LD");
