@@ -1,6 +1,7 @@
 //! Turns `content/` into the post index compiled into the app
 //! (`$OUT_DIR/posts.rs`) and the static files served beside it
-//! (`posts/<id>/…` under `<target>/<triple>/<profile>/blog-assets/`, which
+//! (`posts/<id>/…` images and `bodies/<id>/<lang>.<hash>.md` under
+//! `<target>/<triple>/<profile>/blog-assets/`, which
 //! Trunk's post-build hook copies into `dist/`).
 //!
 //! A bad post fails the build with `path:line: reason` for every problem.
@@ -165,8 +166,12 @@ fn write_site(site: &Path, base: &str, posts: &[Post]) -> std::io::Result<(Strin
                 translation.lang.code(),
                 short_hash(&translation.body)
             );
-            fs::write(dir.join(&body_name), &translation.body)?;
-            let body_url = format!("{asset_base}{body_name}");
+            // Bodies live apart from the post's images, in a folder of
+            // hashed names only, so that a host can cache it for good.
+            let body_dir = site.join("bodies").join(&post.id);
+            fs::create_dir_all(&body_dir)?;
+            fs::write(body_dir.join(&body_name), &translation.body)?;
+            let body_url = format!("{base}bodies/{}/{body_name}", post.id);
             writeln!(bodies, "    ({body_url:?}, {:?}),", translation.body).unwrap();
             write_translation(&mut index, translation, &images, &asset_base, &body_url)?;
         }

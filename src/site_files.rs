@@ -1,6 +1,7 @@
 //! The site-wide files a static site carries beside its pages: `sitemap.xml`
-//! with every page's `hreflang` alternates, `robots.txt`, and an Atom feed
-//! per language with each post's full text.
+//! with every page's `hreflang` alternates, `robots.txt`, an Atom feed per
+//! language with each post's full text, and `_headers` with cache rules for
+//! hosts that read it (Netlify, Cloudflare Pages).
 
 use std::fmt::Write as _;
 
@@ -110,6 +111,41 @@ pub fn robots() -> String {
     )
 }
 
+/// Whether a file name carries a content hash, as Trunk names its output
+/// (`app-0123456789abcdef.js`, `app-0123456789abcdef_bg.wasm`): such a file
+/// never changes under its name.
+pub fn is_hashed_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Cache rules: files with hashed names (`hashed`, at the site's root) and
+/// post bodies (`bodies/`, named by a hash of their text) for good; pages,
+/// feeds and images briefly, checked again on every use. Each path matches
+/// one rule only, since both hosts join the values of rules that overlap.
+pub fn headers(hashed: &[String]) -> String {
+    const FOREVER: &str = "public, max-age=31536000, immutable";
+    const REVALIDATE: &str = "public, max-age=0, must-revalidate";
+    let mut out =
+        String::from("# Cache rules for Netlify and Cloudflare Pages, written by the build.\n");
+    let mut rule = |path: String, value: &str| {
+        let _ = write!(out, "{path}\n  Cache-Control: {value}\n");
+    };
+    for name in hashed {
+        rule(site::path(name), FOREVER);
+    }
+    rule(site::path("bodies/*"), FOREVER);
+    for path in ["", "404.html", "sitemap.xml", "robots.txt", "posts/*"] {
+        rule(site::path(path), REVALIDATE);
+    }
+    for lang in Lang::ALL {
+        rule(site::path(&format!("{}/*", lang.code())), REVALIDATE);
+    }
+    out
+}
+
 /// The full text of a post as HTML, with the same Markdown mapping as its page.
 fn post_html(post: &'static Post, translation: &'static Translation) -> String {
     let markdown = crate::content::body::bundled(translation.body_url).unwrap_or_default();
@@ -190,6 +226,30 @@ mod tests {
         assert!(sitemap.contains(&format!("<loc>{de_url}</loc>")));
         assert!(sitemap.contains(&format!("hreflang=\"de\" href=\"{de_url}\"")));
         assert!(sitemap.contains(&format!("hreflang=\"x-default\" href=\"{en_url}\"")));
+    }
+
+    #[test]
+    fn only_trunks_hashed_names_count_as_hashed() {
+        assert!(is_hashed_name("bilingual-blog-82b4d2cdad859152.js"));
+        assert!(is_hashed_name("bilingual-blog-82b4d2cdad859152_bg.wasm"));
+        assert!(is_hashed_name("main-86bc1697221cd58f.css"));
+        assert!(!is_hashed_name("index.html"));
+        assert!(!is_hashed_name("cover-1.jpg"));
+        assert!(!is_hashed_name("robots.txt"));
+    }
+
+    #[test]
+    fn hashed_files_and_bodies_are_cached_for_good_and_pages_revalidated() {
+        let headers = headers(&["app-82b4d2cdad859152.js".to_owned()]);
+        let forever = "  Cache-Control: public, max-age=31536000, immutable";
+        let revalidate = "  Cache-Control: public, max-age=0, must-revalidate";
+        assert!(headers.contains(&format!(
+            "{}\n{forever}",
+            site::path("app-82b4d2cdad859152.js")
+        )));
+        assert!(headers.contains(&format!("{}\n{forever}", site::path("bodies/*"))));
+        assert!(headers.contains(&format!("{}\n{revalidate}", site::path("de/*"))));
+        assert!(headers.contains(&format!("\n{}\n{revalidate}", site::BASE)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Writes the static site into a built `dist/`: one HTML file per route
 //! (`index.html`, `<lang>/index.html`, `<lang>/<slug>/index.html`),
-//! `404.html`, `sitemap.xml`, `robots.txt` and `<lang>/feed.xml`, using
+//! `404.html`, `sitemap.xml`, `robots.txt`, `<lang>/feed.xml` and
+//! `_headers`, using
 //! Trunk's `index.html` there as the template.
 //!
 //! Run by Trunk's post-build hook on release builds (see Trunk.toml):
@@ -15,7 +16,7 @@ use blog::content::posts;
 use blog::lang::Lang;
 use blog::render::{Target, Template, render};
 use blog::site;
-use blog::site_files::{feed, feed_path, robots, sitemap};
+use blog::site_files::{feed, feed_path, headers, is_hashed_name, robots, sitemap};
 
 fn main() -> ExitCode {
     let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -63,6 +64,13 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     files.push((site::path("sitemap.xml"), sitemap()));
     files.push((site::path("robots.txt"), robots()));
     files.extend(Lang::ALL.map(|lang| (feed_path(lang), feed(lang))));
+    let mut hashed: Vec<String> = fs::read_dir(dist)
+        .map_err(|err| format!("reading {}: {err}", dist.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| is_hashed_name(name))
+        .collect();
+    hashed.sort();
+    files.push((site::path("_headers"), headers(&hashed)));
 
     for (path, contents) in &files {
         let relative =

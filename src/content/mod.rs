@@ -156,7 +156,7 @@ mod tests {
         );
         assert_eq!(post.assets.image_size("missing.png"), None);
         assert!(
-            en.body_url.starts_with(&crate::site::path("posts/")) && en.body_url.ends_with(".md")
+            en.body_url.starts_with(&crate::site::path("bodies/")) && en.body_url.ends_with(".md")
         );
     }
 

@@ -449,13 +449,13 @@ async fn markdown_renders_every_element_and_never_injects_markup() {
         browser.js("return window.__injected === undefined;").await,
         json!(true)
     );
-    assert_eq!(
-        browser
-            .js("return document.querySelector('.post-body img').naturalWidth;")
-            .await,
-        json!(240),
-        "the image resolves to the post's folder"
-    );
+    // The image is lazy: bring it into view, then it loads from the post's folder.
+    browser
+        .js("document.querySelector('.post-body img').scrollIntoView();")
+        .await;
+    browser
+        .wait_until("document.querySelector('.post-body img').naturalWidth === 240")
+        .await;
     finish(browser).await;
 }
 

@@ -13,15 +13,15 @@ use crate::{DE_POST, EN_POST, TOUR, finish};
 /// Every page the build writes, by path (without the base).
 const ROUTES: [&str; 6] = ["/", "/en/", "/de/", EN_POST, DE_POST, TOUR];
 
-/// The path of a post body in the build, e.g. `/posts/<id>/en.<hash>.md`.
+/// The path of a post body in the build, e.g. `/bodies/<id>/en.<hash>.md`.
 fn body_path(post_id: &str, lang: &str) -> String {
-    let dir = harness::dist_dir().join("posts").join(post_id);
+    let dir = harness::dist_dir().join("bodies").join(post_id);
     let name = std::fs::read_dir(&dir)
         .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
         .find(|name| name.starts_with(&format!("{lang}.")) && name.ends_with(".md"))
         .unwrap_or_else(|| panic!("no {lang} body in {}", dir.display()));
-    format!("/posts/{post_id}/{name}")
+    format!("/bodies/{post_id}/{name}")
 }
 
 /// The attributes of every `<tag …>` in `html` (a plain scan: enough for the
@@ -508,4 +508,28 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
             );
         }
     }
+}
+
+#[test]
+fn the_headers_file_caches_every_hashed_file_for_good() {
+    let dist = harness::dist_dir();
+    let headers = std::fs::read_to_string(dist.join("_headers")).expect("a _headers file");
+    let forever = "  Cache-Control: public, max-age=31536000, immutable";
+    let hashed: Vec<String> = std::fs::read_dir(&dist)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| {
+            [".js", ".wasm", ".css"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+        })
+        .collect();
+    assert!(hashed.len() >= 3, "{hashed:?}");
+    for name in hashed.iter().map(|name| href(&format!("/{name}"))) {
+        assert!(
+            headers.contains(&format!("{name}\n{forever}\n")),
+            "{name} is not cached for good:\n{headers}"
+        );
+    }
+    assert!(headers.contains(&format!("{}\n{forever}\n", href("/bodies/*"))));
 }
