@@ -51,6 +51,7 @@ pub fn RootPage() -> impl IntoView {
             x_default: Some(site::path("")),
             post: None,
         } />
+        <h1 class="visually-hidden">{BLOG_NAME}</h1>
         <nav class="root-choice" aria-label=BLOG_NAME>
             <ul>{choices}</ul>
         </nav>

@@ -48,6 +48,20 @@ fn tags(html: &str, tag: &str) -> Vec<BTreeMap<String, String>> {
         .collect()
 }
 
+/// Saves a screenshot to `tests/screenshots/` for a person to look at.
+async fn save_screenshot(browser: &Browser, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = browser.client.screenshot().await.unwrap();
+    let suffix = harness::base().trim_matches('/');
+    let name = if suffix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name}-{suffix}")
+    };
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
 /// The pre-rendered HTML of a route, as the static server answers it.
 fn page(path: &str) -> String {
     let (status, kind, body) = fetch(path);
@@ -87,6 +101,7 @@ async fn every_route_reads_without_javascript_in_its_language_with_working_links
     }
     // The whole article is there, cover and body.
     browser.open(EN_POST).await;
+    save_screenshot(&browser, "post-en-no-js").await;
     let body = browser.text(".post-body").await;
     assert!(body.contains("closer to the user—running code"), "{body}");
     assert_eq!(browser.count(".post-cover[width='1200']").await, 1);
@@ -105,6 +120,7 @@ async fn every_route_reads_without_javascript_in_its_language_with_working_links
     browser.open("/").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(browser.path().await, "/");
+    save_screenshot(&browser, "root-no-js").await;
     let choices = browser
         .js("return [...document.querySelectorAll('.root-choice a')].map(a => [a.getAttribute('href'), a.hreflang, a.textContent]);")
         .await;
