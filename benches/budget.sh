@@ -7,7 +7,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . .ci/setup browser
 
 # Brotli (quality 11) bytes allowed per kind of file.
-BUDGET_WASM=205000
+# The wasm grew from 198,755 to ~258,400 bytes with hydration (the app adopts
+# pre-rendered pages) and the head tags it keeps in step; see README.
+BUDGET_WASM=262000
 BUDGET_JS=8000
 BUDGET_CSS=2500
 
