@@ -11,6 +11,11 @@ impl Lang {
     pub fn index_path(self) -> String {
         site::path(&format!("{}/", self.code()))
     }
+
+    /// The path of this language's Atom feed, e.g. `/de/feed.xml`.
+    pub fn feed_path(self) -> String {
+        site::path(&format!("{}/feed.xml", self.code()))
+    }
 }
 
 /// A page of the blog.

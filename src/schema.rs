@@ -7,13 +7,6 @@ use crate::content::{Post, Translation};
 use crate::i18n::BLOG_NAME;
 use crate::site;
 
-/// The translation the others are translations of: the first in
-/// [`crate::lang::Lang::ALL`] order that the post has.
-fn original(post: &'static Post) -> Option<&'static Translation> {
-    let translations: &'static [Translation] = post.translations;
-    translations.first()
-}
-
 /// The JSON-LD of `translation`, safe to place inside `<script>`.
 pub fn blog_posting(post: &'static Post, translation: &'static Translation) -> String {
     let url = site::absolute(&translation.path());
@@ -53,7 +46,8 @@ pub fn blog_posting(post: &'static Post, translation: &'static Translation) -> S
             }),
         );
     }
-    match original(post) {
+    // The default translation counts as the original; the others translate it.
+    match post.default_translation() {
         Some(original) if std::ptr::eq(original, translation) => {
             let others: Vec<Value> = post
                 .translations

@@ -30,11 +30,6 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-/// The feed of `lang`'s posts, e.g. `/de/feed.xml`.
-pub fn feed_path(lang: Lang) -> String {
-    site::path(&format!("{}/feed.xml", lang.code()))
-}
-
 /// `2026-02-13T00:00:00Z`: a post's date as Atom wants it.
 fn timestamp(date: Date) -> String {
     format!("{date}T00:00:00Z")
@@ -84,10 +79,7 @@ pub fn sitemap() -> String {
             .iter()
             .map(|t| (t.lang.code(), t.path()))
             .collect();
-        if let Some(default) = post
-            .translation(Lang::DEFAULT)
-            .or(post.translations.first())
-        {
+        if let Some(default) = post.default_translation() {
             alternates.push(("x-default", default.path()));
         }
         for translation in post.translations {
@@ -161,7 +153,7 @@ pub fn feed(lang: Lang) -> String {
         || "1970-01-01T00:00:00Z".to_owned(),
         |(_, t)| timestamp(t.date),
     );
-    let feed_url = site::absolute(&feed_path(lang));
+    let feed_url = site::absolute(&lang.feed_path());
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\" xml:base=\"{base}\">\n\

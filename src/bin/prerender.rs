@@ -16,7 +16,7 @@ use blog::content::posts;
 use blog::lang::Lang;
 use blog::render::{Target, Template, render};
 use blog::site;
-use blog::site_files::{feed, feed_path, headers, is_hashed_name, robots, sitemap};
+use blog::site_files::{feed, headers, is_hashed_name, robots, sitemap};
 
 fn main() -> ExitCode {
     let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -63,7 +63,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     files.push((site::path("404.html"), render(&template, Target::NotFound)));
     files.push((site::path("sitemap.xml"), sitemap()));
     files.push((site::path("robots.txt"), robots()));
-    files.extend(Lang::ALL.map(|lang| (feed_path(lang), feed(lang))));
+    files.extend(Lang::ALL.map(|lang| (lang.feed_path(), feed(lang))));
     let mut hashed: Vec<String> = fs::read_dir(dist)
         .map_err(|err| format!("reading {}: {err}", dist.display()))?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())

@@ -92,15 +92,14 @@ pub fn PageMeta(
     let json_ld = post.map(|(post, translation)| {
         view! { <Script type_="application/ld+json">{schema::blog_posting(post, translation)}</Script> }
     });
-    let feed = site::path(&format!("{}/feed.xml", lang.code()));
     view! {
         <Html {..} lang=lang.code() />
-        <Title text=full_title.clone() />
+        <Title text=full_title />
         <Meta name="description" content=description.clone() />
         {path.is_none().then(|| view! { <Meta name="robots" content="noindex" /> })}
         {canonical.clone().map(|href| view! { <Link rel="canonical" href=href /> })}
         {alternates}
-        <Link rel="alternate" type_="application/atom+xml" href=site::absolute(&feed)
+        <Link rel="alternate" type_="application/atom+xml" href=site::absolute(&lang.feed_path())
             title=format!("{BLOG_NAME} ({})", lang.native_name()) />
         <Meta property="og:site_name" content=BLOG_NAME />
         <Meta property="og:type" content=if post.is_some() { "article" } else { "website" } />

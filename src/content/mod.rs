@@ -95,6 +95,16 @@ impl Post {
     }
 }
 
+impl Post {
+    /// The translation for readers whose language the post is not in (the
+    /// `x-default` alternate), and the one the others translate: the
+    /// default language's where there is one, else the first.
+    pub fn default_translation(&self) -> Option<&'static Translation> {
+        let translations: &'static [Translation] = self.translations;
+        self.translation(Lang::DEFAULT).or(translations.first())
+    }
+}
+
 impl Translation {
     /// The translation's page, e.g. `/en/the-rise-of-serverless-edge-computing/`
     /// (under the blog's base path). It ends in `/` because the page is a

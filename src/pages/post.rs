@@ -38,12 +38,7 @@ fn PostView(
         .iter()
         .map(|t| (t.lang, t.path()))
         .collect();
-    // Readers in other languages get the default language where there is
-    // one, else the first translation.
-    let x_default = post
-        .translation(Lang::DEFAULT)
-        .or(post.translations.first())
-        .map(Translation::path);
+    let x_default = post.default_translation().map(Translation::path);
     let cover = translation.cover.as_ref().map(|cover| {
         view! {
             <img class="post-cover" src=cover.url alt=cover.alt width=cover.width height=cover.height
