@@ -19,7 +19,9 @@
 # unknown paths), its post slugs are read from the rendered /en/ and /de/
 # pages, and it has no static copy. EN_SLUG and DE_SLUG override the slugs.
 # The site must be built for the base path `/`. REPORTS=DIR keeps every
-# Lighthouse report (JSON) in DIR.
+# Lighthouse report (JSON) in DIR. THROTTLING=devtools throttles the page for
+# real instead of simulating the throttled load from an unthrottled one
+# (slower, noisier, but it sees that a page drawn by the app waits for it).
 #
 # Lighthouse (LIGHTHOUSE_VERSION below) is installed into .tools on first use;
 # newer majors need a newer Node than Debian's 20. CHROME_PATH picks the browser.
@@ -38,6 +40,7 @@ ROOT="$PWD"
 
 LIGHTHOUSE_VERSION=12.2.3
 RUNS="${RUNS:-3}"
+THROTTLING="${THROTTLING:-simulate}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 CHROME_FLAGS=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync)
@@ -46,6 +49,7 @@ say() { printf '\033[1m[lighthouse]\033[0m %s\n' "$*" >&2; }
 die() { printf 'lighthouse.sh: %s\n' "$*" >&2; exit 1; }
 
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number, not '$RUNS'"
+case "$THROTTLING" in simulate | devtools) ;; *) die "THROTTLING must be simulate or devtools" ;; esac
 [ -x "$CHROME_PATH" ] || die "no browser at $CHROME_PATH (set CHROME_PATH)"
 command -v node >/dev/null || die "node is not installed"
 command -v curl >/dev/null || die "curl is not installed"
@@ -79,7 +83,7 @@ fi
 
 first_page() { # first_page LANG: the slug of the first pre-rendered post in LANG
   local page
-  page="$(find "$dist/$1" -mindepth 2 -maxdepth 2 -name index.html 2>/dev/null | LC_ALL=C sort | head -n 1)"
+  page="$(find "$dist/$1" -mindepth 2 -maxdepth 2 -name index.html 2>/dev/null | LC_ALL=C sort | head -n 1 || true)"
   [ -n "$page" ] && basename "$(dirname "$page")"
   return 0
 }
@@ -115,11 +119,11 @@ done
 base="${base%/}"
 
 # Slugs of a site that renders in the browser: the first post link on the
-# rendered index page of the language.
+# rendered index page of the language (with or without a trailing slash).
 rendered_slug() { # rendered_slug LANG
   timeout 120 "$CHROME_PATH" "${CHROME_FLAGS[@]}" --user-data-dir="$tmp/probe-$1" \
     --virtual-time-budget=20000 --dump-dom "$base/$1/" 2>/dev/null |
-    grep -o "href=\"/$1/[^\"/?#]*/\"" | head -n 1 | sed "s|^href=\"/$1/||; s|/\"\$||" || true
+    grep -oE "href=\"/$1/[^\"/?#.]+/?\"" | head -n 1 | sed -E "s|^href=\"/$1/||; s|/?\"\$||" || true
 }
 [ -n "$en_slug" ] || en_slug="$(rendered_slug en)"
 [ -n "$de_slug" ] || de_slug="$(rendered_slug de)"
@@ -139,8 +143,9 @@ for path in "${paths[@]}"; do
   status="$(curl -s -o /dev/null -w '%{http_code}' "$base$path")" || die "cannot reach $base$path"
   [ "$status" = 200 ] || die "$base$path answers $status"
 done
-if [ -n "$static_page" ] && curl -s "$base/static-post/" | grep -qi '<script'; then
-  die "the static copy still has a <script>"
+if [ -n "$static_page" ]; then
+  copy="$(curl -fsS "$base/static-post/")" || die "cannot fetch the static copy"
+  if grep -qi '<script' <<<"$copy"; then die "the static copy still has a <script>"; fi
 fi
 
 # --- Lighthouse --------------------------------------------------------------
@@ -179,6 +184,7 @@ for i in "${!paths[@]}"; do
     rm -f "$json"
     if ! "$lighthouse" "$base${paths[$i]}" --quiet --output=json --output-path="$json" \
       --only-categories=performance,accessibility,best-practices,seo \
+      --throttling-method="$THROTTLING" \
       --chrome-flags="${CHROME_FLAGS[*]} --user-data-dir=$tmp/profile-$i-$run" \
       >"$tmp/lighthouse.log" 2>&1; then
       tail -n 40 "$tmp/lighthouse.log" >&2
@@ -206,10 +212,10 @@ printf '%s\t%s\n' "English post HTML (${post_html#"$dist"/})" "$post_html" >>"$t
 
 # --- the report -------------------------------------------------------------
 chrome_version="$("$CHROME_PATH" --version 2>/dev/null | head -n 1 || true)"
-node - "$tmp/runs.tsv" "$tmp/sizes.tsv" "$RUNS" "$dist" "$LIGHTHOUSE_VERSION" "$chrome_version" <<'EOF'
+node - "$tmp/runs.tsv" "$tmp/sizes.tsv" "$RUNS" "$dist" "$LIGHTHOUSE_VERSION" "$chrome_version" "$THROTTLING" <<'EOF'
 const fs = require("fs");
 const zlib = require("zlib");
-const [runsFile, sizesFile, runs, dist, lhVersion, chrome] = process.argv.slice(2);
+const [runsFile, sizesFile, runs, dist, lhVersion, chrome, throttling] = process.argv.slice(2);
 
 const median = (xs) => {
   const v = xs.filter((x) => x !== "").map(Number).sort((a, b) => a - b);
@@ -231,7 +237,8 @@ const rows = [...pages.values()].map((p) => ({
 
 const fmt = (x, digits = 0) => (x === null ? "–" : x.toFixed(digits));
 const width = Math.max(...rows.map((r) => `${r.label}  ${r.path}`.length), 4);
-console.log(`\nLighthouse ${lhVersion}, mobile, simulated throttling; median of ${runs} run(s)`);
+const method = throttling === "devtools" ? "DevTools (real) throttling" : "simulated throttling";
+console.log(`\nLighthouse ${lhVersion}, mobile, ${method}; median of ${runs} run(s)`);
 console.log(`${chrome}; site: ${dist}\n`);
 const head = ["page".padEnd(width), "perf", "a11y", "b.p.", " seo", "  FCP ms", "  LCP ms", "  TBT ms", "   CLS"];
 console.log(head.join("  "));
