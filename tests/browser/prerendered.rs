@@ -349,6 +349,8 @@ async fn pages_carry_absolute_canonical_reciprocal_alternates_cards_and_json_ld(
     let mut alternates: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
     for path in ROUTES {
         let html = page(path);
+        // The wasm is not preloaded: it would compete with the page's content.
+        assert!(!html.contains("rel=preload"), "{path} preloads the wasm");
         let links = tags(&html, "link");
         let canonical = links
             .iter()
