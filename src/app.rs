@@ -22,11 +22,15 @@ pub fn App() -> impl IntoView {
             <Header />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
+                    // Each page by its folder, and by the file a static host serves it from.
                     <Route path=path!("/") view=RootPage />
+                    <Route path=path!("/index.html") view=RootPage />
                     <Route path=path!("/:lang") view=IndexPage />
                     <Route path=path!("/:lang/") view=IndexPage />
+                    <Route path=path!("/:lang/index.html") view=IndexPage />
                     <Route path=path!("/:lang/:slug") view=PostPage />
                     <Route path=path!("/:lang/:slug/") view=PostPage />
+                    <Route path=path!("/:lang/:slug/index.html") view=PostPage />
                 </Routes>
             </main>
             <Footer />

@@ -56,6 +56,8 @@ impl Page {
         let Some(relative) = site::strip_base(path) else {
             return Page::NotFound(Lang::DEFAULT);
         };
+        // A static host serves `/en/` from `/en/index.html`, by that name too.
+        let relative = relative.strip_suffix("index.html").unwrap_or(relative);
         let segments: Vec<&str> = relative.split('/').collect();
         match segments.as_slice() {
             [""] => Page::Root,
@@ -130,6 +132,15 @@ mod tests {
             Page::Post { .. }
         ));
         assert_eq!(Page::from_path(site::router_base()), Page::Root);
+        assert_eq!(Page::from_path(&site::path("index.html")), Page::Root);
+        assert_eq!(
+            Page::from_path(&site::path("de/index.html")),
+            Page::Index(Lang::De)
+        );
+        assert!(matches!(
+            Page::from_path(&site::path(&format!("en/{EN_SLUG}/index.html"))),
+            Page::Post { .. }
+        ));
     }
 
     #[test]

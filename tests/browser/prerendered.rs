@@ -254,7 +254,12 @@ async fn every_pre_rendered_page_is_hydrated_cleanly_in_place() {
         ..Options::default()
     })
     .await;
-    for path in ROUTES.into_iter().filter(|path| *path != "/") {
+    let by_file_name = [format!("{EN_POST}index.html"), "/de/index.html".to_owned()];
+    let paths = ROUTES
+        .into_iter()
+        .filter(|path| *path != "/")
+        .chain(by_file_name.iter().map(String::as_str));
+    for path in paths {
         browser.open_page(path).await;
         browser.find("main h1").await;
         browser
