@@ -104,13 +104,15 @@ pub fn robots() -> String {
 }
 
 /// Whether a file name carries a content hash, as Trunk names its output
-/// (`app-0123456789abcdef.js`, `app-0123456789abcdef_bg.wasm`): such a file
-/// never changes under its name.
+/// (`app-0123456789abcdef.js`, `app-0123456789abcdef_bg.wasm`; the hex digits
+/// are not zero-padded, so there may be fewer than 16): such a file never
+/// changes under its name.
 pub fn is_hashed_name(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 /// Cache rules: files with hashed names (`hashed`, at the site's root) and
@@ -225,6 +227,7 @@ mod tests {
         assert!(is_hashed_name("bilingual-blog-82b4d2cdad859152.js"));
         assert!(is_hashed_name("bilingual-blog-82b4d2cdad859152_bg.wasm"));
         assert!(is_hashed_name("main-86bc1697221cd58f.css"));
+        assert!(is_hashed_name("bilingual-blog-4ca19d1e87d835b.js"));
         assert!(!is_hashed_name("index.html"));
         assert!(!is_hashed_name("cover-1.jpg"));
         assert!(!is_hashed_name("robots.txt"));
