@@ -45,13 +45,13 @@ impl Template {
     /// Reads Trunk's output, which a minifier may have stripped of optional
     /// tags (`<head>`, `</body>`).
     pub fn parse(index_html: &str) -> Result<Template, TemplateError> {
-        let body_start = index_html.find("<body").ok_or(TemplateError("<body>"))?;
+        let body_start = find_tag(index_html, "body").ok_or(TemplateError("<body>"))?;
         let head_end = index_html.find("</head>").unwrap_or(body_start);
-        let head_start = match index_html.find("<head") {
+        let head_start = match find_tag(index_html, "head") {
             Some(start) => after_tag(index_html, start),
             None => after_tag(
                 index_html,
-                index_html.find("<html").ok_or(TemplateError("<html>"))?,
+                find_tag(index_html, "html").ok_or(TemplateError("<html>"))?,
             ),
         }
         .filter(|&start| start <= head_end)
@@ -62,6 +62,7 @@ impl Template {
         let body = index_html
             .get(body_content..body_end)
             .ok_or(TemplateError("<body>"))?
+            .trim()
             .trim_end_matches("</html>");
         let head = match (head.find("<title"), head.find("</title>")) {
             (Some(start), Some(end)) if start < end => {
@@ -101,6 +102,19 @@ fn without_wasm_preload(head: &str) -> String {
     out
 }
 
+/// Where the first `<name>` or `<name …>` tag opens (not `<header>` for `head`).
+fn find_tag(html: &str, name: &str) -> Option<usize> {
+    let open = format!("<{name}");
+    html.match_indices(&open)
+        .map(|(start, _)| start)
+        .find(|&start| {
+            html[start + open.len()..]
+                .chars()
+                .next()
+                .is_some_and(|next| next == '>' || next.is_ascii_whitespace())
+        })
+}
+
 /// Where the content of the tag opening at `start` begins.
 fn after_tag(html: &str, start: usize) -> Option<usize> {
     Some(start + html[start..].find('>')? + 1)
@@ -137,7 +151,10 @@ pub fn render(template: &Template, target: Target<'_>) -> String {
     // Resources run on an executor; it is set once per process.
     let _ = any_spawner::Executor::init_futures_executor();
     let (path, route_attr) = match target {
-        Target::Route(path) => (path.to_owned(), format!(" {ROUTE_ATTR}=\"{path}\"")),
+        Target::Route(path) => (
+            path.to_owned(),
+            format!(" {ROUTE_ATTR}=\"{}\"", crate::site_files::xml_escape(path)),
+        ),
         // An empty route: the app clears the page and renders the path it is at.
         Target::NotFound => (crate::site::path("404.html"), format!(" {ROUTE_ATTR}=\"\"")),
     };
@@ -159,6 +176,7 @@ pub fn render(template: &Template, target: Target<'_>) -> String {
             .await
             .concat()
             .replace("<!>", "<!---->");
+        // Always a script, if only with empty lists: hydration reads these globals.
         let data = match shared.pending_data() {
             Some(data) => data.collect::<Vec<String>>().await.concat(),
             None => String::new(),
@@ -215,6 +233,15 @@ mod tests {
             "<meta charset=utf-8><link href=/a.css rel=stylesheet>"
         );
         assert_eq!(minified.body, "");
+        // A `<header>` in the body is not the head; a trailing `</html>` is no body.
+        let header = Template::parse(
+            "<html lang=en><meta charset=utf-8><body><header>x</header></body>\n</html>\n",
+        )
+        .unwrap();
+        assert_eq!(header.head, "<meta charset=utf-8>");
+        assert_eq!(header.body, "<header>x</header>");
+        let unclosed = Template::parse("<html><head></head><body><p>x\n</html>\n").unwrap();
+        assert_eq!(unclosed.body, "<p>x");
     }
 
     #[test]

@@ -57,7 +57,10 @@ impl Page {
             return Page::NotFound(Lang::DEFAULT);
         };
         // A static host serves `/en/` from `/en/index.html`, by that name too.
-        let relative = relative.strip_suffix("index.html").unwrap_or(relative);
+        let relative = match relative.strip_suffix("index.html") {
+            Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+            _ => relative,
+        };
         let segments: Vec<&str> = relative.split('/').collect();
         match segments.as_slice() {
             [""] => Page::Root,
@@ -133,6 +136,14 @@ mod tests {
         ));
         assert_eq!(Page::from_path(site::router_base()), Page::Root);
         assert_eq!(Page::from_path(&site::path("index.html")), Page::Root);
+        assert_eq!(
+            Page::from_path(&site::path("enindex.html")),
+            Page::NotFound(Lang::En)
+        );
+        assert_eq!(
+            Page::from_path(&site::path(&format!("en/{EN_SLUG}index.html"))),
+            Page::NotFound(Lang::En)
+        );
         assert_eq!(
             Page::from_path(&site::path("de/index.html")),
             Page::Index(Lang::De)

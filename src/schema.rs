@@ -64,9 +64,14 @@ pub fn blog_posting(post: &'static Post, translation: &'static Translation) -> S
         }
         None => {}
     }
-    // `<` only occurs inside strings, where `\u003c` means the same; so the
-    // text can never close the script element it sits in.
-    posting.to_string().replace('<', "\\u003c")
+    script_safe(&posting)
+}
+
+/// JSON text that can stand inside `<script>`: `<` only occurs inside
+/// strings, where `\u003c` means the same, so nothing in it can close the
+/// element it sits in.
+fn script_safe(json: &Value) -> String {
+    json.to_string().replace('<', "\\u003c")
 }
 
 #[cfg(test)]
@@ -74,6 +79,14 @@ mod tests {
     use super::*;
     use crate::content::find;
     use crate::lang::Lang;
+
+    #[test]
+    fn text_cannot_close_the_script_it_sits_in() {
+        let json = json!({ "headline": "</script><script>alert(1)</script>" });
+        let safe = script_safe(&json);
+        assert!(!safe.contains('<'), "{safe}");
+        assert_eq!(serde_json::from_str::<Value>(&safe).unwrap(), json);
+    }
 
     #[test]
     fn translations_point_at_each_other() {

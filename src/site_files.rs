@@ -24,6 +24,8 @@ pub fn xml_escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // XML 1.0 has no way to write other control characters at all.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }
@@ -147,7 +149,8 @@ fn post_html(post: &'static Post, translation: &'static Translation) -> String {
 }
 
 /// The Atom feed of `lang`'s posts, newest first, each with its full text.
-/// Links in the text are relative to the site; `xml:base` resolves them.
+/// Links in the text are relative to the post (`#fn-1`) or the site
+/// (`/posts/…`); each entry's `xml:base` is its page, which resolves both.
 pub fn feed(lang: Lang) -> String {
     let text = texts(lang);
     let entries = posts_in(lang);
@@ -158,7 +161,7 @@ pub fn feed(lang: Lang) -> String {
     let feed_url = site::absolute(&lang.feed_path());
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\" xml:base=\"{base}\">\n\
+         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n\
          \x20 <id>{feed_url}</id>\n\
          \x20 <title>{name}</title>\n\
          \x20 <subtitle>{tagline}</subtitle>\n\
@@ -167,7 +170,6 @@ pub fn feed(lang: Lang) -> String {
          \x20 <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed_url}\"/>\n\
          \x20 <link rel=\"alternate\" type=\"text/html\" href=\"{index}\"/>\n",
         code = lang.code(),
-        base = xml_escape(site::URL),
         feed_url = xml_escape(&feed_url),
         name = xml_escape(BLOG_NAME),
         tagline = xml_escape(text.tagline),
@@ -177,7 +179,7 @@ pub fn feed(lang: Lang) -> String {
         let url = xml_escape(&site::absolute(&translation.path()));
         let _ = write!(
             out,
-            "  <entry>\n\
+            "  <entry xml:base=\"{url}\">\n\
              \x20   <id>{url}</id>\n\
              \x20   <title>{title}</title>\n\
              \x20   <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n\
@@ -206,6 +208,7 @@ mod tests {
             xml_escape(r#"a<b>&"c"'"#),
             "a&lt;b&gt;&amp;&quot;c&quot;&apos;"
         );
+        assert_eq!(xml_escape("a\u{0}b\u{1b}c\td\n"), "abc\td\n");
     }
 
     #[test]

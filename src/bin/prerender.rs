@@ -37,6 +37,26 @@ fn main() -> ExitCode {
 
 fn prerender(dist: &Path) -> Result<usize, String> {
     let started = Instant::now();
+    // Trunk tells its hooks where the assets are linked from; pages linking
+    // another base would load no styles and no app.
+    if let Ok(public_url) = std::env::var("TRUNK_PUBLIC_URL")
+        && public_url != site::BASE
+    {
+        return Err(format!(
+            "Trunk's public URL is {public_url:?} but BLOG_URL's path is {:?}; \
+             build with `bash .ci/build`, or pass `--public-url {}`",
+            site::BASE,
+            site::BASE
+        ));
+    }
+    for translation in posts().iter().flat_map(|post| post.translations) {
+        if blog::content::body::bundled(translation.body_url).is_none() {
+            return Err(format!(
+                "the body of {} is not in this build",
+                translation.path()
+            ));
+        }
+    }
     let index = dist.join("index.html");
     let template =
         fs::read_to_string(&index).map_err(|err| format!("reading {}: {err}", index.display()))?;
