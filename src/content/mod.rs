@@ -93,9 +93,7 @@ impl Post {
             .iter()
             .find(|translation| translation.lang == lang)
     }
-}
 
-impl Post {
     /// The translation for readers whose language the post is not in (the
     /// `x-default` alternate), and the one the others translate: the
     /// default language's where there is one, else the first.
