@@ -469,10 +469,14 @@ mod tests {
 
     #[test]
     fn links_keep_safe_urls_and_mark_external_ones() {
+        // A path from the site's root is a path within the blog, under its base.
         assert_eq!(
             html("[ext](https://example.com \"T\") [in](/de/) [top](#top) [mail](mailto:a@b.c)"),
-            "<p><a href=\"https://example.com\" rel=\"noopener noreferrer\" title=\"T\">ext</a> \
-             <a href=\"/de/\">in</a> <a href=\"#top\">top</a> <a href=\"mailto:a@b.c\">mail</a></p>"
+            format!(
+                "<p><a href=\"https://example.com\" rel=\"noopener noreferrer\" title=\"T\">ext</a> \
+                 <a href=\"{}\">in</a> <a href=\"#top\">top</a> <a href=\"mailto:a@b.c\">mail</a></p>",
+                crate::site::path("de/")
+            )
         );
     }
 
