@@ -99,9 +99,8 @@ fn main() -> ExitCode {
     // Only native builds render bodies without fetching them; the wasm stays
     // free of them.
     let native = !env("TARGET").starts_with("wasm32");
-    let written = write_site(&assets, &site.base, &posts).and_then(|(index, bodies)| {
+    let written = write_site(&assets, &site.base, &posts, native).and_then(|(index, bodies)| {
         fs::write(out_dir.join("posts.rs"), index)?;
-        let bodies = if native { bodies } else { empty_bodies() };
         fs::write(out_dir.join("bodies.rs"), bodies)
     });
     if let Err(err) = written {
@@ -115,13 +114,15 @@ fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("cargo sets {name}"))
 }
 
-fn empty_bodies() -> String {
-    "static BODIES: &[(&str, &str)] = &[];\n".to_owned()
-}
-
 /// Writes bodies and assets below `site` and returns the source of the index
-/// and of the bodies by URL. URLs start with `base`, the blog's path.
-fn write_site(site: &Path, base: &str, posts: &[Post]) -> std::io::Result<(String, String)> {
+/// and of the bodies by URL (empty unless `with_bodies`). URLs start with
+/// `base`, the blog's path.
+fn write_site(
+    site: &Path,
+    base: &str,
+    posts: &[Post],
+    with_bodies: bool,
+) -> std::io::Result<(String, String)> {
     if site.exists() {
         fs::remove_dir_all(site)?;
     }
@@ -172,7 +173,9 @@ fn write_site(site: &Path, base: &str, posts: &[Post]) -> std::io::Result<(Strin
             fs::create_dir_all(&body_dir)?;
             fs::write(body_dir.join(&body_name), &translation.body)?;
             let body_url = format!("{base}bodies/{}/{body_name}", post.id);
-            writeln!(bodies, "    ({body_url:?}, {:?}),", translation.body).unwrap();
+            if with_bodies {
+                writeln!(bodies, "    ({body_url:?}, {:?}),", translation.body).unwrap();
+            }
             write_translation(&mut index, translation, &images, &asset_base, &body_url)?;
         }
         index.push_str("    ] },\n");
