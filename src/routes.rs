@@ -74,6 +74,53 @@ impl Page {
         }
     }
 
+    /// Every page at a path of its own: `/`, each language's index, and each
+    /// translation of each post.
+    pub fn all() -> Vec<Page> {
+        let mut pages = vec![Page::Root];
+        pages.extend(Lang::ALL.map(Page::Index));
+        pages.extend(content::posts().iter().flat_map(|post| {
+            post.translations
+                .iter()
+                .map(move |translation| Page::Post { post, translation })
+        }));
+        pages
+    }
+
+    /// The page's own path (its canonical URL's), e.g. `/de/`; a 404 has none.
+    pub fn path(self) -> Option<String> {
+        match self {
+            Page::Root => Some(site::path("")),
+            Page::Index(lang) => Some(lang.index_path()),
+            Page::Post { translation, .. } => Some(translation.path()),
+            Page::NotFound(_) => None,
+        }
+    }
+
+    /// The same page in every language it exists in, this one included, as
+    /// (`hreflang`, path), then `x-default` for readers of any other
+    /// language: `/` for `/` and the indexes, the default translation for a
+    /// post. The page's head and the sitemap both name these.
+    pub fn alternates(self) -> Vec<(&'static str, String)> {
+        match self {
+            Page::Root | Page::Index(_) => Lang::ALL
+                .into_iter()
+                .map(|lang| (lang.code(), lang.index_path()))
+                .chain([("x-default", site::path(""))])
+                .collect(),
+            Page::Post { post, .. } => post
+                .translations
+                .iter()
+                .map(|translation| (translation.lang.code(), translation.path()))
+                .chain(
+                    post.default_translation()
+                        .map(|translation| ("x-default", translation.path())),
+                )
+                .collect(),
+            Page::NotFound(_) => Vec::new(),
+        }
+    }
+
     /// The language the page is shown in.
     pub fn lang(self) -> Lang {
         match self {
@@ -179,6 +226,37 @@ mod tests {
         if site::BASE != "/" {
             assert_eq!(Page::from_path("/en/"), Page::NotFound(Lang::En));
         }
+    }
+
+    #[test]
+    fn alternates_name_every_language_and_a_default() {
+        let index = Page::Index(Lang::De).alternates();
+        assert_eq!(
+            index,
+            vec![
+                ("en", site::path("en/")),
+                ("de", site::path("de/")),
+                ("x-default", site::path("")),
+            ]
+        );
+        assert_eq!(Page::Root.alternates(), index);
+        let post = Page::from_path(&site::path(&format!("de/{DE_SLUG}/")));
+        assert_eq!(
+            post.alternates(),
+            vec![
+                ("en", site::path(&format!("en/{EN_SLUG}/"))),
+                ("de", site::path(&format!("de/{DE_SLUG}/"))),
+                ("x-default", site::path(&format!("en/{EN_SLUG}/"))),
+            ]
+        );
+        assert_eq!(Page::NotFound(Lang::De).alternates(), vec![]);
+        assert_eq!(Page::NotFound(Lang::De).path(), None);
+        let paths: Vec<String> = Page::all().into_iter().filter_map(Page::path).collect();
+        assert_eq!(
+            &paths[..3],
+            [site::path(""), site::path("en/"), site::path("de/")]
+        );
+        assert!(paths.contains(&site::path(&format!("de/{DE_SLUG}/"))));
     }
 
     #[test]

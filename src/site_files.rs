@@ -7,11 +7,12 @@ use std::fmt::Write as _;
 
 use leptos::prelude::*;
 
-use crate::content::{Post, Translation, posts, posts_in};
+use crate::content::{Post, Translation, posts_in};
 use crate::date::Date;
 use crate::i18n::{BLOG_NAME, texts};
 use crate::lang::Lang;
 use crate::markdown;
+use crate::routes::Page;
 use crate::site;
 
 /// Escapes text for XML content and attribute values.
@@ -64,33 +65,17 @@ pub fn sitemap() -> String {
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let mut indexes: Vec<(&str, String)> = Lang::ALL
-        .into_iter()
-        .map(|lang| (lang.code(), lang.index_path()))
-        .collect();
-    indexes.push(("x-default", site::path("")));
-    for lang in Lang::ALL {
-        let newest = posts_in(lang)
-            .first()
-            .map(|(_, translation)| translation.date);
-        sitemap_url(&mut out, &lang.index_path(), newest, &indexes);
-    }
-    for post in posts() {
-        let mut alternates: Vec<(&str, String)> = post
-            .translations
-            .iter()
-            .map(|t| (t.lang.code(), t.path()))
-            .collect();
-        if let Some(default) = post.default_translation() {
-            alternates.push(("x-default", default.path()));
-        }
-        for translation in post.translations {
-            sitemap_url(
-                &mut out,
-                &translation.path(),
-                Some(translation.date),
-                &alternates,
-            );
+    for page in Page::all() {
+        let lastmod = match page {
+            // `/` only sends readers on; the indexes stand for it.
+            Page::Root | Page::NotFound(_) => continue,
+            Page::Index(lang) => posts_in(lang)
+                .first()
+                .map(|(_, translation)| translation.date),
+            Page::Post { translation, .. } => Some(translation.date),
+        };
+        if let Some(path) = page.path() {
+            sitemap_url(&mut out, &path, lastmod, &page.alternates());
         }
     }
     out.push_str("</urlset>\n");

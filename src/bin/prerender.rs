@@ -15,6 +15,7 @@ use std::time::Instant;
 use blog::content::posts;
 use blog::lang::Lang;
 use blog::render::{Target, Template, render};
+use blog::routes::Page;
 use blog::site;
 use blog::site_files::{feed, headers, is_hashed_name, robots, sitemap};
 
@@ -63,14 +64,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     let template =
         Template::parse(&template).map_err(|err| format!("{}: {err}", index.display()))?;
 
-    let mut routes = vec![site::path("")];
-    routes.extend(Lang::ALL.map(Lang::index_path));
-    routes.extend(
-        posts()
-            .iter()
-            .flat_map(|post| post.translations)
-            .map(|translation| translation.path()),
-    );
+    let routes: Vec<String> = Page::all().into_iter().filter_map(Page::path).collect();
     let mut files: Vec<(String, String)> = routes
         .iter()
         .map(|route| {

@@ -6,67 +6,35 @@
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, Script, Title};
 
-use crate::content::{Cover, Post, Translation};
+use crate::content::Cover;
 use crate::i18n::{BLOG_NAME, og_locale};
 use crate::lang::Lang;
+use crate::routes::Page;
 use crate::schema;
 use crate::site;
 
-/// What a page says about itself in `<head>`.
-pub struct Head {
-    /// The language the page is in.
-    pub lang: Lang,
-    /// The page's own title; the blog's name follows it.
-    pub title: String,
-    /// The `<meta name="description">` text.
-    pub description: String,
-    /// The page's canonical path (under the base path), e.g. `/de/`;
-    /// `None` for pages that are not to be indexed.
-    pub path: Option<String>,
-    /// The same page in every language it exists in, including this one.
-    pub alternates: Vec<(Lang, String)>,
-    /// The page for readers whose language none of the alternates is.
-    pub x_default: Option<String>,
-    /// The post shown, for its card image and JSON-LD.
-    pub post: Option<(&'static Post, &'static Translation)>,
-}
-
-impl Head {
-    /// A page that search engines are asked not to index (404 pages).
-    pub fn noindex(lang: Lang, title: &str, description: &str) -> Head {
-        Head {
-            lang,
-            title: title.to_owned(),
-            description: description.to_owned(),
-            path: None,
-            alternates: Vec::new(),
-            x_default: None,
-            post: None,
-        }
-    }
-}
-
-/// Sets `<html lang>` and the head tags while the page is shown.
+/// Sets `<html lang>` and the head tags while the page is shown. Language,
+/// canonical path, alternates and the post come from the page itself.
 #[component]
 pub fn PageMeta(
-    /// Everything the head says.
-    head: Head,
+    /// The page whose head this is.
+    page: Page,
+    /// The page's own title; the blog's name follows it.
+    title: String,
+    /// The `<meta name="description">` text.
+    description: String,
 ) -> impl IntoView {
-    let Head {
-        lang,
-        title,
-        description,
-        path,
-        alternates,
-        x_default,
-        post,
-    } = head;
+    let lang = page.lang();
+    let path = page.path();
+    let post = match page {
+        Page::Post { post, translation } => Some((post, translation)),
+        Page::Root | Page::Index(_) | Page::NotFound(_) => None,
+    };
     let full_title = format!("{title} · {BLOG_NAME}");
     let canonical = path.as_deref().map(site::absolute);
-    let alternates = alternates
+    let alternates = page
+        .alternates()
         .into_iter()
-        .map(|(lang, href)| (lang.code(), href))
-        .chain(x_default.map(|href| ("x-default", href)))
         .map(|(hreflang, href)| {
             view! { <Link rel="alternate" hreflang=hreflang href=site::absolute(&href) /> }
         })
@@ -96,6 +64,7 @@ pub fn PageMeta(
         <Html {..} lang=lang.code() />
         <Title text=full_title />
         <Meta name="description" content=description.clone() />
+        // Only a 404 has no path of its own; search engines should skip it.
         {path.is_none().then(|| view! { <Meta name="robots" content="noindex" /> })}
         {canonical.clone().map(|href| view! { <Link rel="canonical" href=href /> })}
         {alternates}

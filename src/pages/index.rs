@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::page_meta::{Head, PageMeta};
+use crate::components::page_meta::PageMeta;
 use crate::components::post_card::PostCard;
 use crate::components::use_current_page;
 use crate::content::posts_in;
@@ -10,7 +10,6 @@ use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::pages::not_found::NotFound;
 use crate::routes::Page;
-use crate::site;
 
 /// The index route; any language it does not know is a 404.
 #[component]
@@ -44,26 +43,11 @@ fn Index(
         view! { <ol class="post-list">{cards}</ol> }.into_any()
     };
     view! {
-        <PageMeta head=Head {
-            lang,
-            title: text.tagline.to_owned(),
-            description: text.tagline.to_owned(),
-            path: Some(lang.index_path()),
-            alternates: index_alternates(),
-            x_default: Some(site::path("")),
-            post: None,
-        } />
+        <PageMeta page=Page::Index(lang) title=text.tagline.to_owned()
+            description=text.tagline.to_owned() />
         <div class="index">
             <h1 class="index-title">{text.latest_posts}</h1>
             {list}
         </div>
     }
-}
-
-/// Every language's index: the alternates of the indexes and of `/`.
-pub fn index_alternates() -> Vec<(Lang, String)> {
-    Lang::ALL
-        .into_iter()
-        .map(|lang| (lang, lang.index_path()))
-        .collect()
 }

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::page_meta::{Head, PageMeta};
+use crate::components::page_meta::PageMeta;
 use crate::components::use_current_page;
 use crate::i18n::texts;
 use crate::lang::Lang;
+use crate::routes::Page;
 
 /// The router's fallback: a 404 in the language of the path's first segment.
 #[component]
@@ -22,7 +23,8 @@ pub fn NotFound(
 ) -> impl IntoView {
     let text = texts(lang);
     view! {
-        <PageMeta head=Head::noindex(lang, text.not_found_title, text.not_found_text) />
+        <PageMeta page=Page::NotFound(lang) title=text.not_found_title.to_owned()
+            description=text.not_found_text.to_owned() />
         <div class="not-found">
             <p class="not-found-code" aria-hidden="true">"404"</p>
             <h1>{text.not_found_title}</h1>

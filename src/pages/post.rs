@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::page_meta::{Head, PageMeta};
+use crate::components::page_meta::PageMeta;
 use crate::components::post_meta::PostMeta;
 use crate::components::use_current_page;
 use crate::content::{Post, Translation, body};
@@ -33,12 +33,6 @@ fn PostView(
 ) -> impl IntoView {
     let lang = translation.lang;
     let text = texts(lang);
-    let alternates = post
-        .translations
-        .iter()
-        .map(|t| (t.lang, t.path()))
-        .collect();
-    let x_default = post.default_translation().map(Translation::path);
     let cover = translation.cover.as_ref().map(|cover| {
         view! {
             <img class="post-cover" src=cover.url alt=cover.alt width=cover.width height=cover.height
@@ -46,15 +40,8 @@ fn PostView(
         }
     });
     view! {
-        <PageMeta head=Head {
-            lang,
-            title: translation.title.to_owned(),
-            description: translation.description.to_owned(),
-            path: Some(translation.path()),
-            alternates,
-            x_default,
-            post: Some((post, translation)),
-        } />
+        <PageMeta page=Page::Post { post, translation } title=translation.title.to_owned()
+            description=translation.description.to_owned() />
         <article class="post">
             <header class="post-header">
                 <h1>{translation.title}</h1>

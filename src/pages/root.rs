@@ -4,11 +4,10 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::page_meta::{Head, PageMeta};
+use crate::components::page_meta::PageMeta;
 use crate::i18n::{BLOG_NAME, texts};
 use crate::lang::{Lang, negotiate};
-use crate::pages::index::index_alternates;
-use crate::site;
+use crate::routes::Page;
 use crate::storage;
 
 /// Replaces `/` in the history with `/<lang>/`: the saved choice, else the
@@ -42,15 +41,7 @@ pub fn RootPage() -> impl IntoView {
         .collect_view();
     let description = Lang::ALL.map(|lang| texts(lang).tagline).join(" · ");
     view! {
-        <PageMeta head=Head {
-            lang: Lang::DEFAULT,
-            title: Lang::ALL.map(Lang::native_name).join(" · "),
-            description,
-            path: Some(site::path("")),
-            alternates: index_alternates(),
-            x_default: Some(site::path("")),
-            post: None,
-        } />
+        <PageMeta page=Page::Root title=Lang::ALL.map(Lang::native_name).join(" · ") description />
         <h1 class="visually-hidden">{BLOG_NAME}</h1>
         <nav class="root-choice" aria-label=BLOG_NAME>
             <ul>{choices}</ul>
