@@ -84,17 +84,24 @@ impl Template {
 /// contentful paint 2.7 s with it, 1.2 s without, as on a static page). The
 /// loader still fetches the wasm as soon as its script runs.
 fn without_wasm_preload(head: &str) -> String {
-    let mut out = String::with_capacity(head.len());
-    let mut rest = head;
-    while let Some(start) = rest.find("<link") {
-        let end = rest[start..]
-            .find('>')
-            .map_or(rest.len(), |end| start + end + 1);
-        let tag = &rest[start..end];
-        out.push_str(&rest[..start]);
+    remove_elements(head, "<link", ">", |tag| {
         let preload = tag.contains("rel=preload") || tag.contains("rel=\"preload\"");
-        if !(preload && tag.contains(".wasm")) {
-            out.push_str(tag);
+        preload && tag.contains(".wasm")
+    })
+}
+
+/// `html` without the elements from `open` to the next `close` (to the end
+/// where none follows) for which `remove` says so.
+fn remove_elements(html: &str, open: &str, close: &str, remove: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(open) {
+        let end = rest[start..]
+            .find(close)
+            .map_or(rest.len(), |end| start + end + close.len());
+        out.push_str(&rest[..start]);
+        if !remove(&rest[start..end]) {
+            out.push_str(&rest[start..end]);
         }
         rest = &rest[end..];
     }
@@ -123,17 +130,7 @@ fn after_tag(html: &str, start: usize) -> Option<usize> {
 /// The pre-rendered page says everything a `<noscript>` would, and hydration
 /// must find the app first in `<body>`.
 fn strip_noscript(body: &str) -> String {
-    let mut rest = body;
-    let mut out = String::new();
-    while let Some(start) = rest.find("<noscript") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find("</noscript>") {
-            Some(end) => rest = &rest[start + end + "</noscript>".len()..],
-            None => rest = "",
-        }
-    }
-    out.push_str(rest);
-    out
+    remove_elements(body, "<noscript", "</noscript>", |_| true)
 }
 
 /// What to render.
