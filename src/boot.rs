@@ -13,16 +13,50 @@ pub const ROUTE_ATTR: &str = "data-route";
 /// The comment after which leptos_meta's head tags begin.
 pub const HEAD_MARKER: &str = "HEAD";
 
+/// The `id` of the JSON element that holds the resources a pre-rendered page
+/// loaded (a post's body), indexed by resource id.
+pub const RESOURCES_ID: &str = "resources";
+
 /// Hydrates or mounts the app, whichever fits the page the browser got.
 pub fn start() {
     console_error_panic_hook::set_once();
     #[cfg(feature = "hydrate")]
     if prerendered_for_this_url() {
+        take_over_resources();
         leptos::mount::hydrate_body(App);
         return;
     }
     clear_prerendered();
     leptos::mount::mount_to_body(App);
+}
+
+/// Hands the pre-rendered resources to hydration, which reads them from
+/// globals that Leptos's own pages set in an inline script. Our pages carry
+/// them as JSON instead, which never runs, so the Content-Security-Policy
+/// needs no hash per page. Missing or garbled data only means that the
+/// resources load again.
+#[cfg(feature = "hydrate")]
+fn take_over_resources() {
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let resolved = window
+        .document()
+        .and_then(|document| document.get_element_by_id(RESOURCES_ID))
+        .and_then(|element| element.text_content())
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+        .filter(js_sys::Array::is_array)
+        .unwrap_or_else(|| js_sys::Array::new().into());
+    let errors = JsValue::from(js_sys::Array::new());
+    let chunks = JsValue::from(js_sys::Array::new());
+    for (name, value) in [
+        ("__RESOLVED_RESOURCES", &resolved),
+        ("__SERIALIZED_ERRORS", &errors),
+        ("__INCOMPLETE_CHUNKS", &chunks),
+    ] {
+        let _ = js_sys::Reflect::set(&window, &JsValue::from_str(name), value);
+    }
 }
 
 /// Whether the page in the browser was rendered for the page at this URL

@@ -7,6 +7,8 @@ pub mod app;
 pub mod boot;
 pub mod components;
 pub mod content;
+#[cfg(feature = "ssr")]
+pub mod csp;
 pub mod date;
 pub mod i18n;
 pub mod lang;

@@ -5,20 +5,22 @@
 //! The document is Trunk's `index.html` (styles, the app's loader) with the
 //! page's head tags after leptos_meta's `<!--HEAD-->` marker, the rendered
 //! app as the very first thing in `<body>` (hydration walks from there), and
-//! the resources the page loaded (a post's body) in a script at the end, so
-//! the app takes them over instead of fetching them again.
+//! the resources the page loaded (a post's body) as JSON at the end, so the
+//! app takes them over instead of fetching them again. The head begins with
+//! the page's Content-Security-Policy (`csp.rs`).
 
 use std::fmt;
 use std::sync::Arc;
 
 use futures::{StreamExt, stream};
-use hydration_context::{SharedContext, SsrSharedContext};
+use hydration_context::{SerializedDataId, SsrSharedContext};
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
 use crate::App;
-use crate::boot::{HEAD_MARKER, ROUTE_ATTR};
+use crate::boot::{HEAD_MARKER, RESOURCES_ID, ROUTE_ATTR};
+use crate::csp;
 
 /// The parts of Trunk's `index.html` that every page keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,8 +145,17 @@ pub enum Target<'a> {
     NotFound,
 }
 
+/// A rendered page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The complete HTML.
+    pub html: String,
+    /// Its Content-Security-Policy, also in its `<meta>`.
+    pub policy: String,
+}
+
 /// Renders `target` into a complete document.
-pub fn render(template: &Template, target: Target<'_>) -> String {
+pub fn render(template: &Template, target: Target<'_>) -> Document {
     // Resources run on an executor; it is set once per process.
     let _ = any_spawner::Executor::init_futures_executor();
     let (path, route_attr) = match target {
@@ -173,14 +184,11 @@ pub fn render(template: &Template, target: Target<'_>) -> String {
             .await
             .concat()
             .replace("<!>", "<!---->");
-        // Always a script, if only with empty lists: hydration reads these globals.
-        let data = match shared.pending_data() {
-            Some(data) => data.collect::<Vec<String>>().await.concat(),
-            None => String::new(),
-        };
+        let data = resource_data(shared.consume_buffers().await);
         let page = format!(
             "<!DOCTYPE html><html><head>{head}<!--{HEAD_MARKER}--></head>\
-             <body{route_attr}>{app}{body}<script>{data}</script></body></html>\n",
+             <body{route_attr}>{app}{body}\
+             <script type=application/json id={RESOURCES_ID}>{data}</script></body></html>\n",
             head = template.head,
             body = template.body,
         );
@@ -190,8 +198,33 @@ pub fn render(template: &Template, target: Target<'_>) -> String {
             .collect::<String>()
             .await
     });
+    let policy = csp::policy(csp::inline_scripts(&document));
+    // The policy is keywords and base64 hashes: nothing to escape in a
+    // double-quoted attribute.
+    let html = document.replacen(
+        "<head>",
+        &format!("<head><meta http-equiv=Content-Security-Policy content=\"{policy}\">"),
+        1,
+    );
     drop(owner);
-    document
+    Document { html, policy }
+}
+
+/// The resources' serialized values as a JSON array indexed by their ids,
+/// which is what hydration reads from `__RESOLVED_RESOURCES` (see `boot.rs`).
+/// Every `<` is escaped so that no value can close the element.
+fn resource_data(resolved: Vec<(SerializedDataId, String)>) -> String {
+    let mut values: Vec<Option<String>> = Vec::new();
+    for (id, value) in resolved {
+        let id = id.into_inner();
+        if values.len() <= id {
+            values.resize(id + 1, None);
+        }
+        values[id] = Some(value);
+    }
+    serde_json::to_string(&values)
+        .unwrap_or_else(|_| "[]".to_owned())
+        .replace('<', "\\u003c")
 }
 
 #[cfg(test)]
@@ -245,9 +278,17 @@ mod tests {
     fn a_post_is_rendered_whole_with_its_head_and_its_body_data() {
         let template = Template::parse(TRUNK_INDEX).unwrap();
         let path = crate::site::path("en/the-rise-of-serverless-edge-computing/");
-        let html = render(&template, Target::Route(&path));
+        let Document { html, policy } = render(&template, Target::Route(&path));
+        // The policy comes first, and allows the loader by its hash.
+        assert_eq!(
+            policy,
+            csp::policy(["import init from '/app-1.js';init();"])
+        );
         assert!(
-            html.starts_with("<!DOCTYPE html><html lang=\"en\"><head>"),
+            html.starts_with(&format!(
+                "<!DOCTYPE html><html lang=\"en\"><head>\
+                 <meta http-equiv=Content-Security-Policy content=\"{policy}\"><meta charset=utf-8>"
+            )),
             "{html}"
         );
         // The app comes first in <body>: hydration starts there.
@@ -259,7 +300,9 @@ mod tests {
         // The body is rendered, not a skeleton, and its Markdown travels along.
         assert!(html.contains("<h2 id="), "{html}");
         assert!(!html.contains("skeleton"));
-        assert!(html.contains("__RESOLVED_RESOURCES"));
+        assert!(html.contains(&format!(
+            "<script type=application/json id={RESOURCES_ID}>[\"{{\\\"Ok\\\":"
+        )));
         assert!(!html.contains("<!>") && html.contains("<!---->"));
         assert_eq!(html.matches("<title>").count(), 1);
     }
@@ -267,7 +310,7 @@ mod tests {
     #[test]
     fn the_404_page_names_no_route_and_is_not_indexed() {
         let template = Template::parse(TRUNK_INDEX).unwrap();
-        let html = render(&template, Target::NotFound);
+        let html = render(&template, Target::NotFound).html;
         assert!(html.contains("<body data-route=\"\"><"), "{html}");
         assert!(html.contains(r#"<meta name="robots" content="noindex">"#));
         assert!(!html.contains("rel=\"canonical\""));

@@ -106,7 +106,7 @@ pub fn is_hashed_name(name: &str) -> bool {
 /// post bodies (`bodies/`, named by a hash of their text) for good; pages,
 /// feeds and images briefly, checked again on every use. Each path matches
 /// one rule only, since both hosts join the values of rules that overlap.
-pub fn headers(hashed: &[String]) -> String {
+pub fn headers(hashed: &[String], policy: &str) -> String {
     const FOREVER: &str = "public, max-age=31536000, immutable";
     const REVALIDATE: &str = "public, max-age=0, must-revalidate";
     let mut out =
@@ -124,6 +124,13 @@ pub fn headers(hashed: &[String]) -> String {
     for lang in Lang::ALL {
         rule(site::path(&format!("{}/*", lang.code())), REVALIDATE);
     }
+    // The pages' policy, for every file: a host joins the values of rules
+    // that match the same path, so the policy has exactly one rule.
+    let _ = write!(
+        out,
+        "{}*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n",
+        site::BASE
+    );
     out
 }
 
@@ -223,7 +230,10 @@ mod tests {
 
     #[test]
     fn hashed_files_and_bodies_are_cached_for_good_and_pages_revalidated() {
-        let headers = headers(&["app-82b4d2cdad859152.js".to_owned()]);
+        let headers = headers(
+            &["app-82b4d2cdad859152.js".to_owned()],
+            "default-src 'self'",
+        );
         let forever = "  Cache-Control: public, max-age=31536000, immutable";
         let revalidate = "  Cache-Control: public, max-age=0, must-revalidate";
         assert!(headers.contains(&format!(
@@ -233,6 +243,17 @@ mod tests {
         assert!(headers.contains(&format!("{}\n{forever}", site::path("bodies/*"))));
         assert!(headers.contains(&format!("{}\n{revalidate}", site::path("de/*"))));
         assert!(headers.contains(&format!("\n{}\n{revalidate}", site::BASE)));
+    }
+
+    #[test]
+    fn one_rule_gives_every_file_the_policy() {
+        let headers = headers(&[], "default-src 'self'");
+        let rule = format!(
+            "\n{}*\n  Content-Security-Policy: default-src 'self'\n",
+            site::BASE
+        );
+        assert!(headers.contains(&rule), "{headers}");
+        assert_eq!(headers.matches("Content-Security-Policy").count(), 1);
     }
 
     #[test]
