@@ -4,6 +4,9 @@
 //! built by `benches/budget.sh`). Prints the medians of several cold loads
 //! (HTTP cache disabled) and fails when the content is over budget.
 
+#[path = "../tests/browser/fault.rs"]
+#[allow(dead_code)]
+mod fault;
 #[path = "../tests/browser/harness.rs"]
 #[allow(dead_code)]
 mod harness;

@@ -17,6 +17,8 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
+
+use crate::fault::{self, Fault, Files};
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -220,9 +222,25 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
         Some(path) => resolve(dist, base(), path, raw_path, query),
         None => Reply::NotFound,
     };
+    let fault = tagged(UA_ID)
+        .zip(path.as_deref())
+        .and_then(|(id, path)| fault::lookup(id, path));
+    let slow = match fault {
+        Some(Fault::Slow(delay)) => Some(delay),
+        Some(fault) => {
+            let file = match &reply {
+                Reply::File(file) => Some(file.as_path()),
+                _ => None,
+            };
+            fault::play(request, fault, file, &dist.join("404.html"));
+            return;
+        }
+        None => None,
+    };
     let hold = tagged(UA_HOLD_WASM)
         .filter(|_| path.as_deref().is_some_and(|path| path.ends_with(".wasm")))
-        .map(Duration::from_millis);
+        .map(Duration::from_millis)
+        .or(slow);
     match hold {
         // On a thread of its own, so that held requests leave the server's
         // threads free.
@@ -397,14 +415,17 @@ fn webdriver() -> &'static str {
     })
 }
 
-/// Records script errors, console errors and unhandled rejections in
-/// `window.__errors`, from before the app starts.
+/// Records script errors, console errors, unhandled rejections and
+/// Content-Security-Policy violations in `window.__errors`, from before the
+/// app starts.
 const ERROR_RECORDER: &str = r#"
 window.__errors = [];
 const originalError = console.error.bind(console);
 console.error = (...args) => { window.__errors.push(args.map(String).join(' ')); originalError(...args); };
 addEventListener('error', (event) => window.__errors.push('error: ' + event.message));
 addEventListener('unhandledrejection', (event) => window.__errors.push('rejection: ' + event.reason));
+document.addEventListener('securitypolicyviolation', (event) =>
+  window.__errors.push('Content-Security-Policy: ' + event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline code')));
 "#;
 
 /// A desktop Chrome's user agent; `Browser::start` appends its marks.
@@ -691,6 +712,13 @@ impl Browser {
             .flatten()
             .map(|error| error.as_str().unwrap_or_default().to_owned())
             .collect()
+    }
+
+    /// Makes the site server play `fault` for this browser's requests of
+    /// `files` from now on; `None` serves them normally again.
+    #[allow(dead_code)]
+    pub fn set_fault(&self, files: Files, fault: Option<Fault>) {
+        fault::set(self.id, files, fault);
     }
 
     pub async fn close(self) {

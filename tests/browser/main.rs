@@ -1,7 +1,9 @@
 //! End-to-end tests: a release build of the blog (with the fixture posts in
 //! `tests/fixtures/content`) in headless Chromium, driven over WebDriver.
 
+mod fault;
 mod harness;
+mod hostile;
 mod prerendered;
 
 use std::time::Duration;

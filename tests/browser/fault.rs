@@ -1,0 +1,108 @@
+//! Faults the site server plays for one browser's requests, switched on and
+//! off by the test while the browser runs: error statuses, a page where
+//! Markdown was expected, empty and cut-off answers, dropped connections,
+//! and slow answers. Other browsers, running in parallel, are served as usual.
+
+use std::path::Path;
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
+
+/// Which requests a fault applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Files {
+    /// Post bodies (`*.md`).
+    Bodies,
+    /// The app (`*.wasm`).
+    Wasm,
+}
+
+impl Files {
+    fn matches(self, path: &str) -> bool {
+        match self {
+            Files::Bodies => path.ends_with(".md"),
+            Files::Wasm => path.ends_with(".wasm"),
+        }
+    }
+}
+
+/// What the server does instead of answering with the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// This status, with a short text.
+    Status(u16),
+    /// `200` with the site's 404 page, as a host with a single-page fallback
+    /// answers a missing file.
+    Html,
+    /// `200` with nothing in it.
+    Empty,
+    /// `200` with the first half of the file, as from an upload that was cut
+    /// short.
+    Truncated,
+    /// A network error: the request is redirected to itself until the
+    /// browser gives up (on this site, so the Content-Security-Policy has
+    /// nothing to report).
+    RedirectLoop,
+    /// The file, but only after this long.
+    Slow(Duration),
+}
+
+/// Faults by browser id and the requests they apply to.
+static FAULTS: Mutex<Vec<(u64, Files, Fault)>> = Mutex::new(Vec::new());
+
+/// Plays `fault` (or stops playing any, with `None`) for `files` requested
+/// by the browser with this id.
+pub fn set(browser: u64, files: Files, fault: Option<Fault>) {
+    let mut faults = FAULTS.lock().unwrap_or_else(PoisonError::into_inner);
+    faults.retain(|(id, kind, _)| (*id, *kind) != (browser, files));
+    if let Some(fault) = fault {
+        faults.push((browser, files, fault));
+    }
+}
+
+/// The fault to play for this browser's request of `path`, if any.
+pub fn lookup(browser: u64, path: &str) -> Option<Fault> {
+    FAULTS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .find(|(id, files, _)| *id == browser && files.matches(path))
+        .map(|(_, _, fault)| *fault)
+}
+
+/// Answers `request` for `file` (in the built site) with `fault`; `not_found`
+/// is the site's 404 page. `Slow` is answered by the caller, which sends the
+/// file once the time is up.
+pub fn play(request: tiny_http::Request, fault: Fault, file: Option<&Path>, not_found: &Path) {
+    let header = |name: &str, value: &str| {
+        tiny_http::Header::from_bytes(name, value).expect("a valid header")
+    };
+    let markdown = header("Content-Type", "text/markdown; charset=utf-8");
+    let _ = match fault {
+        Fault::Status(status) => request.respond(
+            tiny_http::Response::from_string(format!("status {status}"))
+                .with_status_code(status)
+                .with_header(header("Content-Type", "text/plain; charset=utf-8")),
+        ),
+        Fault::Html => request.respond(
+            tiny_http::Response::from_data(std::fs::read(not_found).unwrap_or_default())
+                .with_header(header("Content-Type", "text/html; charset=utf-8")),
+        ),
+        Fault::Empty => {
+            request.respond(tiny_http::Response::from_data(Vec::new()).with_header(markdown))
+        }
+        Fault::Truncated => {
+            let whole = file
+                .and_then(|file| std::fs::read(file).ok())
+                .unwrap_or_default();
+            request.respond(
+                tiny_http::Response::from_data(whole[..whole.len() / 2].to_vec())
+                    .with_header(markdown),
+            )
+        }
+        Fault::RedirectLoop => {
+            let url = request.url().to_owned();
+            request.respond(tiny_http::Response::empty(307).with_header(header("Location", &url)))
+        }
+        Fault::Slow(_) => unreachable!("the caller delays slow answers"),
+    };
+}
