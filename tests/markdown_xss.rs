@@ -165,6 +165,9 @@ fn every_unsafe_scheme_in_every_form_loses_its_url() {
             format!("a[^1]\n\n[^1]: [x]({url})"),
             format!("[x](<\t{url}>)"),
             format!("[x](<\u{1}{url}>)"),
+            format!("[x](<\u{0}{url}>)"),
+            format!("[x](<\u{b}{url}>)"),
+            format!("[x](<java\tscript:{url}>)"),
             format!("[x](&#32;{url})"),
         ] {
             let rendered = render(&markdown, Lang::En);
