@@ -2,18 +2,25 @@
 //! elements. No HTML string is ever injected: raw HTML in a post shows as
 //! text, and link and image URLs with unsafe schemes are dropped.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag,
+};
 
 use crate::content::Assets;
 use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::slug::slugify;
 
-/// The Markdown extensions posts may use.
-fn options() -> Options {
+mod url;
+
+pub use url::{UrlKind, classify_url};
+use url::{encode, within_site};
+
+/// The Markdown extensions posts may use (the spec test parses with them too).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -33,65 +40,13 @@ pub fn render(markdown: &str, assets: &Assets, lang: Lang) -> AnyView {
         in_head: false,
         heading_ids: HashMap::new(),
         footnote_numbers: HashMap::new(),
+        footnotes_referenced: HashSet::new(),
         footnotes: Vec::new(),
     };
     let mut events = Parser::new_ext(markdown, options());
     let body = renderer.children(&mut events);
     let footnotes = renderer.footnotes_section();
     view! { {body} {footnotes} }.into_any()
-}
-
-/// A path from the site's root (`/de/`) as the blog is served: under its
-/// base path (`/blog/de/`). Anything else stays as it is.
-fn within_site(url: String) -> String {
-    if url.starts_with('/') && !url.starts_with("//") {
-        crate::site::path(&url)
-    } else {
-        url
-    }
-}
-
-/// What a URL in a post may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UrlKind {
-    /// `http:` or `https:` with a host: another site.
-    External,
-    /// `mailto:`.
-    Mail,
-    /// A path on this site: `/de/`, `./img.png`, `../x`.
-    Relative,
-    /// `#section`.
-    Fragment,
-    /// Any other scheme (`javascript:`, `data:`, `vbscript:`, …): never followed.
-    Unsafe,
-}
-
-/// Classifies a URL the way a browser would read its scheme: ASCII tabs and
-/// newlines inside it and leading control characters or spaces are ignored
-/// (so `java\tscript:` is still `javascript:`).
-pub fn classify_url(url: &str) -> UrlKind {
-    let cleaned: String = url
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    if cleaned.starts_with('#') {
-        return UrlKind::Fragment;
-    }
-    let scheme_end =
-        cleaned.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
-    let scheme = match scheme_end {
-        Some(end) if cleaned[end..].starts_with(':') && end > 0 => &cleaned[..end],
-        _ => return UrlKind::Relative,
-    };
-    if !scheme.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return UrlKind::Relative;
-    }
-    match scheme.to_ascii_lowercase().as_str() {
-        "http" | "https" => UrlKind::External,
-        "mailto" => UrlKind::Mail,
-        _ => UrlKind::Unsafe,
-    }
 }
 
 struct Renderer<'a> {
@@ -106,6 +61,9 @@ struct Renderer<'a> {
     heading_ids: HashMap<String, usize>,
     /// Footnote numbers by label, in order of first mention.
     footnote_numbers: HashMap<String, usize>,
+    /// The footnotes whose first reference has been rendered, with the id
+    /// their link back leads to.
+    footnotes_referenced: HashSet<usize>,
     footnotes: Vec<(usize, Vec<AnyView>)>,
 }
 
@@ -128,8 +86,9 @@ impl Renderer<'_> {
                 Event::SoftBreak => Some("\n".into_any()),
                 Event::HardBreak => Some(view! { <br /> }.into_any()),
                 Event::Rule => Some(view! { <hr /> }.into_any()),
+                // The space keeps the box off the item's text, as in the spec.
                 Event::TaskListMarker(checked) => Some(
-                    view! { <input type="checkbox" disabled=true checked=checked /> }.into_any(),
+                    view! { <input type="checkbox" disabled=true checked=checked />" " }.into_any(),
                 ),
             };
             views.extend(view);
@@ -159,7 +118,9 @@ impl Renderer<'_> {
                     CodeBlockKind::Fenced(info) => code_language(&info),
                     CodeBlockKind::Indented => None,
                 };
-                let code = plain_text(take_element(events));
+                // Leptos renders an empty text node as a space, which would
+                // show in a `<pre>`: an empty block gets no text node at all.
+                let code = non_empty(plain_text(take_element(events)));
                 // An absent class must not render as `class=""`.
                 match language {
                     Some(language) => {
@@ -231,10 +192,18 @@ impl Renderer<'_> {
             Tag::Superscript => view! { <sup>{self.children(events)}</sup> }.into_any(),
             Tag::Subscript => view! { <sub>{self.children(events)}</sub> }.into_any(),
             Tag::Link {
-                dest_url, title, ..
+                link_type,
+                dest_url,
+                title,
+                ..
             } => {
+                // An email autolink (`<a@b.example>`) comes without its scheme.
+                let dest_url = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.into_string(),
+                };
                 let kind = classify_url(&dest_url);
-                let href = (kind != UrlKind::Unsafe).then(|| within_site(dest_url.into_string()));
+                let href = (kind != UrlKind::Unsafe).then(|| encode(&within_site(&dest_url)));
                 let rel = (kind == UrlKind::External).then_some("noopener noreferrer");
                 let title = non_empty(title.into_string());
                 let children = self.children(events);
@@ -246,13 +215,14 @@ impl Renderer<'_> {
                 let alt = plain_text(take_element(events));
                 let mut size = None;
                 let src = match classify_url(&dest_url) {
-                    UrlKind::External => dest_url.into_string(),
+                    UrlKind::External => encode(&dest_url),
                     UrlKind::Relative if dest_url.starts_with('/') => {
-                        within_site(dest_url.into_string())
+                        encode(&within_site(&dest_url))
                     }
                     UrlKind::Relative => {
                         size = self.assets.image_size(&dest_url);
-                        format!("{}{}", self.assets.base, dest_url.trim_start_matches("./"))
+                        let path = dest_url.trim_start_matches("./");
+                        encode(&format!("{}{path}", self.assets.base))
                     }
                     // An image from a fragment, a mail address or an unsafe scheme
                     // is not an image: keep its description.
@@ -302,8 +272,10 @@ impl Renderer<'_> {
     }
 
     fn footnote_reference(&mut self, label: &str) -> AnyView {
-        let first = !self.footnote_numbers.contains_key(label);
         let number = self.footnote_number(label);
+        // The first reference, not the first mention: a definition may come
+        // before any reference to it.
+        let first = self.footnotes_referenced.insert(number);
         let id = first.then(|| format!("fnref-{number}"));
         view! {
             <sup class="footnote-ref">
@@ -323,13 +295,19 @@ impl Renderer<'_> {
         let items: Vec<AnyView> = footnotes
             .into_iter()
             .map(|(number, content)| {
-                view! {
-                    <li id=format!("fn-{number}") value=number.to_string()>
-                        {content}
+                // A footnote nothing refers to has nowhere to lead back to.
+                let back = self.footnotes_referenced.contains(&number).then(|| {
+                    view! {
                         " "
                         <a class="footnote-back" href=format!("#fnref-{number}") aria-label=text.back_to_reference>
                             "↩"
                         </a>
+                    }
+                });
+                view! {
+                    <li id=format!("fn-{number}") value=number.to_string()>
+                        {content}
+                        {back}
                     </li>
                 }
                 .into_any()
@@ -458,11 +436,11 @@ mod tests {
         assert_eq!(html("1. one"), "<ol><li>one</li></ol>");
         let tasks = html("- [x] done\n- [ ] open");
         assert!(
-            tasks.contains("<li><input type=\"checkbox\" disabled checked>done</li>"),
+            tasks.contains("<li><input type=\"checkbox\" disabled checked> done</li>"),
             "{tasks}"
         );
         assert!(
-            tasks.contains("<li><input type=\"checkbox\" disabled>open</li>"),
+            tasks.contains("<li><input type=\"checkbox\" disabled> open</li>"),
             "{tasks}"
         );
     }
@@ -494,16 +472,6 @@ mod tests {
         }
         let out = html("<a href=\"java\tscript:alert(1)\">x</a>");
         assert!(!out.contains("<a"), "{out}");
-    }
-
-    #[test]
-    fn urls_are_classified_as_a_browser_reads_their_scheme() {
-        assert_eq!(classify_url("java\tscript:alert(1)"), UrlKind::Unsafe);
-        assert_eq!(classify_url(" \u{1}javascript:x"), UrlKind::Unsafe);
-        assert_eq!(classify_url("HTTPS://x.y"), UrlKind::External);
-        assert_eq!(classify_url("./a:b.png"), UrlKind::Relative);
-        assert_eq!(classify_url("img/cover.jpg"), UrlKind::Relative);
-        assert_eq!(classify_url("1http:x"), UrlKind::Relative);
     }
 
     #[test]
@@ -562,6 +530,25 @@ mod tests {
     }
 
     #[test]
+    fn a_footnote_defined_before_its_reference_still_links_back_to_it() {
+        let out = html("[^a]: First.\n\nText[^a].");
+        assert!(
+            out.contains("<a href=\"#fn-1\" id=\"fnref-1\">1</a>"),
+            "{out}"
+        );
+        assert!(out.contains("href=\"#fnref-1\""), "{out}");
+    }
+
+    #[test]
+    fn a_footnote_nothing_refers_to_has_no_link_back() {
+        let out = html("Text.\n\n[^a]: Unused.");
+        assert!(
+            out.contains("<li id=\"fn-1\" value=\"1\"><p>Unused.</p></li>"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn raw_html_shows_as_text() {
         let out = html("<script>alert(1)</script>\n\nHi <b onclick=\"x()\">there</b>");
         assert!(!out.contains("<script"), "{out}");
@@ -574,6 +561,34 @@ mod tests {
             out.contains("Hi &lt;b onclick=\"x()\"&gt;there&lt;/b&gt;"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn email_autolinks_link_to_a_mail_address() {
+        assert_eq!(
+            html("<foo@bar.example.com>"),
+            "<p><a href=\"mailto:foo@bar.example.com\">foo@bar.example.com</a></p>"
+        );
+    }
+
+    #[test]
+    fn backslashes_and_spaces_in_urls_are_percent_encoded() {
+        // A browser reads `/\evil.example` as `//evil.example`: another site.
+        let out = html("[a](/\\evil.example) [b](<my page.html>) ![c](</x y.png>)");
+        assert!(
+            out.contains(&format!("href=\"{}%5Cevil.example\"", crate::site::BASE)),
+            "{out}"
+        );
+        assert!(out.contains("href=\"my%20page.html\""), "{out}");
+        assert!(
+            out.contains(&format!("src=\"{}x%20y.png\"", crate::site::BASE)),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn an_empty_code_block_renders_no_text() {
+        assert_eq!(html("```\n```"), "<pre><code></code></pre>");
     }
 
     #[test]

@@ -1,0 +1,179 @@
+//! Renders the XSS corpus (`tests/fixtures/content/xss-corpus/en.md`, a
+//! fixture post the browser tests load too) through the Markdown mapping
+//! natively, and checks that none of its vectors became live markup: every
+//! element and attribute is on the allow-list, every URL passes the URL
+//! policy, and raw HTML shows as the text the author wrote.
+
+#[path = "support/allow_list.rs"]
+mod allow_list;
+#[path = "support/html.rs"]
+mod html;
+#[path = "support/url_policy.rs"]
+mod url_policy;
+
+use blog::content::Assets;
+use blog::lang::Lang;
+use html::Token;
+use leptos::prelude::RenderHtml;
+
+const CORPUS: &str = include_str!("fixtures/content/xss-corpus/en.md");
+
+const ASSETS: Assets = Assets {
+    base: "/posts/xss-corpus/",
+    images: &[],
+};
+
+/// The corpus's body, below its front matter.
+fn body() -> &'static str {
+    let front_matter_end = CORPUS
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---\n").map(|end| end + "---\n".len() * 2))
+        .expect("the corpus starts with front matter");
+    &CORPUS[front_matter_end..]
+}
+
+/// The HTML a body renders to, without the empty comments Leptos leaves
+/// between text nodes for hydration.
+fn render(markdown: &str, lang: Lang) -> String {
+    blog::markdown::render(markdown, &ASSETS, lang)
+        .to_html()
+        .replace("<!>", "")
+}
+
+/// The text a reader sees: every text token, decoded, joined.
+fn text_of(rendered: &str) -> String {
+    html::tokenize(rendered)
+        .expect("rendered HTML reads")
+        .into_iter()
+        .filter_map(|token| match token {
+            Token::Text(text) => Some(text),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_corpus_is_a_post_with_front_matter_that_tries_script_too() {
+    let front_matter = &CORPUS[..CORPUS.len() - body().len()];
+    for field in ["title:", "description:", "date:", "slug: xss-corpus"] {
+        assert!(front_matter.contains(field), "{field}");
+    }
+    assert!(front_matter.contains("<script>window.__xss=1</script>"));
+    assert!(front_matter.contains("onerror"));
+    let vectors = body()
+        .lines()
+        .filter(|line| line.contains("__xss") || line.contains("alert("))
+        .count();
+    assert!(vectors >= 70, "only {vectors} lines try to run script");
+}
+
+#[test]
+fn no_vector_in_the_corpus_renders_as_live_markup_in_either_language() {
+    for lang in [Lang::En, Lang::De] {
+        let rendered = render(body(), lang);
+        if let Err(problem) = allow_list::check(&rendered) {
+            panic!("{problem}\n\n{rendered}");
+        }
+    }
+}
+
+#[test]
+fn raw_html_in_the_corpus_shows_as_the_text_written() {
+    let text = text_of(&render(body(), Lang::En));
+    for written in [
+        "<script>window.__xss=1</script>",
+        "<img src=x onerror=\"window.__xss=1\">",
+        "<iframe srcdoc=\"<script>parent.__xss=1</script>\"></iframe>",
+        "<svg onload=\"window.__xss=1\">",
+        "<math><mtext>",
+        "<style>@import",
+        "<b onmouseover=\"window.__xss=1\">hover</b>",
+    ] {
+        assert!(text.contains(written), "{written:?} is not shown as text");
+    }
+}
+
+#[test]
+fn links_with_unsafe_schemes_keep_their_text_but_lose_their_url() {
+    let rendered = render(body(), Lang::En);
+    for text in [
+        "plain",
+        "mixed case",
+        "decimal entity",
+        "entity tab",
+        "literal leading control",
+        "blob",
+    ] {
+        assert!(
+            rendered.contains(&format!("<a>{text}</a>")),
+            "{text}: {rendered}"
+        );
+    }
+    // Autolinks with an unsafe scheme show their address as text.
+    assert!(
+        rendered.contains("<a>javascript:window.__xss=1</a>"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("href=\"mailto:window.__xss@example.com\""),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn quotes_in_titles_alt_text_and_urls_stay_inside_their_attribute() {
+    let tokens = html::tokenize(&render(body(), Lang::En)).expect("rendered HTML reads");
+    let titles: Vec<&str> = tokens
+        .iter()
+        .filter_map(|token| token.attr("title"))
+        .collect();
+    assert!(
+        titles.contains(&"x\" onmouseover=\"window.__xss=1"),
+        "{titles:?}"
+    );
+    let alts: Vec<&str> = tokens
+        .iter()
+        .filter_map(|token| token.attr("alt"))
+        .collect();
+    assert!(alts.contains(&"alt\" onerror=\"window.__xss=1"), "{alts:?}");
+    let hrefs: Vec<&str> = tokens
+        .iter()
+        .filter_map(|token| token.attr("href"))
+        .collect();
+    assert!(
+        hrefs.contains(&"https://example.com/%22onmouseover=%22window.__xss=1"),
+        "{hrefs:?}"
+    );
+}
+
+#[test]
+fn every_unsafe_scheme_in_every_form_loses_its_url() {
+    for scheme in [
+        "javascript",
+        "vbscript",
+        "data",
+        "blob",
+        "JavaScript",
+        "DATA",
+    ] {
+        let url = format!("{scheme}:window.__xss=1");
+        for markdown in [
+            format!("[x]({url})"),
+            format!("[x][r]\n\n[r]: {url}"),
+            format!("<{url}>"),
+            format!("![x]({url})"),
+            format!("a[^1]\n\n[^1]: [x]({url})"),
+            format!("[x](<\t{url}>)"),
+            format!("[x](<\u{1}{url}>)"),
+            format!("[x](<\u{0}{url}>)"),
+            format!("[x](<\u{b}{url}>)"),
+            format!("[x](<java\tscript:{url}>)"),
+            format!("[x](&#32;{url})"),
+        ] {
+            let rendered = render(&markdown, Lang::En);
+            if let Err(problem) = allow_list::check(&rendered) {
+                panic!("{markdown:?}: {problem}\n{rendered}");
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! Random Markdown for property tests: inputs glued from fragments of
+//! Markdown syntax, URLs with odd schemes, entities and raw HTML (where the
+//! mapping's edge cases are), with a little plain noise, from a small seeded
+//! generator, so a failing seed replays; and the property every rendering
+//! must have, with a shrinker that cuts a failing input down to its cause.
+
+use std::panic::{self, AssertUnwindSafe};
+
+use blog::content::Assets;
+use blog::lang::Lang;
+use leptos::prelude::RenderHtml;
+
+use crate::allow_list;
+
+/// Pieces inputs are glued from.
+const FRAGMENTS: &[&str] = &[
+    "[",
+    "]",
+    "](",
+    ")",
+    "(",
+    "<",
+    ">",
+    "![",
+    "[^a]",
+    "[^a]: ",
+    "[^b]",
+    "\n[^b]:\n    ",
+    "[x]: ",
+    "[x]",
+    "[x][]",
+    "][x]",
+    "\"",
+    "'",
+    " \"t\"",
+    "\\",
+    "`",
+    "``",
+    "```",
+    "~~~",
+    "```rust\n",
+    "\n```\n",
+    "|",
+    " | ",
+    "|---|",
+    "\n|:-|-:|\n",
+    "*",
+    "**",
+    "_",
+    "__",
+    "~",
+    "~~",
+    "#",
+    "## ",
+    "\n# ",
+    " {#id .c k=v}",
+    "{#",
+    "}",
+    "- ",
+    "1. ",
+    "3) ",
+    "> ",
+    "- [ ] ",
+    "- [x] ",
+    "\n---\n",
+    "\n===\n",
+    "\n",
+    "\n\n",
+    "    ",
+    "\t",
+    " ",
+    "  \n",
+    "a",
+    "b",
+    "foo",
+    "é",
+    "ß",
+    "\u{0}",
+    "\u{1}",
+    "\u{b}",
+    "\u{feff}",
+    "\u{2028}",
+    "%",
+    "%3A",
+    "%6A",
+    "%0A",
+    "&",
+    "&#",
+    ";",
+    "&#106;",
+    "&#x6A;",
+    "&#0;",
+    "&#9;",
+    "&#10;",
+    "&#32;",
+    "&colon;",
+    "&amp;",
+    "&lt;",
+    "&quot;",
+    "javascript:",
+    "JaVaScRiPt:",
+    "java\tscript:",
+    "java\nscript:",
+    " javascript:",
+    "vbscript:",
+    "data:",
+    "data:text/html,",
+    "blob:",
+    "file:",
+    "tel:",
+    "http://a.example/",
+    "https://b.example/x?y=1&z",
+    "//evil.example",
+    "/\\evil.example",
+    "/de/",
+    "./img.png",
+    "#top",
+    "mailto:a@b.example",
+    "a@b.example",
+    "<http://a.example>",
+    "<a@b.example>",
+    "<javascript:alert(1)>",
+    "alert(1)",
+    "window.__xss=1",
+    "<script>",
+    "</script>",
+    "<img src=x onerror=alert(1)>",
+    "<a href=\"javascript:alert(1)\">",
+    "</a>",
+    "<svg onload=alert(1)>",
+    "<iframe srcdoc=\"<script>alert(1)</script>\">",
+    "<style>",
+    "<math>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<?",
+    "?>",
+    "<!X",
+    "<b onclick=x>",
+    "</b>",
+    "<div>\n",
+    "\n</div>\n",
+    "<pre>",
+    "$",
+    "$$",
+    "^",
+    "==",
+];
+
+/// A small, fast, seeded generator (SplitMix64): enough for test inputs.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// One input, as the fragments it was glued from (so it shrinks by them).
+pub fn input(rng: &mut Rng) -> Vec<String> {
+    let len = 1 + rng.below(48);
+    (0..len)
+        .map(|_| match rng.below(10) {
+            // Now and then any character, to reach what the list misses.
+            0 => char::from_u32(rng.below(0x3000) as u32)
+                .unwrap_or('\u{fffd}')
+                .to_string(),
+            _ => FRAGMENTS[rng.below(FRAGMENTS.len())].to_owned(),
+        })
+        .collect()
+}
+
+/// Renders `markdown` and checks the property every post must have: no
+/// panic, and HTML whose every element, attribute and URL is allowed.
+pub fn check(markdown: &str) -> Result<(), String> {
+    const ASSETS: Assets = Assets {
+        base: "/posts/fuzz/",
+        images: &[],
+    };
+    let rendered = panic::catch_unwind(AssertUnwindSafe(|| {
+        blog::markdown::render(markdown, &ASSETS, Lang::En).to_html()
+    }))
+    .map_err(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("(no message)");
+        format!("panicked: {message}")
+    })?;
+    allow_list::check(&rendered).map_err(|problem| format!("{problem}\nrendered: {rendered}"))
+}
+
+/// Cuts a failing input down to fragments that still fail: drops each
+/// fragment in turn while the input keeps failing.
+pub fn shrink(mut fragments: Vec<String>) -> Vec<String> {
+    let fails = |fragments: &[String]| check(&fragments.concat()).is_err();
+    let mut i = 0;
+    while i < fragments.len() {
+        let mut smaller = fragments.clone();
+        smaller.remove(i);
+        if fails(&smaller) {
+            fragments = smaller;
+        } else {
+            i += 1;
+        }
+    }
+    fragments
+}
+
+/// Checks `cases` inputs from `seed` on, each from its own seed (so one
+/// replays alone); returns the first failure, shrunk, with its seed.
+pub fn run(seed: u64, cases: u64) -> Result<(), String> {
+    for case in seed..seed + cases {
+        let fragments = input(&mut Rng::new(case));
+        if let Err(problem) = check(&fragments.concat()) {
+            let small = shrink(fragments).concat();
+            let problem = check(&small).err().unwrap_or(problem);
+            return Err(format!("seed {case}: input {small:?}\n{problem}"));
+        }
+    }
+    Ok(())
+}
