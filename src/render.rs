@@ -29,6 +29,8 @@ pub struct Template {
     head: String,
     /// Whatever Trunk put into `<body>` (scripts); it follows the app.
     body: String,
+    /// The Content-Security-Policy of every page made from it.
+    policy: String,
 }
 
 /// Why an `index.html` cannot serve as the template.
@@ -73,10 +75,25 @@ impl Template {
             _ => head.to_owned(),
         };
         let head = without_wasm_preload(&head);
+        let body = strip_noscript(body);
+        // Trunk's own scripts (its loader) are the only inline ones: the app
+        // writes its data as JSON. Scanned here, where no post's text is.
+        let policy = csp::policy(
+            csp::inline_scripts(&head)
+                .into_iter()
+                .chain(csp::inline_scripts(&body)),
+        );
         Ok(Template {
             head: head.trim().to_owned(),
-            body: strip_noscript(body).trim().to_owned(),
+            body: body.trim().to_owned(),
+            policy,
         })
+    }
+
+    /// The Content-Security-Policy of the pages: each carries it, and
+    /// `_headers` repeats it.
+    pub fn policy(&self) -> &str {
+        &self.policy
     }
 }
 
@@ -145,17 +162,8 @@ pub enum Target<'a> {
     NotFound,
 }
 
-/// A rendered page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
-    /// The complete HTML.
-    pub html: String,
-    /// Its Content-Security-Policy, also in its `<meta>`.
-    pub policy: String,
-}
-
 /// Renders `target` into a complete document.
-pub fn render(template: &Template, target: Target<'_>) -> Document {
+pub fn render(template: &Template, target: Target<'_>) -> String {
     // Resources run on an executor; it is set once per process.
     let _ = any_spawner::Executor::init_futures_executor();
     let (path, route_attr) = match target {
@@ -186,9 +194,13 @@ pub fn render(template: &Template, target: Target<'_>) -> Document {
             .replace("<!>", "<!---->");
         let data = resource_data(shared.consume_buffers().await);
         let page = format!(
-            "<!DOCTYPE html><html><head>{head}<!--{HEAD_MARKER}--></head>\
+            "<!DOCTYPE html><html><head>\
+             <meta http-equiv=Content-Security-Policy content=\"{policy}\">\
+             {head}<!--{HEAD_MARKER}--></head>\
              <body{route_attr}>{app}{body}\
              <script type=application/json id={RESOURCES_ID}>{data}</script></body></html>\n",
+            // Keywords and base64 hashes: nothing to escape in the attribute.
+            policy = template.policy,
             head = template.head,
             body = template.body,
         );
@@ -198,16 +210,8 @@ pub fn render(template: &Template, target: Target<'_>) -> Document {
             .collect::<String>()
             .await
     });
-    let policy = csp::policy(csp::inline_scripts(&document));
-    // The policy is keywords and base64 hashes: nothing to escape in a
-    // double-quoted attribute.
-    let html = document.replacen(
-        "<head>",
-        &format!("<head><meta http-equiv=Content-Security-Policy content=\"{policy}\">"),
-        1,
-    );
     drop(owner);
-    Document { html, policy }
+    document
 }
 
 /// The resources' serialized values as a JSON array indexed by their ids,
@@ -278,12 +282,10 @@ mod tests {
     fn a_post_is_rendered_whole_with_its_head_and_its_body_data() {
         let template = Template::parse(TRUNK_INDEX).unwrap();
         let path = crate::site::path("en/the-rise-of-serverless-edge-computing/");
-        let Document { html, policy } = render(&template, Target::Route(&path));
+        let html = render(&template, Target::Route(&path));
         // The policy comes first, and allows the loader by its hash.
-        assert_eq!(
-            policy,
-            csp::policy(["import init from '/app-1.js';init();"])
-        );
+        let policy = csp::policy(["import init from '/app-1.js';init();"]);
+        assert_eq!(template.policy(), policy);
         assert!(
             html.starts_with(&format!(
                 "<!DOCTYPE html><html lang=\"en\"><head>\
@@ -310,7 +312,7 @@ mod tests {
     #[test]
     fn the_404_page_names_no_route_and_is_not_indexed() {
         let template = Template::parse(TRUNK_INDEX).unwrap();
-        let html = render(&template, Target::NotFound).html;
+        let html = render(&template, Target::NotFound);
         assert!(html.contains("<body data-route=\"\"><"), "{html}");
         assert!(html.contains(r#"<meta name="robots" content="noindex">"#));
         assert!(!html.contains("rel=\"canonical\""));

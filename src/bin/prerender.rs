@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use blog::content::posts;
 use blog::lang::Lang;
-use blog::render::{Document, Target, Template, render};
+use blog::render::{Target, Template, render};
 use blog::routes::Page;
 use blog::site;
 use blog::site_files::{feed, headers, is_hashed_name, robots, sitemap};
@@ -65,7 +65,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
         Template::parse(&template).map_err(|err| format!("{}: {err}", index.display()))?;
 
     let routes: Vec<String> = Page::all().into_iter().filter_map(Page::path).collect();
-    let mut pages: Vec<(String, Document)> = routes
+    let mut files: Vec<(String, String)> = routes
         .iter()
         .map(|route| {
             (
@@ -74,20 +74,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
             )
         })
         .collect();
-    pages.push((site::path("404.html"), render(&template, Target::NotFound)));
-    // `_headers` gives every page one policy, so all must have the same.
-    let policy = pages[0].1.policy.clone();
-    if let Some((path, _)) = pages.iter().find(|(_, page)| page.policy != policy) {
-        return Err(format!(
-            "{path} needs another Content-Security-Policy than {}: \
-             an inline script differs between pages",
-            pages[0].0
-        ));
-    }
-    let mut files: Vec<(String, String)> = pages
-        .into_iter()
-        .map(|(path, page)| (path, page.html))
-        .collect();
+    files.push((site::path("404.html"), render(&template, Target::NotFound)));
     files.push((site::path("sitemap.xml"), sitemap()));
     files.push((site::path("robots.txt"), robots()));
     files.extend(Lang::ALL.map(|lang| (lang.feed_path(), feed(lang))));
@@ -97,7 +84,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
         .filter(|name| is_hashed_name(name))
         .collect();
     hashed.sort();
-    files.push((site::path("_headers"), headers(&hashed, &policy)));
+    files.push((site::path("_headers"), headers(&hashed, template.policy())));
 
     for (path, contents) in &files {
         let relative =

@@ -364,3 +364,151 @@ async fn a_second_tab_changing_the_language_leaves_this_one_reading() {
     browser.wait_for_path("/de/").await;
     finish(browser).await;
 }
+
+/// The fixture post whose every line tries to run script.
+const XSS: &str = "/en/xss-corpus/";
+
+/// Checks the page for anything the corpus could have made run: the
+/// sentinel, a dialog, live script or handler attributes, or a URL with a
+/// scheme other than the safe ones. Returns the post body's markup in a
+/// canonical form, for comparing renders.
+async fn assert_nothing_ran(browser: &Browser, how: &str) -> String {
+    assert_eq!(
+        browser.js("return window.__xss === undefined;").await,
+        json!(true),
+        "{how}: window.__xss was set"
+    );
+    assert!(
+        browser.client.get_alert_text().await.is_err(),
+        "{how}: a dialog opened"
+    );
+    let found = browser
+        .js(r#"
+            const main = document.querySelector('main');
+            const bad = [];
+            for (const el of main.querySelectorAll('*')) {
+              const tag = el.tagName.toLowerCase();
+              if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'form',
+                   'base', 'meta', 'textarea', 'template', 'details'].includes(tag)) {
+                bad.push('element ' + tag);
+              }
+              // Task lists' boxes are the only inputs, and they do nothing.
+              if (tag === 'input' && !(el.type === 'checkbox' && el.disabled)) {
+                bad.push('input ' + el.type);
+              }
+              for (const attr of el.attributes) {
+                if (attr.name.startsWith('on') || attr.name === 'srcdoc' || attr.name === 'style') {
+                  bad.push(tag + ' ' + attr.name);
+                }
+              }
+              for (const name of ['href', 'src']) {
+                if (!el.hasAttribute(name)) continue;
+                const url = new URL(el.getAttribute(name), location.href);
+                if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) {
+                  bad.push(tag + ' ' + name + '=' + el.getAttribute(name));
+                }
+              }
+            }
+            return bad;
+        "#)
+        .await;
+    assert_eq!(found, json!([]), "{how}");
+    // The markup in the title and the raw HTML show as text.
+    assert!(
+        browser
+            .text("article h1")
+            .await
+            .contains("<script>window.__xss=1</script>"),
+        "{how}"
+    );
+    let body = browser
+        .js("return document.querySelector('.post-body').textContent;")
+        .await;
+    let body = body.as_str().unwrap_or_default();
+    for shown in [
+        "<iframe srcdoc=",
+        "<svg onload=\"window.__xss=1\">",
+        "<script>window.__xss=1</script>",
+    ] {
+        assert!(body.contains(shown), "{how}: {shown:?} not shown as text");
+    }
+    // Elements with their attributes sorted (the server writes `class`
+    // last, the browser first) and text; no comments.
+    browser
+        .js(r#"
+            const canonical = (node) => {
+              if (node.nodeType === Node.TEXT_NODE) return JSON.stringify(node.data);
+              if (node.nodeType !== Node.ELEMENT_NODE) return '';
+              const attrs = [...node.attributes].map(a => a.name + '=' + JSON.stringify(a.value)).sort();
+              const inner = [...node.childNodes].map(canonical).join('');
+              return '<' + [node.localName, ...attrs].join(' ') + '>' + inner + '</' + node.localName + '>';
+            };
+            return canonical(document.querySelector('.post-body'));
+        "#)
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_xss_corpus_runs_nothing_pre_rendered_or_in_the_app() {
+    // Pre-rendered, as a crawler or a reader without JavaScript gets it:
+    // the document's only scripts are the loader and two data blocks that
+    // never run; all the markup is text.
+    let reader = Browser::start(Options {
+        javascript: false,
+        ..Options::default()
+    })
+    .await;
+    reader.open(XSS).await;
+    let scripts = reader
+        .js("return [...document.scripts].map(s => s.type + (s.id ? '#' + s.id : ''));")
+        .await;
+    assert_eq!(
+        scripts,
+        json!([
+            "module",
+            "application/ld+json",
+            "application/json#resources"
+        ])
+    );
+    assert_eq!(
+        reader
+            .js("return document.querySelectorAll('main script, main iframe, main svg, main [onerror], main [onload]').length;")
+            .await,
+        json!(0)
+    );
+    reader.close().await;
+
+    // Landed on, and taken over by the app.
+    let browser = english_browser().await;
+    browser.open(XSS).await;
+    let landed = assert_nothing_ran(&browser, "pre-rendered").await;
+    let title = browser.js("return document.title;").await;
+    assert!(
+        title
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("XSS corpus <script>"),
+        "{title}"
+    );
+    // The corpus's safe links are there; only the unsafe URLs are gone.
+    let links = browser.count(".post-body a[href]").await;
+    assert!(links > 10, "{links} links");
+
+    // Rendered by the app after in-app navigation, from the fetched body.
+    browser.click(".post-footer a").await;
+    browser.wait_for_path("/en/").await;
+    browser
+        .click(&format!(".card h2 a[href='{}']", href(XSS)))
+        .await;
+    browser.wait_for_path(XSS).await;
+    browser.find(".post-body h2").await;
+    let in_app = assert_nothing_ran(&browser, "in the app").await;
+    assert_eq!(
+        landed, in_app,
+        "the pre-rendered body differs from the app's"
+    );
+    finish(browser).await;
+}
