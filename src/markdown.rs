@@ -1,6 +1,7 @@
 //! Markdown to a Leptos view tree, by mapping pulldown-cmark's events onto
 //! elements. No HTML string is ever injected: raw HTML in a post shows as
-//! text, and link and image URLs with unsafe schemes are dropped.
+//! text, and link and image URLs with a scheme outside the allow-list
+//! (`http`, `https`, `mailto`; see `url`) are dropped.
 
 use std::collections::{HashMap, HashSet};
 
