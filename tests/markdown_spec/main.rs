@@ -179,3 +179,38 @@ fn the_canonical_form_ignores_only_spelling() {
         canonical_of("<li><input>a</li>")
     );
 }
+
+#[test]
+fn raw_html_in_the_spec_becomes_the_text_the_mapping_shows() {
+    assert_eq!(
+        raw_html_as_text("a <b>c</b>\n", "<p>a <b>c</b></p>\n"),
+        "<p>a &lt;b&gt;c&lt;/b&gt;</p>\n"
+    );
+    assert_eq!(
+        raw_html_as_text("<div>\nx\n</div>\n", "<div>\nx\n</div>\n"),
+        "<pre class=\"raw-html\"><code>&lt;div&gt;\nx\n&lt;/div&gt;\n</code></pre>"
+    );
+}
+
+#[test]
+fn the_spec_footnotes_move_to_the_end_as_the_mapping_moves_them() {
+    let spec = "<p>a<sup class=\"footnote-reference\"><a href=\"#x\">1</a></sup></p>\
+        <div class=\"footnote-definition\" id=\"x\"><sup class=\"footnote-definition-label\">1</sup>\
+        <p>n</p></div><p>b</p>";
+    let moved = footnotes_collected_at_the_end(html::tokenize(spec).expect("spec HTML reads"));
+    let mapping = "<p>a<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup></p>\
+        <p>b</p><section class=\"footnotes\"><ol><li id=\"fn-1\" value=\"1\"><p>n</p> \
+        <a class=\"footnote-back\" href=\"#fnref-1\">↩</a></li></ol></section>";
+    assert_eq!(
+        canonical(moved),
+        canonical(html::tokenize(mapping).expect("mapping HTML reads"))
+    );
+}
+
+#[test]
+fn a_link_outside_the_allow_list_loses_its_url_and_an_image_becomes_its_text() {
+    let spec =
+        "<p><a href=\"irc://x\">a</a><img src=\"data:x\" alt=\"b\"><a href=\"/ok\">c</a></p>";
+    let dropped = drop_disallowed_urls(html::tokenize(spec).expect("spec HTML reads"));
+    assert_eq!(canonical(dropped), "<p><a>a</a>b<a href=\"/ok\">c</a></p>");
+}
