@@ -588,6 +588,14 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_another_host_without_a_scheme_is_external_too() {
+        assert_eq!(
+            html("[cdn](//cdn.example/x)"),
+            "<p><a href=\"//cdn.example/x\" rel=\"noopener noreferrer\">cdn</a></p>"
+        );
+    }
+
+    #[test]
     fn an_empty_code_block_renders_no_text() {
         assert_eq!(html("```\n```"), "<pre><code></code></pre>");
     }
