@@ -1,6 +1,7 @@
 //! Markdown to a Leptos view tree, by mapping pulldown-cmark's events onto
 //! elements. No HTML string is ever injected: raw HTML in a post shows as
-//! text, and link and image URLs with unsafe schemes are dropped.
+//! text, and link and image URLs with a scheme outside the allow-list
+//! (`http`, `https`, `mailto`; see `url`) are dropped.
 
 use std::collections::{HashMap, HashSet};
 
@@ -583,6 +584,14 @@ mod tests {
         assert!(
             out.contains(&format!("src=\"{}x%20y.png\"", crate::site::BASE)),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn a_link_to_another_host_without_a_scheme_is_external_too() {
+        assert_eq!(
+            html("[cdn](//cdn.example/x)"),
+            "<p><a href=\"//cdn.example/x\" rel=\"noopener noreferrer\">cdn</a></p>"
         );
     }
 

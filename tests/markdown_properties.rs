@@ -20,3 +20,23 @@ fn two_thousand_random_inputs_render_without_panics_and_only_allowed_markup() {
         panic!("{failure}");
     }
 }
+
+#[test]
+fn the_property_catches_live_markup_and_unsafe_urls() {
+    for rendered in [
+        "<p><script>alert(1)</script></p>",
+        "<img src=\"x\" onerror=\"alert(1)\">",
+        "<a href=\"java\tscript:alert(1)\">x</a>",
+        "<a href=\"&#106;avascript:alert(1)\">x</a>",
+        "<img src=\" data:image/svg+xml,x\">",
+        "<p><iframe srcdoc=\"x\"></iframe></p>",
+        "<p>unclosed",
+        "<input type=\"text\">",
+    ] {
+        assert!(allow_list::check(rendered).is_err(), "{rendered}");
+    }
+    assert_eq!(
+        allow_list::check("<p><a href=\"/de/\" title=\"t\">x</a><!></p>"),
+        Ok(())
+    );
+}

@@ -6,7 +6,7 @@
 /// What a URL in a post may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlKind {
-    /// `http:` or `https:` with a host: another site.
+    /// `http:` or `https:`, or `//host/…` (the page's scheme): another site.
     External,
     /// `mailto:`.
     Mail,
@@ -31,6 +31,9 @@ pub fn classify_url(url: &str) -> UrlKind {
         .collect();
     if cleaned.starts_with('#') {
         return UrlKind::Fragment;
+    }
+    if cleaned.starts_with("//") {
+        return UrlKind::External;
     }
     let scheme_end =
         cleaned.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
@@ -88,6 +91,8 @@ mod tests {
         assert_eq!(classify_url("./a:b.png"), UrlKind::Relative);
         assert_eq!(classify_url("img/cover.jpg"), UrlKind::Relative);
         assert_eq!(classify_url("1http:x"), UrlKind::Relative);
+        assert_eq!(classify_url("//cdn.example/x.png"), UrlKind::External);
+        assert_eq!(classify_url("/\t/cdn.example/"), UrlKind::External);
     }
 
     #[test]

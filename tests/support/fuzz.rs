@@ -172,7 +172,13 @@ impl Rng {
 
 /// One input, as the fragments it was glued from (so it shrinks by them).
 pub fn input(rng: &mut Rng) -> Vec<String> {
-    let len = 1 + rng.below(48);
+    // Mostly short inputs, where a cause is easy to see; one in twenty long
+    // enough for deep nesting and many definitions.
+    let len = 1 + if rng.below(20) == 0 {
+        rng.below(400)
+    } else {
+        rng.below(48)
+    };
     (0..len)
         .map(|_| match rng.below(10) {
             // Now and then any character, to reach what the list misses.

@@ -1,0 +1,291 @@
+//! The differences from the spec that the Markdown mapping makes on
+//! purpose, each undone by one function: on the spec's side what the
+//! mapping leaves out or moves (raw HTML, URLs outside the allow-list,
+//! heading attributes, footnotes in place), on the mapping's side what it
+//! adds (anchors, wrappers, attributes, hydration markers).
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::html::{self, Attr, Token};
+use crate::url_policy;
+
+/// Headings as the mapping writes them: of the `{…}` attributes a heading
+/// may be given, only `#id` is used (it names the heading's anchor);
+/// classes and custom attributes are dropped, so a post cannot put
+/// attributes such as `onclick` on the page.
+pub fn only_ids_on_headings(mut tokens: Vec<Token>) -> Vec<Token> {
+    for token in &mut tokens {
+        if let Token::Start { name, attrs } = token
+            && matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        {
+            attrs.retain(|attr| attr.name == "id");
+        }
+    }
+    tokens
+}
+
+fn start(name: &str, attrs: &[(&str, String)]) -> Token {
+    Token::Start {
+        name: name.to_owned(),
+        attrs: attrs
+            .iter()
+            .map(|(name, value)| Attr {
+                name: (*name).to_owned(),
+                value: value.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn end(name: &str) -> Token {
+    Token::End {
+        name: name.to_owned(),
+    }
+}
+
+/// The spec's footnotes as the mapping places them: each reference links
+/// `#fn-N` (the first one to a footnote carries the id `fnref-N`), and each
+/// definition moves from where it was written to a list at the end, with a
+/// link back to its first reference if it has one. The spec writes
+/// references as `<sup class="footnote-reference"><a href="#label">N</a>`
+/// and definitions in place as `<div class="footnote-definition" id="label">
+/// <sup class="footnote-definition-label">N</sup>…</div>`.
+pub fn footnotes_collected_at_the_end(tokens: Vec<Token>) -> Vec<Token> {
+    let mut referenced = std::collections::BTreeSet::new();
+    // Where each token goes: the body, or the definition being read (a stack:
+    // a definition may hold another one in the spec's rendering).
+    let mut body = Vec::new();
+    let mut definitions: Vec<(usize, Vec<Token>)> = Vec::new();
+    let mut open: Vec<(usize, Vec<Token>, usize)> = Vec::new();
+    let mut tokens = tokens.into_iter();
+    while let Some(token) = tokens.next() {
+        let target = match open.last_mut() {
+            Some((_, content, _)) => content,
+            None => &mut body,
+        };
+        if token.is_start("sup") && token.attr("class") == Some("footnote-reference") {
+            // A reference cut short leaves the rest out: the comparison fails.
+            let (Some(link), Some(Token::Text(number)), Some(_), Some(_)) =
+                (tokens.next(), tokens.next(), tokens.next(), tokens.next())
+            else {
+                break;
+            };
+            debug_assert!(link.is_start("a"));
+            let first = referenced.insert(number.clone());
+            let mut attrs = vec![("href", format!("#fn-{number}"))];
+            if first {
+                attrs.push(("id", format!("fnref-{number}")));
+            }
+            target.extend([
+                start("sup", &[("class", "footnote-ref".into())]),
+                start("a", &attrs),
+                Token::Text(number),
+                end("a"),
+                end("sup"),
+            ]);
+            continue;
+        }
+        if token.is_start("div") && token.attr("class") == Some("footnote-definition") {
+            // The label: `<sup class="footnote-definition-label">N</sup>`.
+            let (Some(_), Some(Token::Text(number)), Some(_)) =
+                (tokens.next(), tokens.next(), tokens.next())
+            else {
+                break;
+            };
+            open.push((number.trim().parse().unwrap_or(0), Vec::new(), 0));
+            continue;
+        }
+        if let Some((_, content, depth)) = open.last_mut() {
+            if token.is_start("div") {
+                *depth += 1;
+            } else if token.is_end("div") {
+                if *depth == 0 {
+                    let (number, content, _) = open.pop().expect("a definition is open");
+                    definitions.push((number, content));
+                    continue;
+                }
+                *depth -= 1;
+            }
+            content.push(token);
+            continue;
+        }
+        body.push(token);
+    }
+    if definitions.is_empty() {
+        return body;
+    }
+    definitions.sort_by_key(|(number, _)| *number);
+    body.extend([
+        start("section", &[("class", "footnotes".into())]),
+        start("ol", &[]),
+    ]);
+    for (number, content) in definitions {
+        body.push(start(
+            "li",
+            &[
+                ("id", format!("fn-{number}")),
+                ("value", number.to_string()),
+            ],
+        ));
+        body.extend(content);
+        if referenced.contains(&number.to_string()) {
+            body.extend([
+                Token::Text(" ".into()),
+                start(
+                    "a",
+                    &[
+                        ("class", "footnote-back".into()),
+                        ("href", format!("#fnref-{number}")),
+                    ],
+                ),
+                Token::Text("↩".into()),
+                end("a"),
+            ]);
+        }
+        body.push(end("li"));
+    }
+    body.extend([end("ol"), end("section")]);
+    body
+}
+
+/// The spec's HTML with each piece of raw HTML the parser found replaced
+/// by what the mapping shows for it: inline HTML as text, an HTML block as
+/// text in `<pre class="raw-html"><code>`. The parser reports each piece
+/// exactly as it appears in the spec's output, so it is found there in order.
+pub fn raw_html_as_text(markdown: &str, spec_html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = spec_html;
+    let mut replace = |raw: &str, shown: String| {
+        if let Some(at) = rest.find(raw) {
+            out.push_str(&rest[..at]);
+            out.push_str(&shown);
+            rest = &rest[at + raw.len()..];
+        }
+    };
+    let mut block: Option<String> = None;
+    for event in Parser::new_ext(markdown, blog::markdown::options()) {
+        match event {
+            Event::Start(Tag::HtmlBlock) => block = Some(String::new()),
+            // The indentation of a block's first line comes as text.
+            Event::Html(raw) | Event::Text(raw) if block.is_some() => {
+                block.get_or_insert_with(String::new).push_str(&raw)
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let raw = block.take().unwrap_or_default();
+                let shown = format!(
+                    "<pre class=\"raw-html\"><code>{}</code></pre>",
+                    html::escape_text(&raw)
+                );
+                replace(&raw, shown);
+            }
+            Event::InlineHtml(raw) => replace(&raw, html::escape_text(&raw)),
+            _ => {}
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Links and images whose URL is outside the allow-list, as the mapping
+/// renders them: a link without `href`, an image as its description.
+pub fn drop_disallowed_urls(tokens: Vec<Token>) -> Vec<Token> {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if token.is_start("img") && !token.attr("src").is_some_and(url_policy::is_allowed) {
+                return Token::Text(token.attr("alt").unwrap_or_default().to_owned());
+            }
+            if token.is_start("a")
+                && token
+                    .attr("href")
+                    .is_some_and(|href| !url_policy::is_allowed(href))
+            {
+                edit_attrs(&mut token, |attrs| attrs.retain(|attr| attr.name != "href"));
+            }
+            token
+        })
+        .collect()
+}
+
+/// Undoes what the mapping adds on purpose: hydration markers, heading
+/// anchors, the table's wrapper, `scope` and alignment classes on cells,
+/// `rel` on external links, `loading` and `decoding` on images, the
+/// footnotes' labels for screen readers, and the site's base path on
+/// root-relative URLs.
+pub fn undo_deliberate(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut tokens = tokens.into_iter();
+    let mut wrapper_depth: Vec<bool> = Vec::new();
+    while let Some(mut token) = tokens.next() {
+        if token == Token::Comment(String::new()) {
+            continue;
+        }
+        if token.is_start("a") && token.attr("class") == Some("heading-anchor") {
+            for inner in tokens.by_ref() {
+                if inner.is_end("a") {
+                    break;
+                }
+            }
+            continue;
+        }
+        if token.is_start("div") {
+            let wrapper = token.attr("class") == Some("table-wrap");
+            wrapper_depth.push(wrapper);
+            if wrapper {
+                continue;
+            }
+        }
+        if token.is_end("div") && wrapper_depth.pop() == Some(true) {
+            continue;
+        }
+        let name = match &token {
+            Token::Start { name, .. } => name.clone(),
+            _ => {
+                out.push(token);
+                continue;
+            }
+        };
+        let class = token.attr("class").map(str::to_owned);
+        edit_attrs(&mut token, |attrs| {
+            attrs.retain(|attr| {
+                let added = match (name.as_str(), attr.name.as_str()) {
+                    ("th", "scope") => attr.value == "col",
+                    ("a", "rel") => attr.value == "noopener noreferrer",
+                    ("img", "loading") => attr.value == "lazy",
+                    ("img", "decoding") => attr.value == "async",
+                    // Interface text, in the post's language.
+                    ("section" | "a", "aria-label") => {
+                        matches!(class.as_deref(), Some("footnotes" | "footnote-back"))
+                    }
+                    _ => false,
+                };
+                !added
+            });
+            for attr in attrs.iter_mut() {
+                if matches!(name.as_str(), "th" | "td")
+                    && attr.name == "class"
+                    && let Some(align) = attr.value.strip_prefix("align-")
+                {
+                    *attr = Attr {
+                        name: "style".into(),
+                        value: format!("text-align: {align}"),
+                    };
+                }
+                if matches!(attr.name.as_str(), "href" | "src")
+                    && blog::site::BASE != "/"
+                    && let Some(path) = attr.value.strip_prefix(blog::site::BASE)
+                {
+                    attr.value = format!("/{path}");
+                }
+            }
+        });
+        out.push(token);
+    }
+    out
+}
+
+fn edit_attrs(token: &mut Token, edit: impl FnOnce(&mut Vec<Attr>)) {
+    if let Token::Start { attrs, .. } = token {
+        edit(attrs);
+    }
+}
