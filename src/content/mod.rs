@@ -2,8 +2,6 @@
 //! and lookups into it.
 
 pub mod body;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod source;
 
 use crate::date::Date;
 use crate::lang::Lang;

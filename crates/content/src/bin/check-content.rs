@@ -1,0 +1,96 @@
+//! Checks the blog's content without building it, and prints every problem:
+//! `cargo run --bin check-content -- [--format json] [content-dir…]`.
+//!
+//! Exits 1 when there is an error, 0 otherwise (warnings alone pass), 2 when
+//! the arguments are wrong. Paths are printed as they were given, relative
+//! (`content/edge/de.md:4:7`), so an editor or CI can open them.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use blog_content::library::{ContentRoot, Drafts, Library};
+use blog_content::report::{Format, render, summary};
+
+const USAGE: &str =
+    "usage: check-content [--format human|json] [content-dir…]   (default: content)";
+
+/// The command line, parsed.
+struct Args {
+    format: Format,
+    roots: Vec<String>,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut format = Format::Human;
+    let mut roots = Vec::new();
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let value = match arg.as_str() {
+            "--format" => args.next().ok_or("--format needs a value: human or json")?,
+            "-h" | "--help" => return Err(String::new()),
+            other if other.starts_with("--format=") => other["--format=".len()..].to_owned(),
+            other if other.starts_with('-') => return Err(format!("unknown option {other}")),
+            _ => {
+                roots.push(arg);
+                continue;
+            }
+        };
+        format = match value.as_str() {
+            "human" => Format::Human,
+            "json" => Format::Json,
+            other => return Err(format!("unknown format {other:?}: human or json")),
+        };
+    }
+    if roots.is_empty() {
+        roots.push("content".to_owned());
+    }
+    Ok(Args { format, roots })
+}
+
+/// How a folder given on the command line is shown: as typed, without a
+/// leading `./` or a trailing `/`, and relative to the current folder when
+/// given as an absolute path inside it.
+fn shown(root: &str) -> String {
+    let path = PathBuf::from(root);
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(PathBuf::from))
+        .unwrap_or(path);
+    let text = relative.to_string_lossy().replace('\\', "/");
+    let text = text.trim_start_matches("./").trim_end_matches('/');
+    if text.is_empty() {
+        ".".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(problem) => {
+            if !problem.is_empty() {
+                eprintln!("check-content: {problem}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let roots: Vec<ContentRoot> = args
+        .roots
+        .iter()
+        .map(|root| ContentRoot::new(root, &shown(root)))
+        .collect();
+    let library = Library::load(&roots, Drafts::Include);
+    print!("{}", render(&library.diagnostics, args.format));
+    let posts: usize = library.posts.len();
+    eprintln!(
+        "check-content: {posts} posts, {}",
+        summary(&library.diagnostics)
+    );
+    if library.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
