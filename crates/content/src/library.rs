@@ -286,10 +286,140 @@ fn check_translated(dir: &PostDir, files: &[Read], diagnostics: &mut Vec<Diagnos
             diagnostics.push(
                 Diagnostic::warning(
                     Location::path(&dir.shown),
-                    format!("the post has no translation into {} (`{}.md`)", lang, lang.code()),
+                    format!("the post is not translated into {}: no `{}.md`", lang.native_name(), lang.code()),
                 )
                 .help("readers of that language are offered its index instead; add the file when it is translated"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// A content folder in a fresh temporary folder, removed on drop.
+    struct Tree(PathBuf);
+
+    impl Tree {
+        fn new(name: &str, files: &[(&str, &[u8])]) -> Tree {
+            let root =
+                std::env::temp_dir().join(format!("blog-library-{name}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&root);
+            for (path, bytes) in files {
+                let path = root.join(path);
+                fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).unwrap();
+                fs::write(path, bytes).unwrap();
+            }
+            Tree(root)
+        }
+
+        fn load(&self, drafts: Drafts) -> Library {
+            Library::load(&[ContentRoot::new(&self.0, "content")], drafts)
+        }
+    }
+
+    impl Drop for Tree {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// A 1×1 PNG: just enough of one for its size to be read.
+    const PNG: &[u8] = &[
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0,
+        0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+    ];
+
+    fn post(title: &str, extra: &str) -> Vec<u8> {
+        format!(
+            "---\ntitle: {title}\ndescription: D\ndate: 2026-02-13\n{extra}---\nSome words here.\n"
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn a_post_folder_groups_its_translations_and_assets() {
+        let en = post("Hello", "cover: ./cover.png\ncover_alt: A pixel\n");
+        let de = post("Hallo", "");
+        let tree = Tree::new(
+            "group",
+            &[
+                ("a/en.md", &en),
+                ("a/de.md", &de),
+                ("a/cover.png", PNG),
+                ("a/img/x.png", PNG),
+            ],
+        );
+        let library = tree.load(Drafts::Leave);
+        assert_eq!(library.diagnostics, []);
+        let [post] = library.posts.as_slice() else {
+            panic!("{:?}", library.posts)
+        };
+        let langs: Vec<Lang> = post.translations.iter().map(|t| t.lang).collect();
+        assert_eq!(langs, [Lang::En, Lang::De]);
+        assert_eq!(
+            post.assets,
+            [PathBuf::from("cover.png"), PathBuf::from("img/x.png")]
+        );
+        assert_eq!(post.translations[0].words, 3);
+        assert_eq!(post.translations[0].shown, "content/a/en.md");
+        assert_eq!(post.translations[0].body, "Some words here.\n");
+    }
+
+    #[test]
+    fn drafts_are_checked_always_and_left_out_only_when_asked() {
+        let draft = post("Draft", "draft: true\n");
+        let other_draft = post("Other draft", "draft: true\n");
+        let live = post("Live", "");
+        let tree = Tree::new(
+            "drafts",
+            &[
+                ("a/en.md", &draft),
+                ("a/de.md", &live),
+                ("b/en.md", &other_draft),
+                ("b/de.md", &live),
+            ],
+        );
+        let without = tree.load(Drafts::Leave);
+        let ids: Vec<(&str, usize)> = without
+            .posts
+            .iter()
+            .map(|p| (p.id.as_str(), p.translations.len()))
+            .collect();
+        assert_eq!(ids, [("a", 1), ("b", 1)]);
+        assert_eq!(without.posts[0].translations[0].lang, Lang::De);
+        // Both German files are titled "Live": the draft does not hide that.
+        assert_eq!(without.errors().count(), 1);
+        let with = tree.load(Drafts::Include);
+        assert_eq!(
+            with.posts
+                .iter()
+                .map(|p| p.translations.len())
+                .sum::<usize>(),
+            4
+        );
+    }
+
+    #[test]
+    fn a_folder_name_used_in_two_content_folders_is_an_error_naming_the_first() {
+        let text = post("Hello", "");
+        let one = Tree::new("root-one", &[("a/en.md", &text)]);
+        let two = Tree::new("root-two", &[("a/de.md", &post("Hallo", ""))]);
+        let library = Library::load(
+            &[
+                ContentRoot::new(&one.0, "content"),
+                ContentRoot::new(&two.0, "more/"),
+            ],
+            Drafts::Include,
+        );
+        let errors: Vec<String> = library.errors().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0]
+                .starts_with("more/a: error: a post folder named `a` exists already: content/a"),
+            "{errors:?}"
+        );
     }
 }

@@ -113,7 +113,7 @@ fn read_post_dir(
             .file_stem()
             .map(|stem| stem.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let at = Location::path(&shown_file);
+        let at = Location::line(&shown_file, 1);
         if relative.parent() != Some(Path::new("")) {
             problems.push(
                 Diagnostic::error(at, "translations must sit directly in the post's folder")

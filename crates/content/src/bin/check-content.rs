@@ -83,9 +83,9 @@ fn main() -> ExitCode {
         .collect();
     let library = Library::load(&roots, Drafts::Include);
     print!("{}", render(&library.diagnostics, args.format));
-    let posts: usize = library.posts.len();
     eprintln!(
-        "check-content: {posts} posts, {}",
+        "check-content: {} post(s), {}",
+        library.posts.len(),
         summary(&library.diagnostics)
     );
     if library.has_errors() {
