@@ -79,6 +79,8 @@ impl fmt::Display for UnknownLang {
     }
 }
 
+impl std::error::Error for UnknownLang {}
+
 impl FromStr for Lang {
     type Err = UnknownLang;
 

@@ -5,6 +5,7 @@
 //! the arguments are wrong. Paths are printed as they were given, relative
 //! (`content/edge/de.md:4:7`), so an editor or CI can open them.
 
+use std::fmt;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,16 +21,45 @@ struct Args {
     roots: Vec<String>,
 }
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
+/// Why the command line cannot be used.
+#[derive(Debug)]
+enum ArgsError {
+    Help,
+    MissingFormat,
+    UnknownFormat(String),
+    UnknownOption(String),
+}
+
+impl fmt::Display for ArgsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArgsError::Help => f.write_str(USAGE),
+            ArgsError::MissingFormat => write!(f, "--format needs a value: human or json\n{USAGE}"),
+            ArgsError::UnknownFormat(format) => {
+                write!(
+                    f,
+                    "unknown format {format:?}; choose human or json\n{USAGE}"
+                )
+            }
+            ArgsError::UnknownOption(option) => write!(f, "unknown option {option}\n{USAGE}"),
+        }
+    }
+}
+
+impl std::error::Error for ArgsError {}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
     let mut format = Format::Human;
     let mut roots = Vec::new();
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
         let value = match arg.as_str() {
-            "--format" => args.next().ok_or("--format needs a value: human or json")?,
-            "-h" | "--help" => return Err(String::new()),
+            "--format" => args.next().ok_or(ArgsError::MissingFormat)?,
+            "-h" | "--help" => return Err(ArgsError::Help),
             other if other.starts_with("--format=") => other["--format=".len()..].to_owned(),
-            other if other.starts_with('-') => return Err(format!("unknown option {other}")),
+            other if other.starts_with('-') => {
+                return Err(ArgsError::UnknownOption(other.to_owned()));
+            }
             _ => {
                 roots.push(arg);
                 continue;
@@ -38,7 +68,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
         format = match value.as_str() {
             "human" => Format::Human,
             "json" => Format::Json,
-            other => return Err(format!("unknown format {other:?}: human or json")),
+            _ => return Err(ArgsError::UnknownFormat(value)),
         };
     }
     if roots.is_empty() {
@@ -68,11 +98,12 @@ fn shown(root: &str) -> String {
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
-        Err(problem) => {
-            if !problem.is_empty() {
-                eprintln!("check-content: {problem}");
-            }
-            eprintln!("{USAGE}");
+        Err(ArgsError::Help) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            eprintln!("check-content: {err}");
             return ExitCode::from(2);
         }
     };
