@@ -141,6 +141,7 @@ fn each_empty_or_blank_required_field_is_named() {
     assert_errors(
         "empty-fields",
         &[
+            ("content/blank-date/en.md", Some(4), "`date` is empty"),
             (
                 "content/blank-description/en.md",
                 Some(3),
@@ -148,6 +149,7 @@ fn each_empty_or_blank_required_field_is_named() {
             ),
             ("content/empty-date/en.md", Some(4), "`date` is empty"),
             ("content/empty-title/en.md", Some(2), "`title` is empty"),
+            ("content/spaces-title/en.md", Some(2), "`title` is empty"),
         ],
     );
 }
