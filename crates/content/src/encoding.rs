@@ -34,8 +34,8 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
-/// Every line holding mojibake, with the line as it should read.
-/// `first_line` is the line number of `text`'s first line in its file.
+/// Every line of the file shown as `path` that holds mojibake, with the
+/// line as it should read.
 pub fn find_mojibake(path: &str, text: &str) -> Vec<Diagnostic> {
     text.lines()
         .enumerate()

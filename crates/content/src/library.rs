@@ -7,6 +7,7 @@
 //! Every problem is collected, never just the first.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fs;
 use std::path::PathBuf;
 
@@ -244,12 +245,13 @@ fn check_unique_slugs(read: &[(PostDir, Vec<Read>)], diagnostics: &mut Vec<Diagn
     for file in read.iter().flat_map(|(_, files)| files) {
         let translation = &file.translation;
         let slug = &translation.front.slug;
-        let holder = *first
-            .entry((translation.lang, slug.value.as_str()))
-            .or_insert(translation);
-        if std::ptr::eq(holder, translation) {
-            continue;
-        }
+        let holder = match first.entry((translation.lang, slug.value.as_str())) {
+            Entry::Vacant(entry) => {
+                entry.insert(translation);
+                continue;
+            }
+            Entry::Occupied(entry) => *entry.get(),
+        };
         let origin = |translation: &SourceTranslation| {
             if translation.front.slug.from_title {
                 "from its title"

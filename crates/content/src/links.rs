@@ -6,7 +6,7 @@
 //! between source files) is a page the site does not have. Images resolve
 //! against the post's folder instead.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -19,30 +19,22 @@ use crate::source_text::LineIndex;
 /// The pages the site will have: each translation's slug, by post id.
 #[derive(Debug, Default)]
 pub struct Pages {
-    by_id: HashMap<String, Vec<(Lang, String)>>,
+    slugs: HashSet<(Lang, String)>,
+    by_id: HashMap<(String, Lang), String>,
 }
 
 impl Pages {
     pub fn add(&mut self, id: &str, lang: Lang, slug: &str) {
-        self.by_id
-            .entry(id.to_owned())
-            .or_default()
-            .push((lang, slug.to_owned()));
+        self.slugs.insert((lang, slug.to_owned()));
+        self.by_id.insert((id.to_owned(), lang), slug.to_owned());
     }
 
     fn has_slug(&self, lang: Lang, slug: &str) -> bool {
-        self.by_id
-            .values()
-            .flatten()
-            .any(|(l, s)| *l == lang && s == slug)
+        self.slugs.contains(&(lang, slug.to_owned()))
     }
 
     fn slug_of(&self, id: &str, lang: Lang) -> Option<&str> {
-        self.by_id
-            .get(id)?
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, slug)| slug.as_str())
+        self.by_id.get(&(id.to_owned(), lang)).map(String::as_str)
     }
 }
 

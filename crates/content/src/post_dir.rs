@@ -133,7 +133,7 @@ fn read_post_dir(
                 Diagnostic::error(
                     at,
                     format!(
-                        "`{}` is not read: translation files are named in lower case, `{}.md`",
+                        "`{}` is not read: a translation file is named `{}.md`, in lower case",
                         file_name(&relative),
                         lang.code()
                     ),
