@@ -79,6 +79,8 @@ impl Date {
 
 /// Formats as `YYYY-MM-DD`, the form `<time datetime>` takes.
 impl fmt::Display for Date {
+    // Inlined into the app across the crate boundary, as before it moved here.
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }

@@ -4,6 +4,9 @@
 /// by single hyphens. German letters are transliterated (`ä` → `ae`,
 /// `ß` → `ss`) and common Latin accents dropped (`é` → `e`); any other
 /// character separates words.
+// `#[inline]`: the app calls it across the crate boundary, and the wasm is
+// smaller when it can be inlined there.
+#[inline]
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
