@@ -19,7 +19,7 @@ port="${PORT:-8097}"
 post="$work/content/serverless-edge-computing/en.md"
 cp -R content "$work/content"
 
-BLOG_CONTENT="$work/content" NO_COLOR=1 trunk serve --offline --port "$port" \
+BLOG_CONTENT="$work/content" NO_COLOR=true trunk serve --offline --port "$port" \
   --dist "$work/dist" --watch "$work/content" --no-autoreload >"$log" 2>&1 &
 trunk_pid=$!
 trap 'kill "$trunk_pid" 2>/dev/null || true; wait "$trunk_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -41,9 +41,11 @@ wait_for() {
 # Whether the app served now holds `$1` (titles are compiled into the wasm).
 serves_title() {
   local index wasm
-  index="$(curl -fsS "http://127.0.0.1:$port/")" || return 1
+  index="$(curl -fs "http://127.0.0.1:$port/")" || return 1
   wasm="$(printf '%s' "$index" | grep -o '[^"'"'"' ]*_bg\.wasm' | head -n 1)"
-  [ -n "$wasm" ] && curl -fsS "http://127.0.0.1:$port/${wasm#/}" | grep -aqF "$1"
+  # Fetched to a file: `grep -q` ending a pipe early would fail it (pipefail).
+  [ -n "$wasm" ] && curl -fs -o "$work/app.wasm" "http://127.0.0.1:$port/${wasm#/}" &&
+    grep -aqF "$1" "$work/app.wasm"
 }
 
 in_log() { grep -qF "$1" "$log"; }
