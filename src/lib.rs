@@ -9,9 +9,7 @@ pub mod components;
 pub mod content;
 #[cfg(feature = "ssr")]
 pub mod csp;
-pub mod date;
 pub mod i18n;
-pub mod lang;
 pub mod markdown;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -21,8 +19,8 @@ pub mod schema;
 pub mod site;
 #[cfg(feature = "ssr")]
 pub mod site_files;
-pub mod site_url;
-pub mod slug;
 pub mod storage;
 
 pub use app::App;
+// Shared with the build, in one place: the content library.
+pub use blog_content::{date, lang, slug};

@@ -5,15 +5,23 @@ use crate::content::{self, Post, Translation};
 use crate::lang::Lang;
 use crate::site;
 
-impl Lang {
+/// A language's own pages. A trait because [`Lang`] belongs to the content
+/// library, which knows nothing of where the app serves them.
+pub trait LangPages {
     /// The path of this language's index page, e.g. `/de/` (under the
     /// blog's base path).
-    pub fn index_path(self) -> String {
+    fn index_path(self) -> String;
+
+    /// The path of this language's Atom feed, e.g. `/de/feed.xml`.
+    fn feed_path(self) -> String;
+}
+
+impl LangPages for Lang {
+    fn index_path(self) -> String {
         site::path(&format!("{}/", self.code()))
     }
 
-    /// The path of this language's Atom feed, e.g. `/de/feed.xml`.
-    pub fn feed_path(self) -> String {
+    fn feed_path(self) -> String {
         site::path(&format!("{}/feed.xml", self.code()))
     }
 }
@@ -297,6 +305,7 @@ mod tests {
                 reading_time: "1 min read",
                 cover: None,
                 body_url: "/posts/only-english/en.md",
+                body_len: 0,
                 draft: false,
             }],
         };

@@ -12,7 +12,7 @@ use crate::date::Date;
 use crate::i18n::{BLOG_NAME, texts};
 use crate::lang::Lang;
 use crate::markdown;
-use crate::routes::Page;
+use crate::routes::{LangPages, Page};
 use crate::site;
 
 /// Escapes text for XML content and attribute values.

@@ -64,7 +64,7 @@ fn the_corpus_is_a_post_with_front_matter_that_tries_script_too() {
         .lines()
         .filter(|line| line.contains("__xss") || line.contains("alert("))
         .count();
-    assert!(vectors >= 70, "only {vectors} lines try to run script");
+    assert!(vectors >= 65, "only {vectors} lines try to run script");
 }
 
 #[test]
@@ -169,6 +169,12 @@ fn every_unsafe_scheme_in_every_form_loses_its_url() {
             format!("[x](<\u{b}{url}>)"),
             format!("[x](<java\tscript:{url}>)"),
             format!("[x](&#32;{url})"),
+            // Relative paths to a page the site does not have (so not in the
+            // corpus, which must build), never a scheme.
+            format!("[x](&#0;{url})"),
+            format!("[x](%6A{})", &url[1..]),
+            format!("[x]({})", url.replacen(':', "%3A", 1)),
+            format!("[x](\\{url})"),
         ] {
             let rendered = render(&markdown, Lang::En);
             if let Err(problem) = allow_list::check(&rendered) {

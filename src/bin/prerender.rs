@@ -15,7 +15,7 @@ use std::time::Instant;
 use blog::content::posts;
 use blog::lang::Lang;
 use blog::render::{Target, Template, render};
-use blog::routes::Page;
+use blog::routes::{LangPages, Page};
 use blog::site;
 use blog::site_files::{feed, headers, is_hashed_name, robots, sitemap};
 

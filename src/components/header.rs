@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::components::use_current_page;
 use crate::i18n::{BLOG_NAME, texts, untranslated_link_title, untranslated_note};
 use crate::lang::Lang;
-use crate::routes::{Page, Switch};
+use crate::routes::{LangPages, Page, Switch};
 use crate::storage;
 
 /// The site header, following the current route.

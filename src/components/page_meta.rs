@@ -9,7 +9,7 @@ use leptos_meta::{Html, Link, Meta, Script, Title};
 use crate::content::Cover;
 use crate::i18n::{BLOG_NAME, og_locale};
 use crate::lang::Lang;
-use crate::routes::Page;
+use crate::routes::{LangPages, Page};
 use crate::schema;
 use crate::site;
 

@@ -20,6 +20,9 @@ pub enum BodyError {
     /// The server answered with a page instead of Markdown, as a dev server's
     /// single-page fallback does for a missing file.
     NotMarkdown,
+    /// The answer is not as long as the body: cut short (an interrupted
+    /// upload, a broken cache) or another file.
+    Incomplete { expected: usize, got: usize },
 }
 
 impl fmt::Display for BodyError {
@@ -28,6 +31,9 @@ impl fmt::Display for BodyError {
             BodyError::Network(reason) => write!(f, "network error: {reason}"),
             BodyError::Status(status) => write!(f, "HTTP status {status}"),
             BodyError::NotMarkdown => f.write_str("the server answered with HTML, not Markdown"),
+            BodyError::Incomplete { expected, got } => {
+                write!(f, "the answer has {got} bytes, the body {expected}")
+            }
         }
     }
 }
@@ -125,5 +131,21 @@ async fn fetch(url: &'static str) -> Body {
         .text()
         .await
         .map_err(|err| BodyError::Network(err.to_string()))?;
-    Ok(Rc::from(text))
+    match expected_len(url) {
+        Some(expected) if expected != text.len() => Err(BodyError::Incomplete {
+            expected,
+            got: text.len(),
+        }),
+        _ => Ok(Rc::from(text)),
+    }
+}
+
+/// The length of the body at `url`, from the index. Bodies are UTF-8 files,
+/// so the text's length in bytes is the file's.
+fn expected_len(url: &str) -> Option<usize> {
+    crate::content::posts()
+        .iter()
+        .flat_map(|post| post.translations)
+        .find(|translation| translation.body_url == url)
+        .map(|translation| translation.body_len)
 }

@@ -2,8 +2,6 @@
 //! and lookups into it.
 
 pub mod body;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod source;
 
 use crate::date::Date;
 use crate::lang::Lang;
@@ -64,6 +62,9 @@ pub struct Translation {
     pub cover: Option<Cover>,
     /// Where the Markdown body is served, from the site root.
     pub body_url: &'static str,
+    /// The body's length in bytes: an answer of another length is not the
+    /// body (cut short, or some other file), and is not shown.
+    pub body_len: usize,
     pub draft: bool,
 }
 

@@ -6,7 +6,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::use_current_page;
 use crate::i18n::texts;
 use crate::lang::Lang;
-use crate::routes::Page;
+use crate::routes::{LangPages, Page};
 
 /// The router's fallback: a 404 in the language of the path's first segment.
 #[component]

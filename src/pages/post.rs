@@ -12,7 +12,7 @@ use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::markdown;
 use crate::pages::not_found::NotFound;
-use crate::routes::Page;
+use crate::routes::{LangPages, Page};
 
 /// The post route; an unknown language or slug is a 404.
 #[component]

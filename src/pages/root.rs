@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::page_meta::PageMeta;
 use crate::i18n::{BLOG_NAME, texts};
 use crate::lang::{Lang, negotiate};
-use crate::routes::Page;
+use crate::routes::{LangPages, Page};
 use crate::storage;
 
 /// Replaces `/` in the history with `/<lang>/`: the saved choice, else the

@@ -98,6 +98,8 @@ async fn a_body_that_comes_back_broken_shows_a_message_and_retry_loads_it() {
         Fault::Status(500),
         Fault::Html,
         Fault::RedirectLoop,
+        Fault::Empty,
+        Fault::Truncated,
     ];
     for fault in faults {
         eprintln!("bodies answered with {fault:?}");

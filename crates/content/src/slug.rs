@@ -4,6 +4,9 @@
 /// by single hyphens. German letters are transliterated (`ä` → `ae`,
 /// `ß` → `ss`) and common Latin accents dropped (`é` → `e`); any other
 /// character separates words.
+// `#[inline]`: the app calls it across the crate boundary, and the wasm is
+// smaller when it can be inlined there.
+#[inline]
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
@@ -44,6 +47,37 @@ pub fn is_slug(text: &str) -> bool {
     !text.is_empty() && slugify(text) == text
 }
 
+/// Slugs a post may not take, with the reason: a post's page is
+/// `/<lang>/<slug>/`, and these name files the build writes, or pages the
+/// blog keeps for itself.
+const RESERVED: [(&str, &str); 11] = [
+    (
+        "feed.xml",
+        "the build writes each language's feed at `/<lang>/feed.xml`",
+    ),
+    (
+        "index.html",
+        "each language's index is `/<lang>/index.html`",
+    ),
+    ("sitemap.xml", "the build writes `sitemap.xml`"),
+    ("robots.txt", "the build writes `robots.txt`"),
+    ("404.html", "the build writes `404.html`"),
+    ("404", "it would look like the page for missing addresses"),
+    ("index", "it would look like the language's index"),
+    ("feed", "it would look like the language's feed"),
+    ("sitemap", "it would look like the sitemap"),
+    ("tags", "the path is kept for pages of posts by tag"),
+    ("page", "the path is kept for pages of the index"),
+];
+
+/// Why `slug` may not be used, if it is reserved.
+pub fn reserved(slug: &str) -> Option<&'static str> {
+    RESERVED
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(slug))
+        .map(|(_, reason)| *reason)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +111,21 @@ mod tests {
     fn text_without_letters_or_digits_gives_an_empty_slug() {
         assert_eq!(slugify("—!?"), "");
         assert_eq!(slugify("日本語"), "");
+    }
+
+    #[test]
+    fn names_the_build_writes_are_reserved() {
+        for slug in [
+            "feed.xml",
+            "sitemap.xml",
+            "tags",
+            "404",
+            "page",
+            "index.html",
+        ] {
+            assert!(reserved(slug).is_some(), "{slug}");
+        }
+        assert_eq!(reserved("pages-of-tags"), None);
     }
 
     #[test]

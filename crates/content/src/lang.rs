@@ -13,6 +13,8 @@ pub enum Lang {
     De,
 }
 
+// The app calls these across the crate boundary; `#[inline]` lets them be
+// inlined there as when they were the app's own, which keeps the wasm as small.
 impl Lang {
     /// Every supported language, in the order the switcher lists them.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
@@ -21,6 +23,7 @@ impl Lang {
     pub const DEFAULT: Lang = Lang::En;
 
     /// The BCP 47 code, as used in URLs, `lang` and `hreflang`.
+    #[inline]
     pub const fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -29,6 +32,7 @@ impl Lang {
     }
 
     /// The language's name in that language, as the switcher shows it.
+    #[inline]
     pub const fn native_name(self) -> &'static str {
         match self {
             Lang::En => "English",
@@ -37,12 +41,14 @@ impl Lang {
     }
 
     /// Parses an exact URL segment or file stem (`en`, `de`); nothing else.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
     /// Matches a BCP 47 tag from `navigator.languages` (`de`, `de-AT`, `DE_ch`)
     /// by its primary subtag.
+    #[inline]
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?;
         Lang::ALL
@@ -52,12 +58,14 @@ impl Lang {
 
     /// Reads a value saved in storage. Anything but an exact code (a value
     /// from an older version, or written by hand) is no choice at all.
+    #[inline]
     pub fn from_stored(value: Option<&str>) -> Option<Lang> {
         value.and_then(|value| Lang::from_code(value.trim()))
     }
 }
 
 impl fmt::Display for Lang {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
     }
@@ -78,6 +86,8 @@ impl fmt::Display for UnknownLang {
         )
     }
 }
+
+impl std::error::Error for UnknownLang {}
 
 impl FromStr for Lang {
     type Err = UnknownLang;

@@ -10,9 +10,35 @@ pub struct Date {
     pub day: u8,
 }
 
+/// Why a text is not a [`Date`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not written `YYYY-MM-DD`.
+    Format,
+    /// Written `YYYY-MM-DD`, but no such day exists (`2026-02-30`).
+    NoSuchDay,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DateError::Format => "not a date in the form YYYY-MM-DD",
+            DateError::NoSuchDay => "not a day in the calendar",
+        })
+    }
+}
+
+impl std::error::Error for DateError {}
+
 impl Date {
     /// Parses `YYYY-MM-DD`, rejecting dates that do not exist (`2026-02-30`).
     pub fn parse_iso(text: &str) -> Option<Date> {
+        Date::parse(text).ok()
+    }
+
+    /// Parses `YYYY-MM-DD`, saying whether a text that is no date is in
+    /// another form or names a day that does not exist.
+    pub fn parse(text: &str) -> Result<Date, DateError> {
         let bytes = text.as_bytes();
         let digits = |range: std::ops::Range<usize>| -> Option<u16> {
             let part = bytes.get(range)?;
@@ -22,13 +48,20 @@ impl Date {
             })
         };
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-            return None;
+            return Err(DateError::Format);
         }
-        let year = digits(0..4)?;
-        let month = u8::try_from(digits(5..7)?).ok()?;
-        let day = u8::try_from(digits(8..10)?).ok()?;
+        let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10))
+        else {
+            return Err(DateError::Format);
+        };
+        let month = u8::try_from(month).map_err(|_| DateError::NoSuchDay)?;
+        let day = u8::try_from(day).map_err(|_| DateError::NoSuchDay)?;
         let date = Date { year, month, day };
-        (day >= 1 && day <= date.days_in_month()).then_some(date)
+        if day >= 1 && day <= date.days_in_month() {
+            Ok(date)
+        } else {
+            Err(DateError::NoSuchDay)
+        }
     }
 
     fn days_in_month(self) -> u8 {
@@ -46,6 +79,8 @@ impl Date {
 
 /// Formats as `YYYY-MM-DD`, the form `<time datetime>` takes.
 impl fmt::Display for Date {
+    // Inlined into the app across the crate boundary, as before it moved here.
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -86,6 +121,13 @@ mod tests {
         ] {
             assert_eq!(Date::parse_iso(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_date_in_another_form_differs_from_a_day_that_does_not_exist() {
+        assert_eq!(Date::parse("13.02.2026"), Err(DateError::Format));
+        assert_eq!(Date::parse("2026-02-30"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2026-13-01"), Err(DateError::NoSuchDay));
     }
 
     #[test]

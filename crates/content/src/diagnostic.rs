@@ -1,0 +1,152 @@
+//! One problem found in the content: where it is (a path as the author
+//! typed it, `content/…`, and a line and column), how bad it is, what is
+//! wrong and what to do about it.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Errors stop the build; warnings are shown and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// A place in the content: a file or folder, and where in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// Relative, the way it was given: `content/edge/de.md`.
+    pub path: String,
+    /// 1-based; `None` for a folder or a whole file.
+    pub line: Option<usize>,
+    /// 1-based, in characters.
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// A whole file or folder.
+    pub fn path(path: &str) -> Location {
+        Location {
+            path: path.to_owned(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// A line in a file, from its first column.
+    pub fn line(path: &str, line: usize) -> Location {
+        Location::at(path, line, 1)
+    }
+
+    pub fn at(path: &str, line: usize, column: usize) -> Location {
+        Location {
+            path: path.to_owned(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+}
+
+/// A problem with the content, and the fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(at: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, at, message.into())
+    }
+
+    pub fn warning(at: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, at, message.into())
+    }
+
+    fn new(severity: Severity, at: Location, message: String) -> Diagnostic {
+        Diagnostic {
+            path: at.path,
+            line: at.line,
+            column: at.column,
+            severity,
+            message,
+            help: None,
+        }
+    }
+
+    /// Adds what the author should do.
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `content/x/de.md:4:7`, or just the path where there is no line.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", self.path),
+            (Some(line), None) => format!("{}:{line}", self.path),
+            _ => self.path.clone(),
+        }
+    }
+}
+
+/// `content/x/de.md:4:7: error: message`, and the help on a line of its own.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {}",
+            self.location(),
+            self.severity,
+            self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnostic_prints_path_line_column_severity_reason_and_help() {
+        let diagnostic = Diagnostic::error(Location::at("content/x/de.md", 4, 7), "bad date")
+            .help("write YYYY-MM-DD");
+        assert_eq!(
+            diagnostic.to_string(),
+            "content/x/de.md:4:7: error: bad date\n  help: write YYYY-MM-DD"
+        );
+    }
+
+    #[test]
+    fn a_folder_diagnostic_has_no_line() {
+        let diagnostic = Diagnostic::warning(Location::path("content/x"), "no German");
+        assert_eq!(diagnostic.to_string(), "content/x: warning: no German");
+    }
+}

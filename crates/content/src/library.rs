@@ -1,0 +1,427 @@
+//! Every post of one or more content folders, read and checked: the one
+//! entry point build.rs, `check-content` and the tests share.
+//!
+//! Each file goes through the stages in order (encoding, front matter,
+//! cover); then the posts are checked against each other (folder names and
+//! slugs unique, links leading to posts that exist, translations present).
+//! Every problem is collected, never just the first.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::fs;
+use std::path::PathBuf;
+
+use crate::cover;
+use crate::diagnostic::{Diagnostic, Location};
+use crate::encoding;
+use crate::front_matter::{self, FrontMatter};
+use crate::labels::count_words;
+use crate::lang::Lang;
+use crate::links::{self, Pages};
+use crate::post_dir::{self, PostDir, TranslationFile};
+
+/// A content folder, and how to show it in messages (`content`,
+/// `tests/fixtures/content`): relative, the way the author typed it.
+#[derive(Debug, Clone)]
+pub struct ContentRoot {
+    pub path: PathBuf,
+    pub shown: String,
+}
+
+impl ContentRoot {
+    pub fn new(path: impl Into<PathBuf>, shown: &str) -> ContentRoot {
+        ContentRoot {
+            path: path.into(),
+            shown: shown.trim_end_matches('/').to_owned(),
+        }
+    }
+}
+
+/// Whether drafts are part of the result. Drafts are checked either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drafts {
+    /// `trunk serve` and the checker.
+    Include,
+    /// Release builds.
+    Leave,
+}
+
+/// One post as read from its folder (the app's `Post` is what the index
+/// compiled from it holds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcePost {
+    pub id: String,
+    pub dir: PathBuf,
+    /// At most one per language, in [`Lang::ALL`] order.
+    pub translations: Vec<SourceTranslation>,
+    /// Every other file in the folder, relative to it.
+    pub assets: Vec<PathBuf>,
+}
+
+/// One translation file, read and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceTranslation {
+    pub lang: Lang,
+    /// As shown in messages, e.g. `content/edge/de.md`.
+    pub shown: String,
+    pub front: FrontMatter,
+    /// The Markdown after the front matter.
+    pub body: String,
+    pub words: usize,
+}
+
+/// The posts of a build, and every problem found reading them.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub posts: Vec<SourcePost>,
+    /// Errors and warnings, in the order the files were read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Library {
+    /// Reads and checks every post under `roots`.
+    pub fn load(roots: &[ContentRoot], drafts: Drafts) -> Library {
+        let mut diagnostics = Vec::new();
+        let mut dirs: Vec<PostDir> = Vec::new();
+        for root in roots {
+            for dir in post_dir::read_root(&root.path, &root.shown, &mut diagnostics) {
+                if let Some(first) = dirs.iter().find(|other| other.id == dir.id) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Location::path(&dir.shown),
+                            format!("a post folder named `{}` exists already: {}", dir.id, first.shown),
+                        )
+                        .help("post folders are post ids and must differ across content folders; rename one"),
+                    );
+                    continue;
+                }
+                dirs.push(dir);
+            }
+        }
+        let mut read: Vec<(PostDir, Vec<Read>)> = dirs
+            .into_iter()
+            .map(|dir| {
+                let files = dir
+                    .translations
+                    .iter()
+                    .filter_map(|file| read_translation(&dir, file, &mut diagnostics))
+                    .collect();
+                (dir, files)
+            })
+            .collect();
+
+        check_unique_slugs(&read, &mut diagnostics);
+        let mut pages = Pages::default();
+        for (dir, files) in &read {
+            for file in files {
+                pages.add(
+                    &dir.id,
+                    file.translation.lang,
+                    &file.translation.front.slug.value,
+                );
+            }
+        }
+        for (dir, files) in &read {
+            for file in files {
+                let page = links::Page {
+                    shown: &file.translation.shown,
+                    dir: &dir.dir,
+                    lang: file.translation.lang,
+                    slug: &file.translation.front.slug.value,
+                    text: &file.text,
+                    body_offset: file.body_offset,
+                };
+                diagnostics.extend(links::check(&page, &pages));
+            }
+            check_translated(dir, files, &mut diagnostics);
+        }
+
+        let posts = read
+            .iter_mut()
+            .filter_map(|(dir, files)| {
+                let translations: Vec<SourceTranslation> = files
+                    .drain(..)
+                    .map(|file| file.translation)
+                    .filter(|translation| drafts == Drafts::Include || !translation.front.draft)
+                    .collect();
+                (!translations.is_empty()).then(|| SourcePost {
+                    id: dir.id.clone(),
+                    dir: dir.dir.clone(),
+                    translations,
+                    assets: dir.assets.clone(),
+                })
+            })
+            .collect();
+        Library { posts, diagnostics }
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|diagnostic| !diagnostic.is_error())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+}
+
+/// A translation read, with the text its positions refer to.
+struct Read {
+    translation: SourceTranslation,
+    text: String,
+    body_offset: usize,
+}
+
+fn read_translation(
+    dir: &PostDir,
+    file: &TranslationFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Read> {
+    let bytes = match fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diagnostics.push(Diagnostic::error(
+                Location::path(&file.shown),
+                format!("cannot read the file: {err}"),
+            ));
+            return None;
+        }
+    };
+    let text = match encoding::decode(&file.shown, bytes) {
+        Ok(text) => text,
+        Err(problem) => {
+            diagnostics.push(problem);
+            return None;
+        }
+    };
+    let mojibake = encoding::find_mojibake(&file.shown, &text);
+    let has_mojibake = !mojibake.is_empty();
+    diagnostics.extend(mojibake);
+    let split = match front_matter::split(&file.shown, &text) {
+        Ok(split) => split,
+        Err(problem) => {
+            diagnostics.push(problem);
+            return None;
+        }
+    };
+    let (front, problems) = front_matter::parse(&file.shown, &split);
+    diagnostics.extend(problems);
+    let front = front?;
+    if let Some(cover) = &front.cover
+        && let Err(problem) = cover::check(&file.shown, &dir.dir, &dir.shown, cover)
+    {
+        diagnostics.push(problem);
+        return None;
+    }
+    if has_mojibake {
+        return None;
+    }
+    let body = split.body.to_owned();
+    let body_offset = split.body_offset;
+    Some(Read {
+        translation: SourceTranslation {
+            lang: file.lang,
+            shown: file.shown.clone(),
+            words: count_words(&body),
+            front,
+            body,
+        },
+        text,
+        body_offset,
+    })
+}
+
+/// A slug belongs to one translation per language; every later one is
+/// blamed on the first holder.
+fn check_unique_slugs(read: &[(PostDir, Vec<Read>)], diagnostics: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<(Lang, &str), &SourceTranslation> = HashMap::new();
+    for file in read.iter().flat_map(|(_, files)| files) {
+        let translation = &file.translation;
+        let slug = &translation.front.slug;
+        let holder = match first.entry((translation.lang, slug.value.as_str())) {
+            Entry::Vacant(entry) => {
+                entry.insert(translation);
+                continue;
+            }
+            Entry::Occupied(entry) => *entry.get(),
+        };
+        let origin = |translation: &SourceTranslation| {
+            if translation.front.slug.from_title {
+                "from its title"
+            } else {
+                "set as `slug`"
+            }
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                Location::line(&translation.shown, slug.line),
+                format!(
+                    "slug `{}` ({}) is already used by {}:{} ({})",
+                    slug.value,
+                    origin(translation),
+                    holder.shown,
+                    holder.front.slug.line,
+                    origin(holder),
+                ),
+            )
+            .help("set a different `slug` in one of them; slugs are unique within a language"),
+        );
+    }
+}
+
+/// A post without a translation into every language is legal, but often
+/// a file forgotten.
+fn check_translated(dir: &PostDir, files: &[Read], diagnostics: &mut Vec<Diagnostic>) {
+    if files.is_empty() || files.len() != dir.translations.len() {
+        // The files it has did not read; that is the problem to fix first.
+        return;
+    }
+    for lang in Lang::ALL {
+        if files.iter().all(|file| file.translation.lang != lang) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    Location::path(&dir.shown),
+                    format!("the post is not translated into {}: no `{}.md`", lang.native_name(), lang.code()),
+                )
+                .help("readers of that language are offered its index instead; add the file when it is translated"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// A content folder in a fresh temporary folder, removed on drop.
+    struct Tree(PathBuf);
+
+    impl Tree {
+        fn new(name: &str, files: &[(&str, &[u8])]) -> Tree {
+            let root =
+                std::env::temp_dir().join(format!("blog-library-{name}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&root);
+            for (path, bytes) in files {
+                let path = root.join(path);
+                fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).unwrap();
+                fs::write(path, bytes).unwrap();
+            }
+            Tree(root)
+        }
+
+        fn load(&self, drafts: Drafts) -> Library {
+            Library::load(&[ContentRoot::new(&self.0, "content")], drafts)
+        }
+    }
+
+    impl Drop for Tree {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// A 1×1 PNG: just enough of one for its size to be read.
+    const PNG: &[u8] = &[
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0,
+        0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+    ];
+
+    fn post(title: &str, extra: &str) -> Vec<u8> {
+        format!(
+            "---\ntitle: {title}\ndescription: D\ndate: 2026-02-13\n{extra}---\nSome words here.\n"
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn a_post_folder_groups_its_translations_and_assets() {
+        let en = post("Hello", "cover: ./cover.png\ncover_alt: A pixel\n");
+        let de = post("Hallo", "");
+        let tree = Tree::new(
+            "group",
+            &[
+                ("a/en.md", &en),
+                ("a/de.md", &de),
+                ("a/cover.png", PNG),
+                ("a/img/x.png", PNG),
+            ],
+        );
+        let library = tree.load(Drafts::Leave);
+        assert_eq!(library.diagnostics, []);
+        let [post] = library.posts.as_slice() else {
+            panic!("{:?}", library.posts)
+        };
+        let langs: Vec<Lang> = post.translations.iter().map(|t| t.lang).collect();
+        assert_eq!(langs, [Lang::En, Lang::De]);
+        assert_eq!(
+            post.assets,
+            [PathBuf::from("cover.png"), PathBuf::from("img/x.png")]
+        );
+        assert_eq!(post.translations[0].words, 3);
+        assert_eq!(post.translations[0].shown, "content/a/en.md");
+        assert_eq!(post.translations[0].body, "Some words here.\n");
+    }
+
+    #[test]
+    fn drafts_are_checked_always_and_left_out_only_when_asked() {
+        let draft = post("Draft", "draft: true\n");
+        let other_draft = post("Other draft", "draft: true\n");
+        let live = post("Live", "");
+        let tree = Tree::new(
+            "drafts",
+            &[
+                ("a/en.md", &draft),
+                ("a/de.md", &live),
+                ("b/en.md", &other_draft),
+                ("b/de.md", &live),
+            ],
+        );
+        let without = tree.load(Drafts::Leave);
+        let ids: Vec<(&str, usize)> = without
+            .posts
+            .iter()
+            .map(|p| (p.id.as_str(), p.translations.len()))
+            .collect();
+        assert_eq!(ids, [("a", 1), ("b", 1)]);
+        assert_eq!(without.posts[0].translations[0].lang, Lang::De);
+        // Both German files are titled "Live": the draft does not hide that.
+        assert_eq!(without.errors().count(), 1);
+        let with = tree.load(Drafts::Include);
+        assert_eq!(
+            with.posts
+                .iter()
+                .map(|p| p.translations.len())
+                .sum::<usize>(),
+            4
+        );
+    }
+
+    #[test]
+    fn a_folder_name_used_in_two_content_folders_is_an_error_naming_the_first() {
+        let text = post("Hello", "");
+        let one = Tree::new("root-one", &[("a/en.md", &text)]);
+        let two = Tree::new("root-two", &[("a/de.md", &post("Hallo", ""))]);
+        let library = Library::load(
+            &[
+                ContentRoot::new(&one.0, "content"),
+                ContentRoot::new(&two.0, "more/"),
+            ],
+            Drafts::Include,
+        );
+        let errors: Vec<String> = library.errors().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0]
+                .starts_with("more/a: error: a post folder named `a` exists already: content/a"),
+            "{errors:?}"
+        );
+    }
+}

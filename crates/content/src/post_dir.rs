@@ -1,0 +1,222 @@
+//! The layout of a content folder: one folder per post, named as a slug,
+//! holding one `<lang>.md` per translation and any images beside them.
+//! This module only sorts files into translations and assets; reading them
+//! is the library's job.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::lang::Lang;
+use crate::slug::{is_slug, slugify};
+
+/// A post's folder, its files sorted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostDir {
+    /// The folder's name, which is the post's id.
+    pub id: String,
+    pub dir: PathBuf,
+    /// The folder as shown in messages, e.g. `content/edge`.
+    pub shown: String,
+    /// The translation files, in [`Lang::ALL`] order.
+    pub translations: Vec<TranslationFile>,
+    /// Every other file, relative to the folder (covers, images).
+    pub assets: Vec<PathBuf>,
+}
+
+/// A `<lang>.md` file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslationFile {
+    pub lang: Lang,
+    pub path: PathBuf,
+    /// As shown in messages, e.g. `content/edge/de.md`.
+    pub shown: String,
+}
+
+/// The post folders of the content folder at `root`, shown as `shown_root`,
+/// sorted by name. Folders and files that cannot be posts are reported.
+pub fn read_root(root: &Path, shown_root: &str, problems: &mut Vec<Diagnostic>) -> Vec<PostDir> {
+    let entries = match sorted_entries(root) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(
+                Diagnostic::error(
+                    Location::path(shown_root),
+                    format!("cannot read the content folder: {err}"),
+                )
+                .help("check the path; content folders hold one folder per post"),
+            );
+            return Vec::new();
+        }
+    };
+    entries
+        .into_iter()
+        .filter(|path| path.is_dir() && !is_hidden(path))
+        .filter_map(|dir| {
+            let id = file_name(&dir);
+            let shown = format!("{shown_root}/{id}");
+            if !is_slug(&id) {
+                let suggestion = slugify(&id);
+                problems.push(
+                    Diagnostic::error(
+                        Location::path(&shown),
+                        format!("the post folder name `{id}` is not a slug"),
+                    )
+                    .help(format!(
+                        "name it with lower-case letters a-z, digits and single hyphens{}",
+                        if suggestion.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", e.g. `{suggestion}`")
+                        }
+                    )),
+                );
+                return None;
+            }
+            read_post_dir(dir, id, shown, problems)
+        })
+        .collect()
+}
+
+fn read_post_dir(
+    dir: PathBuf,
+    id: String,
+    shown: String,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<PostDir> {
+    let files = match list_files(&dir) {
+        Ok(files) => files,
+        Err(err) => {
+            problems.push(Diagnostic::error(
+                Location::path(&shown),
+                format!("cannot read the folder: {err}"),
+            ));
+            return None;
+        }
+    };
+    let mut translations = Vec::new();
+    let mut assets = Vec::new();
+    let mut markdown_files = 0;
+    for relative in files {
+        let shown_file = format!("{shown}/{}", relative.to_string_lossy().replace('\\', "/"));
+        let extension = relative
+            .extension()
+            .map(|ext| ext.to_string_lossy().into_owned());
+        let Some(extension) = extension
+            .filter(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
+        else {
+            assets.push(relative);
+            continue;
+        };
+        markdown_files += 1;
+        let stem = relative
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let at = Location::line(&shown_file, 1);
+        if relative.parent() != Some(Path::new("")) {
+            problems.push(
+                Diagnostic::error(at, "translations must sit directly in the post's folder")
+                    .help(format!("move it to `{shown}/`")),
+            );
+            continue;
+        }
+        match Lang::from_code(&stem.to_ascii_lowercase()) {
+            Some(lang) if extension == "md" && stem == lang.code() => {
+                translations.push(TranslationFile {
+                    lang,
+                    path: dir.join(&relative),
+                    shown: shown_file,
+                })
+            }
+            Some(lang) => problems.push(
+                Diagnostic::error(
+                    at,
+                    format!(
+                        "`{}` is not read: a translation file is named `{}.md`, in lower case",
+                        file_name(&relative),
+                        lang.code()
+                    ),
+                )
+                .help(format!("rename it to `{}.md`", lang.code())),
+            ),
+            None => problems.push(
+                Diagnostic::error(
+                    at,
+                    format!("`{stem}` is not a language of the blog ({})", codes()),
+                )
+                .help(format!(
+                    "name translations {}; the blog has no other languages",
+                    file_names()
+                )),
+            ),
+        }
+    }
+    if markdown_files == 0 {
+        problems.push(
+            Diagnostic::error(
+                Location::path(&shown),
+                "the post folder has no language file",
+            )
+            .help(format!("add {}", file_names())),
+        );
+        return None;
+    }
+    translations.sort_by_key(|file| file.lang);
+    Some(PostDir {
+        id,
+        dir,
+        shown,
+        translations,
+        assets,
+    })
+}
+
+fn codes() -> String {
+    Lang::ALL.map(Lang::code).join(", ")
+}
+
+fn file_names() -> String {
+    Lang::ALL
+        .map(|lang| format!("`{}.md`", lang.code()))
+        .join(" or ")
+}
+
+fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut entries = fs::read_dir(dir)?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    entries.sort();
+    Ok(entries)
+}
+
+/// Every file under `dir`, relative to it, sorted; hidden files are skipped.
+fn list_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        for path in sorted_entries(&dir.join(&relative))? {
+            if is_hidden(&path) {
+                continue;
+            }
+            let entry = relative.join(file_name(&path));
+            if path.is_dir() {
+                pending.push(entry);
+            } else {
+                files.push(entry);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn is_hidden(path: &Path) -> bool {
+    file_name(path).starts_with('.')
+}
