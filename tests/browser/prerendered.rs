@@ -50,8 +50,6 @@ fn tags(html: &str, tag: &str) -> Vec<BTreeMap<String, String>> {
 
 /// Saves a screenshot to `tests/screenshots/` for a person to look at.
 async fn save_screenshot(browser: &Browser, name: &str) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
     let png = browser.client.screenshot().await.unwrap();
     let suffix = harness::base().trim_matches('/');
     let name = if suffix.is_empty() {
@@ -59,7 +57,7 @@ async fn save_screenshot(browser: &Browser, name: &str) {
     } else {
         format!("{name}-{suffix}")
     };
-    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    std::fs::write(harness::screenshot_file(&name), png).unwrap();
 }
 
 /// The pre-rendered HTML of a route, as the static server answers it.
@@ -177,19 +175,20 @@ async fn the_app_takes_over_the_page_without_a_flash_keeping_selection_focus_and
         json!(true),
         "the app started before the page could be looked at alone"
     );
-    // A reader scrolls, selects a sentence and focuses a link meanwhile.
+    // A reader scrolls, focuses a link and selects a sentence meanwhile (in
+    // this order: WebKit clears the selection when a link takes focus).
     let before = browser
         .js("
             window.scrollTo(0, 500);
+            const link = document.querySelector('.post-body .heading-anchor');
+            link.focus({ preventScroll: true });
+            link.__mark = 'focused';
             const paragraph = document.querySelectorAll('.post-body p')[1];
             paragraph.__mark = 'same node';
             const range = document.createRange();
             range.selectNodeContents(paragraph);
             getSelection().removeAllRanges();
             getSelection().addRange(range);
-            const link = document.querySelector('.post-body .heading-anchor');
-            link.focus({ preventScroll: true });
-            link.__mark = 'focused';
             return [scrollY, getSelection().toString()];
         ")
         .await;
