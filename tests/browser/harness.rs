@@ -1170,7 +1170,10 @@ impl Browser {
         if !self.javascript {
             return Vec::new();
         }
-        let errors = self.js("return window.__errors || [];").await;
+        // Without the recorder, no errors would pass for none.
+        let errors = self
+            .js("return window.__errors || ['the error recorder did not run in this page'];")
+            .await;
         errors
             .as_array()
             .into_iter()

@@ -34,6 +34,34 @@ async fn finish(browser: Browser) {
     browser.close().await;
 }
 
+/// Script errors, console errors and rejections in the page's own scripts
+/// reach `errors`, in every engine: what `finish` relies on.
+#[tokio::test]
+async fn errors_in_the_page_are_recorded() {
+    let faulty = "addEventListener('DOMContentLoaded', () => {
+        console.error('logged');
+        setTimeout(() => { throw new Error('thrown'); });
+        Promise.reject(new Error('rejected'));
+    });";
+    let browser = Browser::start(Options {
+        init_script: Some(faulty),
+        ..Options::default()
+    })
+    .await;
+    browser.open(EN_POST).await;
+    browser
+        .wait_until("window.__errors && window.__errors.length >= 3")
+        .await;
+    let errors = browser.errors().await;
+    for expected in ["logged", "thrown", "rejected"] {
+        assert!(
+            errors.iter().any(|error| error.contains(expected)),
+            "{expected} is not in {errors:?}"
+        );
+    }
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn root_sends_german_browsers_to_german_and_replaces_the_history_entry() {
     for accept in ["de-DE,de", "de-AT", "de-CH,en"] {
