@@ -858,6 +858,12 @@ pub struct Browser {
     id: u64,
     javascript: bool,
     holds_wasm: bool,
+    /// The viewport asked for.
+    size: (u32, u32),
+    dark: bool,
+    /// Run before the page's own scripts: the error recorder (where pages
+    /// run scripts) and the init script.
+    scripts: Vec<String>,
     /// The driver of this session alone, where the engine's driver serves
     /// one session at a time; dropped after the session.
     _driver: Option<Driver>,
@@ -883,16 +889,16 @@ impl Browser {
                 Some(webkitdriver(id, options.accept_lang)),
             ),
         };
+        let scripts: Vec<String> = options
+            .javascript
+            .then_some(ERROR_RECORDER)
+            .into_iter()
+            .chain(options.init_script)
+            .map(str::to_owned)
+            .collect();
         if engine != Engine::Chromium {
             // No DevTools: the site server puts the scripts into the pages.
-            let scripts = options
-                .javascript
-                .then_some(ERROR_RECORDER)
-                .into_iter()
-                .chain(options.init_script)
-                .map(str::to_owned)
-                .collect();
-            switches(id, |switches| switches.scripts = scripts);
+            switches(id, |switches| switches.scripts = scripts.clone());
         }
         let url = driver
             .as_ref()
@@ -914,19 +920,36 @@ impl Browser {
             id,
             javascript: options.javascript,
             holds_wasm: options.hold_wasm.is_some(),
+            size: options.size,
+            dark: options.dark,
+            scripts,
             _driver: driver,
         };
-        let (width, height) = options.size;
         match engine {
-            Engine::Chromium => browser.prepare_chromium(&options).await,
-            Engine::Firefox | Engine::WebKit => browser.fit_viewport(width, height).await,
+            Engine::Chromium => browser.prepare_chromium().await,
+            Engine::Firefox | Engine::WebKit => browser.fit_viewport().await,
         }
         browser
     }
 
-    /// Viewport, colour scheme and scripts, over DevTools.
-    async fn prepare_chromium(&self, options: &Options<'_>) {
-        let (width, height) = options.size;
+    /// Opens a new tab and switches to it, prepared as the first one.
+    #[allow(dead_code)]
+    pub async fn open_tab(&self) {
+        let tab = self.client.new_window(true).await.expect("a new tab");
+        self.client
+            .switch_to_window(tab.handle)
+            .await
+            .expect("switch to the new tab");
+        // DevTools settings hold for one tab; elsewhere the window and the
+        // site server's scripts are the same for every tab.
+        if engine() == Engine::Chromium {
+            self.prepare_chromium().await;
+        }
+    }
+
+    /// Viewport, colour scheme and scripts, over DevTools, for the current tab.
+    async fn prepare_chromium(&self) {
+        let (width, height) = self.size;
         // Headless windows have a minimum width; emulate a phone's viewport
         // (with its meta viewport handling) below it.
         self.cdp(
@@ -934,7 +957,7 @@ impl Browser {
             json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
         )
         .await;
-        if options.dark {
+        if self.dark {
             self.cdp(
                 "Emulation.setEmulatedMedia",
                 json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
@@ -942,12 +965,7 @@ impl Browser {
             .await;
         }
         self.cdp("Page.enable", json!({})).await;
-        let scripts = options
-            .javascript
-            .then_some(ERROR_RECORDER)
-            .into_iter()
-            .chain(options.init_script);
-        for script in scripts {
+        for script in &self.scripts {
             self.cdp(
                 "Page.addScriptToEvaluateOnNewDocument",
                 json!({ "source": script }),
@@ -958,7 +976,8 @@ impl Browser {
 
     /// Sizes the window so that its viewport (the window less its toolbars)
     /// is `width` × `height`, as near as the engine allows.
-    async fn fit_viewport(&self, width: u32, height: u32) {
+    async fn fit_viewport(&self) {
+        let (width, height) = self.size;
         let (mut outer_width, mut outer_height) = (width, height);
         for _ in 0..2 {
             self.client

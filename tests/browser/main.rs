@@ -296,8 +296,7 @@ async fn the_saved_choice_survives_a_reload_a_new_tab_and_a_later_visit_to_root(
     browser.open("/").await;
     browser.wait_for_path("/en/").await;
 
-    let tab = browser.client.new_window(true).await.unwrap();
-    browser.client.switch_to_window(tab.handle).await.unwrap();
+    browser.open_tab().await;
     browser.open("/").await;
     browser.wait_for_path("/en/").await;
     assert_eq!(browser.text("h1").await, "Latest posts");
