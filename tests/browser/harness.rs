@@ -561,7 +561,7 @@ struct Guarded {
 }
 
 impl Guarded {
-    /// Starts `program` with `args` and `env`, its output appended to `log`
+    /// Starts `program` with `args` and `env`, its output written to `log`
     /// (or, without, readable from the returned stdout).
     fn spawn(
         program: &str,
@@ -713,8 +713,9 @@ fn webkitdriver(id: u64, lang: &str) -> Driver {
 /// started on first use, so no window opens on a desktop and no
 /// `xvfb-run` is needed.
 fn xvfb_display() -> &'static str {
-    static DISPLAY: OnceLock<(Guarded, String)> = OnceLock::new();
-    let (_, display) = DISPLAY.get_or_init(|| {
+    // Xvfb's stdout is kept open: a write to a closed pipe would end it.
+    static DISPLAY: OnceLock<(Guarded, BufReader<ChildStdout>, String)> = OnceLock::new();
+    let (_, _, display) = DISPLAY.get_or_init(|| {
         let args = [
             "-displayfd",
             "1",
@@ -726,13 +727,15 @@ fn xvfb_display() -> &'static str {
         ]
         .map(str::to_owned);
         let (process, stdout) = Guarded::spawn("Xvfb", &args, &[], None);
+        let mut stdout = BufReader::new(stdout);
         let mut number = String::new();
-        BufReader::new(stdout)
+        stdout
             .read_line(&mut number)
             .expect("Xvfb's display number (Xvfb is installed by `.ci/setup browser`)");
         let number = number.trim();
         assert!(!number.is_empty(), "Xvfb did not start");
-        (process, format!(":{number}"))
+        let display = format!(":{number}");
+        (process, stdout, display)
     });
     display
 }
