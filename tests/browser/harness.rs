@@ -1,17 +1,25 @@
 //! What the browser tests stand on: a static server for the built site that
 //! answers as GitHub Pages or nginx's `try_files $uri $uri/ =404` do (no
 //! single-page fallback), under the base path the site was built for; a
-//! chromedriver; and a thin client over a fresh headless Chromium per test,
-//! whose requests the server counts.
+//! WebDriver server for the engine under test (`BLOG_E2E_ENGINE`: Chromium
+//! through chromedriver, Firefox through geckodriver, WebKit through
+//! WebKitWebDriver and MiniBrowser); and a thin client over a fresh browser
+//! per test, whose requests the server counts.
+//!
+//! Chromium is prepared over the Chrome DevTools Protocol (viewport, colour
+//! scheme, scripts run before the page's own). The other engines have no
+//! such protocol behind WebDriver, so the same things come from their
+//! preferences and command lines, and the scripts from the site server,
+//! which puts them first into every page it serves to that browser.
 //!
 //! The helpers for checking responses and requests are marked
 //! `allow(dead_code)`: not every test, nor the bench, uses each.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
@@ -22,6 +30,63 @@ use crate::fault::{self, Fault, Files};
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
+
+/// A browser engine the tests drive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// Debian's Chromium, headless, through chromedriver.
+    Chromium,
+    /// Debian's Firefox ESR, headless, through geckodriver.
+    Firefox,
+    /// WebKitGTK's MiniBrowser on an X display of its own (Xvfb), through
+    /// WebKitWebDriver.
+    WebKit,
+}
+
+impl Engine {
+    const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+    /// Its name in `BLOG_E2E_ENGINE` and in screenshot names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+
+    /// A user agent like the engine's own; `Browser::start` appends its marks.
+    fn user_agent(self) -> &'static str {
+        match self {
+            Engine::Chromium => {
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36"
+            }
+            Engine::Firefox => {
+                "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+            }
+            Engine::WebKit => {
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15"
+            }
+        }
+    }
+}
+
+/// The engine under test: `BLOG_E2E_ENGINE` (`chromium`, `firefox` or
+/// `webkit`), else Chromium.
+pub fn engine() -> Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    *ENGINE.get_or_init(|| {
+        let name = std::env::var("BLOG_E2E_ENGINE").unwrap_or_default();
+        let name = name.trim();
+        if name.is_empty() {
+            return Engine::Chromium;
+        }
+        Engine::ALL
+            .into_iter()
+            .find(|engine| engine.name().eq_ignore_ascii_case(name))
+            .unwrap_or_else(|| panic!("BLOG_E2E_ENGINE={name}: choose chromium, firefox or webkit"))
+    })
+}
 
 /// Where the built site is: `BLOG_E2E_DIST`, else `target/e2e-dist`.
 pub fn dist_dir() -> PathBuf {
@@ -71,6 +136,19 @@ pub fn site() -> &'static str {
         }
         format!("http://127.0.0.1:{port}")
     })
+}
+
+/// Where a screenshot goes for a person to look at:
+/// `tests/screenshots/<name>.png`, with `-firefox` or `-webkit` before the
+/// `.png` outside Chromium.
+#[allow(dead_code)]
+pub fn screenshot_file(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
+    std::fs::create_dir_all(&dir).expect("a screenshots folder");
+    match engine() {
+        Engine::Chromium => dir.join(format!("{name}.png")),
+        engine => dir.join(format!("{name}-{}.png", engine.name())),
+    }
 }
 
 /// The absolute URL of a path of the site, given without the base, e.g.
@@ -188,8 +266,70 @@ static REQUESTS: Mutex<Vec<(u64, String)>> = Mutex::new(Vec::new());
 /// Marks the user agent of the browser with that id (see `Browser::start`).
 const UA_ID: &str = "blog-e2e/";
 /// Marks a user agent whose `.wasm` requests are held back that many
-/// milliseconds.
-const UA_HOLD_WASM: &str = "hold-wasm-ms=";
+/// milliseconds. Marks are product tokens (`name/version`): WebKit drops a
+/// user agent that is not made of them.
+const UA_HOLD_WASM: &str = "hold-wasm-ms/";
+
+/// Where the site server serves a browser's scripts (see `Switches`),
+/// under the base.
+const SCRIPTS_DIR: &str = "__e2e/";
+
+/// What the site server does differently for one browser, found by the id
+/// in its user agent. Switches work the same in every engine, where the
+/// Chrome DevTools Protocol works only in Chromium.
+#[derive(Default)]
+struct Switches {
+    /// Scripts put first into the `<head>` of every HTML page it is served,
+    /// in this order, each as `<script src="<base>__e2e/<id>/<n>.js">`: a
+    /// classic script from the page's own origin, so it runs before the
+    /// page's scripts, and under a Content-Security-Policy that allows
+    /// `'self'`.
+    scripts: Vec<String>,
+}
+
+static SWITCHES: Mutex<BTreeMap<u64, Switches>> = Mutex::new(BTreeMap::new());
+
+/// Reads or changes the switches of the browser with that id.
+fn switches<T>(id: u64, change: impl FnOnce(&mut Switches) -> T) -> T {
+    change(
+        SWITCHES
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(id)
+            .or_default(),
+    )
+}
+
+/// The script a browser's switches name at `<id>/<n>.js`.
+fn script(name: &str) -> Option<String> {
+    let (id, file) = name.split_once('/')?;
+    let index: usize = file.strip_suffix(".js")?.parse().ok()?;
+    switches(id.parse().ok()?, |switches| {
+        switches.scripts.get(index).cloned()
+    })
+}
+
+/// `<script>` tags for a browser's scripts, to go first into its pages.
+fn script_tags(id: u64) -> String {
+    let count = switches(id, |switches| switches.scripts.len());
+    (0..count)
+        .map(|index| {
+            format!(
+                "<script src=\"{}{SCRIPTS_DIR}{id}/{index}.js\"></script>",
+                base()
+            )
+        })
+        .collect()
+}
+
+/// The page with `tags` first in its `<head>`.
+fn inject(html: &str, tags: &str) -> String {
+    let at = html
+        .find("<head")
+        .and_then(|start| Some(start + html[start..].find('>')? + 1))
+        .unwrap_or(0);
+    format!("{}{tags}{}", &html[..at], &html[at..])
+}
 
 /// Records a request, holds it back if its browser asked for that, then
 /// answers it.
@@ -212,7 +352,16 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
             .split_whitespace()
             .find_map(|word| word.strip_prefix(tag)?.parse::<u64>().ok())
     };
-    if let (Some(id), Some(path)) = (tagged(UA_ID), &path) {
+    let scripts_dir = format!("{}{SCRIPTS_DIR}", base());
+    if let Some(name) = path
+        .as_deref()
+        .and_then(|path| path.strip_prefix(&scripts_dir))
+    {
+        let _ = respond_script(request, script(name));
+        return;
+    }
+    let id = tagged(UA_ID);
+    if let (Some(id), Some(path)) = (id, &path) {
         REQUESTS
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -222,7 +371,7 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
         Some(path) => resolve(dist, base(), path, raw_path, query),
         None => Reply::NotFound,
     };
-    let fault = tagged(UA_ID)
+    let fault = id
         .zip(path.as_deref())
         .and_then(|(id, path)| fault::lookup(id, path));
     let slow = match fault {
@@ -241,6 +390,7 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
         .filter(|_| path.as_deref().is_some_and(|path| path.ends_with(".wasm")))
         .map(Duration::from_millis)
         .or(slow);
+    let tags = id.map(script_tags).unwrap_or_default();
     match hold {
         // On a thread of its own, so that held requests leave the server's
         // threads free.
@@ -248,13 +398,27 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
             let dist = Arc::clone(dist);
             std::thread::spawn(move || {
                 std::thread::sleep(hold);
-                let _ = respond(&dist, request, reply);
+                let _ = respond(&dist, request, reply, &tags);
             });
         }
         None => {
-            let _ = respond(dist, request, reply);
+            let _ = respond(dist, request, reply, &tags);
         }
     }
+}
+
+/// Answers a request for one of a browser's scripts (see `Switches`).
+fn respond_script(request: tiny_http::Request, script: Option<String>) -> std::io::Result<()> {
+    let header = |name: &str, value: &str| {
+        tiny_http::Header::from_bytes(name, value).expect("a valid header")
+    };
+    let response = match script {
+        Some(script) => tiny_http::Response::from_string(script)
+            .with_header(header("Content-Type", "text/javascript"))
+            .with_header(header("Cache-Control", "no-store")),
+        None => tiny_http::Response::from_string("no such script").with_status_code(404),
+    };
+    request.respond(response)
 }
 
 /// `%XX` escapes decoded; `None` if the result is not UTF-8.
@@ -327,11 +491,24 @@ fn resolve(dist: &Path, base: &str, path: &str, raw_path: &str, query: &str) -> 
     }
 }
 
-fn respond(dist: &Path, request: tiny_http::Request, reply: Reply) -> std::io::Result<()> {
+/// Answers with the reply; an HTML page gets the `<script>` tags `tags` (see
+/// `Switches`) first in its head.
+fn respond(
+    dist: &Path,
+    request: tiny_http::Request,
+    reply: Reply,
+    tags: &str,
+) -> std::io::Result<()> {
     let header = |name: &str, value: &str| {
         tiny_http::Header::from_bytes(name, value).expect("a valid header")
     };
     match reply {
+        Reply::File(file) if !tags.is_empty() && content_type(&file).starts_with("text/html") => {
+            let page = inject(&std::fs::read_to_string(&file)?, tags);
+            let response = tiny_http::Response::from_string(page)
+                .with_header(header("Content-Type", content_type(&file)));
+            request.respond(response)
+        }
         Reply::File(file) => {
             let response = tiny_http::Response::from_file(std::fs::File::open(&file)?)
                 .with_header(header("Content-Type", content_type(&file)));
@@ -347,7 +524,8 @@ fn respond(dist: &Path, request: tiny_http::Request, reply: Reply) -> std::io::R
         Reply::NotFound => {
             let page = dist.join("404.html");
             if page.is_file() {
-                let response = tiny_http::Response::from_file(std::fs::File::open(&page)?)
+                let page = inject(&std::fs::read_to_string(&page)?, tags);
+                let response = tiny_http::Response::from_string(page)
                     .with_status_code(404)
                     .with_header(header("Content-Type", "text/html; charset=utf-8"));
                 request.respond(response)
@@ -375,44 +553,258 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-/// The chromedriver URL, started on first use. It runs under a shell that
-/// stops it when this process's end closes the shell's stdin.
-fn webdriver() -> &'static str {
-    static DRIVER: OnceLock<String> = OnceLock::new();
-    DRIVER.get_or_init(|| {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .expect("a free port")
-            .port();
-        let mut child = Command::new("sh")
-            .args([
-                "-c",
-                "chromedriver --port=\"$1\" >/dev/null 2>&1 & pid=$!; echo started; read _; kill $pid",
-                "sh",
-                &port.to_string(),
-            ])
+/// A process that lives as long as this value (or the test process): it runs
+/// in a process group of its own under a shell, which ends the group, with
+/// any browser the process started, once its stdin closes.
+struct Guarded {
+    shell: Child,
+}
+
+impl Guarded {
+    /// Starts `program` with `args` and `env`, its output written to `log`
+    /// (or, without, readable from the returned stdout).
+    fn spawn(
+        program: &str,
+        args: &[String],
+        env: &[(&str, String)],
+        log: Option<&Path>,
+    ) -> (Guarded, ChildStdout) {
+        // Ended by a signal (a test run cut short), the shell ends the group too.
+        let script = match log {
+            Some(_) => {
+                r#"log="$1"; shift; setsid "$@" >"$log" 2>&1 & pid=$!
+                trap 'kill -- -$pid 2>/dev/null; exit 1' HUP INT TERM
+                read _; kill -- -$pid 2>/dev/null"#
+            }
+            None => {
+                r#"shift; setsid "$@" 2>/dev/null & pid=$!
+                trap 'kill -- -$pid 2>/dev/null; exit 1' HUP INT TERM
+                read _; kill -- -$pid 2>/dev/null"#
+            }
+        };
+        let log = log.map(|log| log.display().to_string()).unwrap_or_default();
+        let mut shell = Command::new("sh")
+            .args(["-c", script, "sh", &log, program])
+            .args(args)
+            .envs(env.iter().map(|(name, value)| (name, value)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .expect("start chromedriver (installed by `.ci/setup browser`)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped stdout"))
-            .read_line(&mut line)
-            .expect("chromedriver started");
-        // Keep stdin open for the life of the process; dropping it stops the driver.
-        std::mem::forget(child);
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not start on port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
+            .unwrap_or_else(|err| panic!("start {program}: {err}"));
+        let stdout = shell.stdout.take().expect("piped stdout");
+        (Guarded { shell }, stdout)
+    }
+}
+
+impl Drop for Guarded {
+    fn drop(&mut self) {
+        drop(self.shell.stdin.take());
+        let _ = self.shell.wait();
+    }
+}
+
+/// A free TCP port on 127.0.0.1.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// Waits until something listens on the port.
+fn wait_for_port(port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not start on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Where drivers write their logs: `target/e2e-logs/`.
+fn log_file(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-logs");
+    std::fs::create_dir_all(&dir).expect("a log folder");
+    dir.join(name)
+}
+
+/// A WebDriver server; it stops when dropped.
+struct Driver {
+    url: String,
+    _process: Guarded,
+}
+
+impl Driver {
+    fn start(
+        program: &str,
+        args: &[String],
+        env: &[(&str, String)],
+        port: u16,
+        log: &str,
+    ) -> Driver {
+        let (process, _) = Guarded::spawn(program, args, env, Some(&log_file(log)));
+        wait_for_port(port, program);
+        Driver {
+            url: format!("http://127.0.0.1:{port}"),
+            _process: process,
         }
-        url
-    })
+    }
+}
+
+/// The chromedriver URL, started on first use; one chromedriver serves every
+/// session of the test process.
+fn chromedriver() -> &'static str {
+    static DRIVER: OnceLock<Driver> = OnceLock::new();
+    let driver = DRIVER.get_or_init(|| {
+        let port = free_port();
+        Driver::start(
+            "chromedriver",
+            &[format!("--port={port}")],
+            &[],
+            port,
+            "chromedriver.log",
+        )
+    });
+    &driver.url
+}
+
+/// A geckodriver of its own for one Firefox session (geckodriver serves one
+/// at a time).
+fn geckodriver(id: u64) -> Driver {
+    let port = free_port();
+    let args = ["--port", &port.to_string(), "--websocket-port", "0"].map(str::to_owned);
+    Driver::start(
+        "geckodriver",
+        &args,
+        &[],
+        port,
+        &format!("firefox-{id}.log"),
+    )
+}
+
+/// A WebKitWebDriver of its own for one WebKit session (it serves one at a
+/// time), on the X display of `xvfb_display`, in the locale of `lang` (the
+/// first of an Accept-Language list): WebKitGTK takes `navigator.languages`
+/// from the process's locale.
+fn webkitdriver(id: u64, lang: &str) -> Driver {
+    let port = free_port();
+    let env = [
+        ("DISPLAY", xvfb_display().to_owned()),
+        ("LOCPATH", locales_dir().display().to_string()),
+        ("LC_ALL", locale(lang)),
+        // No accessibility bus, no settings daemon: nothing to find on a
+        // bare X server.
+        ("NO_AT_BRIDGE", "1".to_owned()),
+        ("GSETTINGS_BACKEND", "memory".to_owned()),
+    ];
+    Driver::start(
+        "WebKitWebDriver",
+        &[format!("--port={port}")],
+        &env,
+        port,
+        &format!("webkit-{id}.log"),
+    )
+}
+
+/// An X display of this test process's own (Xvfb), for WebKit's windows;
+/// started on first use, so no window opens on a desktop and no
+/// `xvfb-run` is needed.
+fn xvfb_display() -> &'static str {
+    // Xvfb's stdout is kept open: a write to a closed pipe would end it.
+    static DISPLAY: OnceLock<(Guarded, BufReader<ChildStdout>, String)> = OnceLock::new();
+    let (_, _, display) = DISPLAY.get_or_init(|| {
+        let args = [
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1920x1080x24",
+            "-nolisten",
+            "tcp",
+        ]
+        .map(str::to_owned);
+        let (process, stdout) = Guarded::spawn("Xvfb", &args, &[], None);
+        let mut stdout = BufReader::new(stdout);
+        let mut number = String::new();
+        stdout
+            .read_line(&mut number)
+            .expect("Xvfb's display number (Xvfb is installed by `.ci/setup browser`)");
+        let number = number.trim();
+        assert!(!number.is_empty(), "Xvfb did not start");
+        let display = format!(":{number}");
+        (process, stdout, display)
+    });
+    display
+}
+
+/// The POSIX locale for the first language of an Accept-Language list:
+/// `de-AT,de` → `de_AT.UTF-8`, `es` → `es_ES.UTF-8`.
+fn locale(accept_lang: &str) -> String {
+    let first = accept_lang.split(',').next().unwrap_or_default();
+    let first = first.split(';').next().unwrap_or_default().trim();
+    let (language, region) = first.split_once(['-', '_']).unwrap_or((first, ""));
+    let language = language.to_ascii_lowercase();
+    let region = match region {
+        "" if language == "en" => "US".to_owned(),
+        "" => language.to_ascii_uppercase(),
+        region => region.to_ascii_uppercase(),
+    };
+    let name = format!("{language}_{region}.UTF-8");
+    compile_locale(&name);
+    name
+}
+
+/// Locales compiled for WebKit: `target/e2e-locales/`.
+fn locales_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-locales")
+}
+
+/// Compiles a locale into `locales_dir` once (the system may have none but
+/// C): `localedef` from Debian's `locales` sources.
+fn compile_locale(name: &str) {
+    static COMPILING: Mutex<()> = Mutex::new(());
+    let _one_at_a_time = COMPILING.lock().unwrap_or_else(PoisonError::into_inner);
+    let target = locales_dir().join(name);
+    if target.join("LC_CTYPE").is_file() {
+        return;
+    }
+    std::fs::create_dir_all(locales_dir()).expect("a locales folder");
+    let source = name.trim_end_matches(".UTF-8");
+    // localedef exits with 1 on mere warnings; what counts is the result.
+    let status = Command::new("localedef")
+        .args(["-i", source, "-f", "UTF-8"])
+        .arg(&target)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    assert!(
+        target.join("LC_CTYPE").is_file(),
+        "could not compile the locale {name} ({status:?}); Debian's `locales` package has its sources"
+    );
+}
+
+/// The first executable that exists of `candidates` (globs allowed).
+fn find_binary(candidates: &[&str]) -> String {
+    candidates
+        .iter()
+        .flat_map(|pattern| {
+            let (dir, rest) = pattern.split_once('*').unwrap_or((pattern, ""));
+            match rest {
+                "" => vec![PathBuf::from(dir)],
+                rest => std::fs::read_dir(dir)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|entry| entry.path().join(rest.trim_start_matches('/')))
+                    .collect(),
+            }
+        })
+        .find(|path| path.is_file())
+        .map(|path| path.display().to_string())
+        .unwrap_or_else(|| panic!("none of {candidates:?} exists: run `.ci/setup browser`"))
 }
 
 /// Records script errors, console errors, unhandled rejections and
@@ -428,25 +820,28 @@ document.addEventListener('securitypolicyviolation', (event) =>
   window.__errors.push('Content-Security-Policy: ' + event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline code')));
 "#;
 
-/// A desktop Chrome's user agent; `Browser::start` appends its marks.
-const USER_AGENT: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
-
 /// How to start a browser.
 pub struct Options<'a> {
-    /// `navigator.languages`, as Chromium's `--accept-lang` takes it.
+    /// The browser's languages, as an Accept-Language list (`de-AT,de`):
+    /// Chromium's `--accept-lang`, Firefox's `intl.accept_languages`, and in
+    /// WebKit, which takes them from the locale, the first one's locale.
     pub accept_lang: &'a str,
-    /// The window's size.
+    /// The viewport's size. Firefox and WebKit windows have a minimum width
+    /// (about 450 to 500 px); a narrower viewport is that wide there.
     pub size: (u32, u32),
-    /// Script run in every document before the page's own.
+    /// Script run in every document before the page's own (in Chromium over
+    /// DevTools; elsewhere put first into every page by the site server).
     pub init_script: Option<&'a str>,
     /// Holds back every `.wasm` response to this browser that long, so that
     /// the page can be looked at before the app starts.
     pub hold_wasm: Option<Duration>,
     /// Whether pages run scripts. Without, no script of a page runs (nor is
     /// fetched), while WebDriver still finds elements, reads them and runs
-    /// `js` (in the page, as DevTools does), `init_script` still runs, and
-    /// `errors` is always empty.
+    /// `js`, and `errors` is always empty. In Chromium, `init_script` still
+    /// runs; elsewhere it does not.
     pub javascript: bool,
+    /// Whether the browser prefers a dark colour scheme.
+    pub dark: bool,
 }
 
 impl Default for Options<'_> {
@@ -457,91 +852,163 @@ impl Default for Options<'_> {
             init_script: None,
             hold_wasm: None,
             javascript: true,
+            dark: false,
         }
     }
 }
 
-/// A fresh headless Chromium (new profile, so empty storage).
+/// A fresh browser of the engine under test (new profile, so empty storage).
 pub struct Browser {
     pub client: Client,
     /// Tells this browser's requests apart on the site server.
     id: u64,
     javascript: bool,
     holds_wasm: bool,
+    /// The viewport asked for.
+    size: (u32, u32),
+    dark: bool,
+    /// Run before the page's own scripts: the error recorder (where pages
+    /// run scripts) and the init script.
+    scripts: Vec<String>,
+    /// The driver of this session alone, where the engine's driver serves
+    /// one session at a time; dropped after the session.
+    _driver: Option<Driver>,
 }
 
 impl Browser {
     pub async fn start(options: Options<'_>) -> Browser {
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        let mut user_agent = format!("{USER_AGENT} {UA_ID}{id}");
+        let engine = engine();
+        let mut user_agent = format!("{} {UA_ID}{id}", engine.user_agent());
         if let Some(hold) = options.hold_wasm {
             user_agent += &format!(" {UA_HOLD_WASM}{}", hold.as_millis());
         }
-        let (width, height) = options.size;
-        let mut chrome_options = json!({
-            "binary": "/usr/bin/chromium",
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars",
-                format!("--accept-lang={}", options.accept_lang),
-                format!("--window-size={width},{height}"),
-                format!("--user-agent={user_agent}"),
-            ],
-        });
-        if !options.javascript {
-            // JavaScript blocked by content setting, as by policy: in every
-            // tab, no page script runs, classic or module, and none is
-            // fetched; scripts run over DevTools (WebDriver's, `js`,
-            // `init_script`) still do.
-            chrome_options["prefs"] =
-                json!({ "profile.managed_default_content_settings.javascript": 2 });
+        let (capabilities, driver) = match engine {
+            Engine::Chromium => (chromium_capabilities(&options, &user_agent), None),
+            Engine::Firefox => (
+                firefox_capabilities(&options, &user_agent),
+                Some(geckodriver(id)),
+            ),
+            Engine::WebKit => (
+                webkit_capabilities(&options, &user_agent),
+                Some(webkitdriver(id, options.accept_lang)),
+            ),
+        };
+        let scripts: Vec<String> = options
+            .javascript
+            .then_some(ERROR_RECORDER)
+            .into_iter()
+            .chain(options.init_script)
+            .map(str::to_owned)
+            .collect();
+        if engine != Engine::Chromium {
+            // No DevTools: the site server puts the scripts into the pages.
+            switches(id, |switches| switches.scripts = scripts.clone());
         }
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert("goog:chromeOptions".into(), chrome_options);
-        let client = ClientBuilder::rustls()
-            .expect("TLS setup")
-            .capabilities(capabilities)
-            .connect(webdriver())
+        let url = driver
+            .as_ref()
+            .map_or_else(|| chromedriver().to_owned(), |driver| driver.url.clone());
+        let mut builder = ClientBuilder::rustls().expect("TLS setup");
+        let connect = builder.capabilities(capabilities).connect(&url);
+        // A browser that cannot start leaves some drivers waiting for good.
+        let client = tokio::time::timeout(Duration::from_secs(60), connect)
             .await
-            .expect("a Chromium session");
+            .unwrap_or_else(|_| {
+                panic!(
+                    "no {} session after 60 s: see target/e2e-logs/",
+                    engine.name()
+                )
+            })
+            .unwrap_or_else(|err| panic!("a {} session: {err}", engine.name()));
         let browser = Browser {
             client,
             id,
             javascript: options.javascript,
             holds_wasm: options.hold_wasm.is_some(),
+            size: options.size,
+            dark: options.dark,
+            scripts,
+            _driver: driver,
         };
-        // Headless windows have a minimum width; emulate a phone's viewport
-        // (with its meta viewport handling) below it.
-        browser
-            .cdp(
-                "Emulation.setDeviceMetricsOverride",
-                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
-            )
-            .await;
-        browser.cdp("Page.enable", json!({})).await;
-        if options.javascript {
-            browser
-                .cdp(
-                    "Page.addScriptToEvaluateOnNewDocument",
-                    json!({ "source": ERROR_RECORDER }),
-                )
-                .await;
-        }
-        if let Some(script) = options.init_script {
-            browser
-                .cdp(
-                    "Page.addScriptToEvaluateOnNewDocument",
-                    json!({ "source": script }),
-                )
-                .await;
+        match engine {
+            Engine::Chromium => browser.prepare_chromium().await,
+            Engine::Firefox | Engine::WebKit => browser.fit_viewport().await,
         }
         browser
     }
 
-    /// Sends a Chrome DevTools Protocol command through chromedriver.
+    /// Opens a new tab and switches to it, prepared as the first one.
+    #[allow(dead_code)]
+    pub async fn open_tab(&self) {
+        let tab = self.client.new_window(true).await.expect("a new tab");
+        self.client
+            .switch_to_window(tab.handle)
+            .await
+            .expect("switch to the new tab");
+        // DevTools settings hold for one tab; elsewhere the window and the
+        // site server's scripts are the same for every tab.
+        if engine() == Engine::Chromium {
+            self.prepare_chromium().await;
+        }
+    }
+
+    /// Viewport, colour scheme and scripts, over DevTools, for the current tab.
+    async fn prepare_chromium(&self) {
+        let (width, height) = self.size;
+        // Headless windows have a minimum width; emulate a phone's viewport
+        // (with its meta viewport handling) below it.
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+        )
+        .await;
+        if self.dark {
+            self.cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+            )
+            .await;
+        }
+        self.cdp("Page.enable", json!({})).await;
+        for script in &self.scripts {
+            self.cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": script }),
+            )
+            .await;
+        }
+    }
+
+    /// Sizes the window so that its viewport (the window less its toolbars)
+    /// is `width` × `height`, as near as the engine allows.
+    async fn fit_viewport(&self) {
+        let (width, height) = self.size;
+        let (mut outer_width, mut outer_height) = (width, height);
+        for _ in 0..2 {
+            self.client
+                .set_window_size(outer_width, outer_height)
+                .await
+                .expect("set the window size");
+            let inner = self.js("return [innerWidth, innerHeight];").await;
+            let size = |index: usize| inner[index].as_u64().unwrap_or_default() as u32;
+            let (inner_width, inner_height) = (size(0), size(1));
+            if (inner_width, inner_height) == (width, height) {
+                return;
+            }
+            outer_width = (outer_width + width).saturating_sub(inner_width);
+            outer_height = (outer_height + height).saturating_sub(inner_height);
+        }
+    }
+
+    /// Sends a Chrome DevTools Protocol command through chromedriver; in
+    /// Chromium only.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        assert_eq!(
+            engine(),
+            Engine::Chromium,
+            "CDP {cmd}: only Chromium speaks the DevTools Protocol"
+        );
         self.client
             .issue_cmd(Cdp {
                 cmd: cmd.to_owned(),
@@ -549,6 +1016,15 @@ impl Browser {
             })
             .await
             .unwrap_or_else(|err| panic!("CDP {cmd}: {err}"))
+    }
+
+    /// The viewport's width in CSS pixels.
+    #[allow(dead_code)]
+    pub async fn viewport_width(&self) -> u64 {
+        self.js("return document.documentElement.clientWidth;")
+            .await
+            .as_u64()
+            .expect("a width")
     }
 
     /// Opens a path of the site, given without the base, e.g. `/de/`.
@@ -705,7 +1181,10 @@ impl Browser {
         if !self.javascript {
             return Vec::new();
         }
-        let errors = self.js("return window.__errors || [];").await;
+        // Without the recorder, no errors would pass for none.
+        let errors = self
+            .js("return window.__errors || ['the error recorder did not run in this page'];")
+            .await;
         errors
             .as_array()
             .into_iter()
@@ -724,6 +1203,121 @@ impl Browser {
     pub async fn close(self) {
         let _ = self.client.close().await;
     }
+}
+
+type Capabilities = serde_json::Map<String, Value>;
+
+/// Headless Chromium with a fresh profile (chromedriver makes one), the
+/// languages and user agent given, and page scripts blocked where asked.
+fn chromium_capabilities(options: &Options<'_>, user_agent: &str) -> Capabilities {
+    let (width, height) = options.size;
+    let mut chrome_options = json!({
+        "binary": "/usr/bin/chromium",
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-dev-shm-usage", "--hide-scrollbars",
+            format!("--accept-lang={}", options.accept_lang),
+            format!("--window-size={width},{height}"),
+            format!("--user-agent={user_agent}"),
+        ],
+    });
+    if !options.javascript {
+        // JavaScript blocked by content setting, as by policy: in every
+        // tab, no page script runs, classic or module, and none is
+        // fetched; scripts run over DevTools (WebDriver's, `js`,
+        // `init_script`) still do.
+        chrome_options["prefs"] =
+            json!({ "profile.managed_default_content_settings.javascript": 2 });
+    }
+    let mut capabilities = Capabilities::new();
+    capabilities.insert("goog:chromeOptions".into(), chrome_options);
+    capabilities
+}
+
+/// Headless Firefox ESR with a fresh profile (geckodriver makes one), told
+/// by preferences what Chromium is told by flags, and kept off the network:
+/// anything not for 127.0.0.1 goes to a proxy where nothing listens.
+fn firefox_capabilities(options: &Options<'_>, user_agent: &str) -> Capabilities {
+    let prefs = json!({
+        "intl.accept_languages": options.accept_lang,
+        "general.useragent.override": user_agent,
+        // Page scripts off; WebDriver's own still run.
+        "javascript.enabled": options.javascript,
+        // 0: dark, 1: light, for pages' `prefers-color-scheme`.
+        "layout.css.prefers-color-scheme.content-override": if options.dark { 0 } else { 1 },
+        "ui.systemUsesDarkTheme": i32::from(options.dark),
+        "network.proxy.type": 1,
+        "network.proxy.http": "127.0.0.1",
+        "network.proxy.http_port": 9,
+        "network.proxy.ssl": "127.0.0.1",
+        "network.proxy.ssl_port": 9,
+        "network.proxy.no_proxies_on": "127.0.0.1",
+        "network.proxy.allow_hijacking_localhost": false,
+        "app.update.enabled": false,
+        "app.update.auto": false,
+        "app.normandy.enabled": false,
+        "browser.safebrowsing.malware.enabled": false,
+        "browser.safebrowsing.phishing.enabled": false,
+        "browser.safebrowsing.downloads.enabled": false,
+        "browser.safebrowsing.blockedURIs.enabled": false,
+        "browser.safebrowsing.update.enabled": false,
+        "browser.search.update": false,
+        "browser.region.update.enabled": false,
+        "browser.region.network.url": "",
+        "network.captive-portal-service.enabled": false,
+        "network.connectivity-service.enabled": false,
+        "network.dns.disablePrefetch": true,
+        "network.prefetch-next": false,
+        "datareporting.healthreport.uploadEnabled": false,
+        "datareporting.policy.dataSubmissionEnabled": false,
+        "toolkit.telemetry.enabled": false,
+        "toolkit.telemetry.unified": false,
+        "extensions.update.enabled": false,
+        "extensions.getAddons.cache.enabled": false,
+        "extensions.systemAddon.update.enabled": false,
+        "media.gmp-manager.updateEnabled": false,
+        "services.settings.server": "http://127.0.0.1:9/",
+        "browser.newtabpage.enabled": false,
+        "browser.startup.page": 0,
+    });
+    let binary = find_binary(&["/usr/bin/firefox-esr", "/usr/bin/firefox"]);
+    let mut capabilities = Capabilities::new();
+    capabilities.insert("browserName".into(), json!("firefox"));
+    capabilities.insert(
+        "moz:firefoxOptions".into(),
+        json!({ "binary": binary, "args": ["-headless"], "prefs": prefs }),
+    );
+    capabilities
+}
+
+/// WebKitGTK's MiniBrowser in automation mode (which keeps no data between
+/// sessions), with the user agent given, page scripts off where asked, and
+/// the same proxy as Firefox's.
+fn webkit_capabilities(options: &Options<'_>, user_agent: &str) -> Capabilities {
+    let binary = find_binary(&[
+        "/usr/lib/*/webkit2gtk-4.1/MiniBrowser",
+        "/usr/libexec/webkit2gtk-4.1/MiniBrowser",
+    ]);
+    let mut args = vec![
+        "--automation".to_owned(),
+        format!("--user-agent={user_agent}"),
+        "--proxy=http://127.0.0.1:9".to_owned(),
+        "--ignore-host=127.0.0.1".to_owned(),
+    ];
+    if !options.javascript {
+        // Page scripts off; WebDriver's own still run.
+        args.push("--enable-javascript=false".to_owned());
+    }
+    if options.dark {
+        args.push("--dark-mode".to_owned());
+    }
+    let mut capabilities = Capabilities::new();
+    capabilities.insert(
+        "webkitgtk:browserOptions".into(),
+        json!({ "binary": binary, "args": args }),
+    );
+    capabilities
 }
 
 /// chromedriver's endpoint for Chrome DevTools Protocol commands.

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::fault::{Fault, Files};
 use crate::harness::{self, Browser, Options, href};
-use crate::{DE_POST, EN_POST, TOUR, browser_with, english_browser, finish};
+use crate::{DE_POST, EN_POST, TOUR, XSS, browser_with, english_browser, finish};
 
 /// Every pre-rendered route, found in the build: each folder with an
 /// `index.html` is a page (paths without the base).
@@ -338,16 +338,13 @@ async fn a_second_tab_changing_the_language_leaves_this_one_reading() {
     browser.open(EN_POST).await;
     browser.mark_document().await;
     let reading = browser.client.window().await.expect("this tab");
-    let other = browser.client.new_window(true).await.expect("a second tab");
-    browser
-        .client
-        .switch_to_window(other.handle)
-        .await
-        .expect("to the second tab");
+    browser.open_tab().await;
     browser.open("/en/").await;
     browser.click(".lang-switch a[hreflang=de]").await;
     browser.wait_for_path("/de/").await;
     assert_eq!(browser.saved_lang().await, json!("de"));
+    let errors = browser.errors().await;
+    assert!(errors.is_empty(), "second tab: {errors:?}");
 
     browser
         .client
@@ -366,9 +363,6 @@ async fn a_second_tab_changing_the_language_leaves_this_one_reading() {
     browser.wait_for_path("/de/").await;
     finish(browser).await;
 }
-
-/// The fixture post whose every line tries to run script.
-const XSS: &str = "/en/xss-corpus/";
 
 /// Checks the page for anything the corpus could have made run: the
 /// sentinel, a dialog, live script or handler attributes, or a URL with a
