@@ -486,7 +486,7 @@ async fn the_xss_corpus_runs_nothing_pre_rendered_or_in_the_app() {
         title
             .as_str()
             .unwrap_or_default()
-            .starts_with("XSS corpus <script>"),
+            .starts_with("<script>window.__xss=1</script>"),
         "{title}"
     );
     // The corpus's safe links are there; only the unsafe URLs are gone.

@@ -755,6 +755,7 @@ async fn pages_fit_every_width_and_are_captured_for_review() {
             ("post-en", EN_POST),
             ("post-de", DE_POST),
             ("tour-en", TOUR),
+            ("xss-en", XSS),
         ] {
             browser.open(path).await;
             browser.find(".post-list, .post-body h2").await;

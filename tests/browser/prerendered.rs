@@ -425,10 +425,15 @@ async fn pages_carry_absolute_canonical_reciprocal_alternates_cards_and_json_ld(
                     .unwrap()
                     .starts_with("2026-")
             );
-            assert!(html.contains(&format!(
-                "<h1>{}</h1>",
-                posting["headline"].as_str().unwrap()
-            )));
+            let headline = posting["headline"].as_str().unwrap();
+            let escaped = headline
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            assert!(
+                html.contains(&format!("<h1>{escaped}</h1>")),
+                "{path}: {headline}"
+            );
         } else {
             assert_eq!(meta("property", "og:type"), "website", "{path}");
         }
