@@ -8,8 +8,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Brotli (quality 11) bytes allowed per kind of file.
 # The wasm grew from 198,755 to ~258,400 bytes with hydration (the app adopts
-# pre-rendered pages) and the head tags it keeps in step; see README.
-BUDGET_WASM=262000
+# pre-rendered pages) and the head tags it keeps in step; see README. Then to
+# ~263,800 with the URL allow-list and percent-encoding that match the
+# CommonMark spec, resource data read as JSON (no inline script, for the
+# Content-Security-Policy) and bodies checked against their length.
+BUDGET_WASM=266000
 BUDGET_JS=8000
 BUDGET_CSS=2500
 
