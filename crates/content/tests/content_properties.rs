@@ -78,7 +78,7 @@ fn the_properties_catch_a_diagnostic_outside_its_file_or_on_two_lines() {
 }
 
 #[test]
-fn a_valid_file_is_checked_too() {
+fn a_valid_file_passes_the_properties() {
     assert_eq!(
         check(b"---\ntitle: T\ndescription: D\ndate: 2026-02-13\n---\nBody\n"),
         Ok(())

@@ -527,7 +527,14 @@ pub fn valid(
     } else {
         scalar(rng, &expected.description)
     };
-    let title = scalar(rng, &expected.title);
+    // Spaces around a quoted title are not part of it.
+    let title = match rng.below(6) {
+        0 => {
+            let quoted = quoted(&expected.title);
+            format!("\"  {} \"", &quoted[1..quoted.len() - 1])
+        }
+        _ => scalar(rng, &expected.title),
+    };
     let title = if alias {
         // An anchor before a block scalar's indicator is still the anchor.
         format!("&t {title}")

@@ -6,6 +6,7 @@
 
 use blog_content::diagnostic::Diagnostic;
 use blog_content::front_matter::FrontMatter;
+use blog_content::report::{Format, render};
 use blog_content::slug::{is_slug, reserved};
 
 use crate::post_text::Expected;
@@ -24,6 +25,29 @@ pub fn diagnostics(
     for diagnostic in diagnostics {
         one(diagnostic, &file, &is_folder)
             .map_err(|problem| format!("{problem}: {diagnostic:?}"))?;
+    }
+    report(diagnostics)
+}
+
+/// The report `check-content` prints: a line per diagnostic and one per
+/// help in human form, and JSON that reads back as the diagnostics.
+fn report(diagnostics: &[Diagnostic]) -> Result<(), String> {
+    let human = render(diagnostics, Format::Human);
+    let lines = diagnostics.len() + diagnostics.iter().filter(|d| d.help.is_some()).count();
+    if human.lines().count() != lines {
+        return Err(format!("the report has not {lines} lines:\n{human}"));
+    }
+    let json: serde_json::Value = serde_json::from_str(&render(diagnostics, Format::Json))
+        .map_err(|err| format!("the JSON report does not read back: {err}"))?;
+    let messages: Vec<&str> = json
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry["message"].as_str())
+        .collect();
+    let expected: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    if messages != expected {
+        return Err(format!("the JSON report says {messages:?}"));
     }
     Ok(())
 }
