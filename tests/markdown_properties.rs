@@ -8,6 +8,8 @@ mod allow_list;
 mod fuzz;
 #[path = "support/html.rs"]
 mod html;
+#[path = "support/seeded.rs"]
+mod seeded;
 #[path = "support/url_policy.rs"]
 mod url_policy;
 

@@ -2,7 +2,8 @@
 //! Markdown syntax, URLs with odd schemes, entities and raw HTML (where the
 //! mapping's edge cases are), with a little plain noise, from a small seeded
 //! generator, so a failing seed replays; and the property every rendering
-//! must have, with a shrinker that cuts a failing input down to its cause.
+//! must have, with a shrinker that cuts a failing input down to its cause
+//! (`seeded.rs`).
 
 use std::panic::{self, AssertUnwindSafe};
 
@@ -11,6 +12,7 @@ use blog::lang::Lang;
 use leptos::prelude::RenderHtml;
 
 use crate::allow_list;
+use crate::seeded::{self, Rng, panic_message};
 
 /// Pieces inputs are glued from.
 const FRAGMENTS: &[&str] = &[
@@ -149,27 +151,6 @@ const FRAGMENTS: &[&str] = &[
     "==",
 ];
 
-/// A small, fast, seeded generator (SplitMix64): enough for test inputs.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 /// One input, as the fragments it was glued from (so it shrinks by them).
 pub fn input(rng: &mut Rng) -> Vec<String> {
     // Mostly short inputs, where a cause is easy to see; one in twenty long
@@ -185,7 +166,7 @@ pub fn input(rng: &mut Rng) -> Vec<String> {
             0 => char::from_u32(rng.below(0x3000) as u32)
                 .unwrap_or('\u{fffd}')
                 .to_string(),
-            _ => FRAGMENTS[rng.below(FRAGMENTS.len())].to_owned(),
+            _ => (*rng.pick(FRAGMENTS)).to_owned(),
         })
         .collect()
 }
@@ -200,32 +181,13 @@ pub fn check(markdown: &str) -> Result<(), String> {
     let rendered = panic::catch_unwind(AssertUnwindSafe(|| {
         blog::markdown::render(markdown, &ASSETS, Lang::En).to_html()
     }))
-    .map_err(|panic| {
-        let message = panic
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| panic.downcast_ref::<&str>().copied())
-            .unwrap_or("(no message)");
-        format!("panicked: {message}")
-    })?;
+    .map_err(|panic| format!("panicked: {}", panic_message(&*panic)))?;
     allow_list::check(&rendered).map_err(|problem| format!("{problem}\nrendered: {rendered}"))
 }
 
-/// Cuts a failing input down to fragments that still fail: drops each
-/// fragment in turn while the input keeps failing.
-pub fn shrink(mut fragments: Vec<String>) -> Vec<String> {
-    let fails = |fragments: &[String]| check(&fragments.concat()).is_err();
-    let mut i = 0;
-    while i < fragments.len() {
-        let mut smaller = fragments.clone();
-        smaller.remove(i);
-        if fails(&smaller) {
-            fragments = smaller;
-        } else {
-            i += 1;
-        }
-    }
-    fragments
+/// Cuts a failing input down to fragments that still fail.
+pub fn shrink(fragments: Vec<String>) -> Vec<String> {
+    seeded::shrink(fragments, |fragments| check(&fragments.concat()).is_err())
 }
 
 /// Checks `cases` inputs from `seed` on, each from its own seed (so one

@@ -86,14 +86,14 @@ impl Diagnostic {
             line: at.line,
             column: at.column,
             severity,
-            message,
+            message: one_line(message),
             help: None,
         }
     }
 
     /// Adds what the author should do.
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+        self.help = Some(one_line(help.into()));
         self
     }
 
@@ -109,6 +109,26 @@ impl Diagnostic {
             _ => self.path.clone(),
         }
     }
+}
+
+/// `text` with its control characters and line separators escaped (`\u{1}`,
+/// `\t`). Messages quote the content, which may hold any of them; a message
+/// is one line in a terminal and in an editor's annotation, and a raw one
+/// would break the line, or drive the terminal (`\u{1b}[…`).
+fn one_line(text: String) -> String {
+    let breaks = |ch: char| ch.is_control() || matches!(ch, '\u{2028}' | '\u{2029}');
+    if !text.contains(breaks) {
+        return text;
+    }
+    text.chars()
+        .map(|ch| {
+            if breaks(ch) {
+                ch.escape_default().to_string()
+            } else {
+                ch.to_string()
+            }
+        })
+        .collect()
 }
 
 /// `content/x/de.md:4:7: error: message`, and the help on a line of its own.
@@ -141,6 +161,17 @@ mod tests {
         assert_eq!(
             diagnostic.to_string(),
             "content/x/de.md:4:7: error: bad date\n  help: write YYYY-MM-DD"
+        );
+    }
+
+    #[test]
+    fn control_characters_from_the_content_are_shown_escaped_so_a_message_stays_one_line() {
+        let diagnostic = Diagnostic::error(Location::line("p.md", 1), "a\nb\u{0}c\u{1b}[31m")
+            .help("read: \t\u{85}\u{2028}");
+        assert_eq!(diagnostic.message, "a\\nb\\u{0}c\\u{1b}[31m");
+        assert_eq!(
+            diagnostic.help.as_deref(),
+            Some("read: \\t\\u{85}\\u{2028}")
         );
     }
 

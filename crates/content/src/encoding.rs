@@ -78,7 +78,10 @@ pub fn repair(line: &str) -> Option<(usize, String)> {
 fn decode_sequence(chars: &[char]) -> Option<(char, usize)> {
     let lead = windows_1252_byte(*chars.first()?)?;
     let length = match lead {
-        0xC2..=0xDF => 2,
+        // Not 0xDE and 0xDF (`Þ`, `ß`): they would decode to Thaana and
+        // NKo, which no post here is written in, while `ß` before a closing
+        // quote (`groß“`) is plain German.
+        0xC2..=0xDD => 2,
         0xE0..=0xEF => 3,
         0xF0..=0xF4 => 4,
         _ => return None,
@@ -164,6 +167,8 @@ mod tests {
             "naïve café, 5 €",
             "Â",
             "plain",
+            "„Er ist groß“, sagt sie",
+            "Fuß‘ Maß— Þ©",
         ] {
             assert_eq!(repair(line), None, "{line}");
         }

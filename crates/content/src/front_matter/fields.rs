@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::keys::{self, Key};
+use super::position;
 use super::split::Split;
 use super::yaml_error::yaml_problem;
 use crate::date::{Date, DateError};
@@ -318,9 +319,7 @@ impl Fields<'_> {
 
     /// The file line and column of a value.
     fn position<T>(&self, value: &Spanned<T>) -> (usize, usize) {
-        let line = usize::try_from(value.referenced.line()).unwrap_or(1);
-        let column = usize::try_from(value.referenced.column()).unwrap_or(1);
-        (self.split.yaml_line + line.max(1) - 1, column.max(1))
+        position::in_file(self.split, &value.referenced)
     }
 }
 

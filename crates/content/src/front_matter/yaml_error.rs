@@ -3,6 +3,7 @@
 //! the wrong type, naming the field and the shape that was written.
 
 use super::keys::Key;
+use super::position;
 use super::split::Split;
 use crate::diagnostic::{Diagnostic, Location};
 
@@ -14,14 +15,9 @@ pub fn yaml_problem(
     keys: &[Key<'_>],
     err: &serde_saphyr::Error,
 ) -> Diagnostic {
-    let location = err.location();
-    let line = location
-        .and_then(|location| usize::try_from(location.line()).ok())
-        .map_or(split.closing_line, |line| split.yaml_line + line.max(1) - 1);
-    let column = location
-        .and_then(|location| usize::try_from(location.column()).ok())
-        .unwrap_or(1)
-        .max(1);
+    let (line, column) = err.location().map_or((split.closing_line, 1), |location| {
+        position::in_file(split, &location)
+    });
     let message = err.without_snippet().to_string();
     let message = message
         .rsplit_once(" at line ")
