@@ -30,7 +30,7 @@ pub fn PageMeta(
         Page::Post { post, translation } => Some((post, translation)),
         Page::Root | Page::Index(_) | Page::NotFound(_) => None,
     };
-    let full_title = format!("{title} · {BLOG_NAME}");
+    let full_title = title_text(&format!("{title} · {BLOG_NAME}"));
     let canonical = path.as_deref().map(site::absolute);
     let alternates = page
         .alternates()
@@ -82,5 +82,34 @@ pub fn PageMeta(
         <Meta name="twitter:description" content=description />
         {card_image}
         {json_ld}
+    }
+}
+
+/// The title as `<Title>` takes it. Pre-rendering, leptos_meta 0.8 writes
+/// the text into `<title>` as it is, so a post titled
+/// `</title><script>…` would close the element and put markup into the
+/// page: there, `&`, `<` and `>` are escaped first. In the browser it sets
+/// `document.title`, which is text, so the title goes as it is.
+fn title_text(title: &str) -> String {
+    if cfg!(feature = "ssr") {
+        title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        title.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_cannot_close_the_title_element_of_a_pre_rendered_page() {
+        assert_eq!(
+            title_text("</title><script>x</script> & more"),
+            "&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; more"
+        );
     }
 }

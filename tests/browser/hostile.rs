@@ -469,6 +469,11 @@ async fn the_xss_corpus_runs_nothing_pre_rendered_or_in_the_app() {
             "application/json#resources"
         ])
     );
+    // The title's markup stayed inside `<title>`, as text.
+    assert_eq!(
+        reader.js("return document.title;").await,
+        json!("</title><script>window.__xss=1</script> · Edgewise")
+    );
     assert_eq!(
         reader
             .js("return document.querySelectorAll('main script, main iframe, main svg, main [onerror], main [onload]').length;")
@@ -486,7 +491,7 @@ async fn the_xss_corpus_runs_nothing_pre_rendered_or_in_the_app() {
         title
             .as_str()
             .unwrap_or_default()
-            .starts_with("<script>window.__xss=1</script>"),
+            .starts_with("</title><script>window.__xss=1</script>"),
         "{title}"
     );
     // The corpus's safe links are there; only the unsafe URLs are gone.
