@@ -1,11 +1,13 @@
 //! Faults the site server plays for one browser's requests, switched on and
 //! off by the test while the browser runs: error statuses, a page where
-//! Markdown was expected, empty and cut-off answers, dropped connections,
-//! and slow answers. Other browsers, running in parallel, are served as usual.
+//! Markdown was expected, empty and cut-off answers, redirect loops (a
+//! network error), and slow answers. Other browsers, running in parallel, are served as usual.
 
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
+
+use crate::harness::header;
 
 /// Which requests a fault applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,9 +75,6 @@ pub fn lookup(browser: u64, path: &str) -> Option<Fault> {
 /// is the site's 404 page. `Slow` is answered by the caller, which sends the
 /// file once the time is up.
 pub fn play(request: tiny_http::Request, fault: Fault, file: Option<&Path>, not_found: &Path) {
-    let header = |name: &str, value: &str| {
-        tiny_http::Header::from_bytes(name, value).expect("a valid header")
-    };
     let markdown = header("Content-Type", "text/markdown; charset=utf-8");
     let _ = match fault {
         Fault::Status(status) => request.respond(

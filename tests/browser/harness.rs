@@ -407,11 +407,13 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
     }
 }
 
+/// A response header; the tests write only valid ones.
+pub fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name, value).expect("a valid header")
+}
+
 /// Answers a request for one of a browser's scripts (see `Switches`).
 fn respond_script(request: tiny_http::Request, script: Option<String>) -> std::io::Result<()> {
-    let header = |name: &str, value: &str| {
-        tiny_http::Header::from_bytes(name, value).expect("a valid header")
-    };
     let response = match script {
         Some(script) => tiny_http::Response::from_string(script)
             .with_header(header("Content-Type", "text/javascript"))
@@ -499,9 +501,6 @@ fn respond(
     reply: Reply,
     tags: &str,
 ) -> std::io::Result<()> {
-    let header = |name: &str, value: &str| {
-        tiny_http::Header::from_bytes(name, value).expect("a valid header")
-    };
     match reply {
         Reply::File(file) if !tags.is_empty() && content_type(&file).starts_with("text/html") => {
             let page = inject(&std::fs::read_to_string(&file)?, tags);

@@ -91,6 +91,16 @@ async fn open_post_in_app(browser: &Browser) {
     browser.wait_for_path(EN_POST).await;
 }
 
+/// The text of the post's body as it is in the page (`textContent`).
+async fn post_body_text(browser: &Browser) -> String {
+    browser
+        .js("return document.querySelector('.post-body').textContent;")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 #[tokio::test]
 async fn a_body_that_comes_back_broken_shows_a_message_and_retry_loads_it() {
     let faults = [
@@ -117,11 +127,9 @@ async fn a_body_that_comes_back_broken_shows_a_message_and_retry_loads_it() {
             "The Rise of Serverless Edge Computing",
             "{fault:?}"
         );
-        let body = browser
-            .js("return document.querySelector('.post-body').textContent;")
-            .await;
+        let body = post_body_text(&browser).await;
         assert!(
-            !body.as_str().unwrap_or_default().contains("Edgewise"),
+            !body.contains("Edgewise"),
             "{fault:?}: the 404 page's text shown as the body: {body}"
         );
         browser.set_fault(Files::Bodies, None);
@@ -165,10 +173,7 @@ async fn an_answer_that_arrives_after_the_reader_moved_on_is_never_shown() {
     // Both answers are in by now; only the German one is shown.
     tokio::time::sleep(Duration::from_millis(2000)).await;
     assert_eq!(browser.path().await, DE_POST);
-    let body = browser
-        .js("return document.querySelector('.post-body').textContent;")
-        .await;
-    let body = body.as_str().unwrap_or_default();
+    let body = post_body_text(&browser).await;
     assert!(body.contains("Einleitung"), "{body}");
     assert!(!body.contains("Introduction"), "{body}");
     assert_eq!(browser.count(".post-body .skeleton, .load-error").await, 0);
@@ -189,10 +194,7 @@ async fn an_answer_that_arrives_after_the_reader_moved_on_is_never_shown() {
     browser.wait_for_path(TOUR).await;
     tokio::time::sleep(Duration::from_millis(3500)).await;
     assert_eq!(browser.text("article h1").await, "A Tour of Markdown");
-    let body = browser
-        .js("return document.querySelector('.post-body').textContent;")
-        .await;
-    let body = body.as_str().unwrap_or_default();
+    let body = post_body_text(&browser).await;
     assert!(body.contains("first item"), "{body}");
     assert!(!body.contains("Introduction"), "{body}");
     finish(browser).await;
@@ -417,10 +419,7 @@ async fn assert_nothing_ran(browser: &Browser, how: &str) -> String {
             .contains("<script>window.__xss=1</script>"),
         "{how}"
     );
-    let body = browser
-        .js("return document.querySelector('.post-body').textContent;")
-        .await;
-    let body = body.as_str().unwrap_or_default();
+    let body = post_body_text(browser).await;
     for shown in [
         "<iframe srcdoc=",
         "<svg onload=\"window.__xss=1\">",
