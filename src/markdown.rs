@@ -2,9 +2,18 @@
 //! elements. No HTML string is ever injected: raw HTML in a post shows as
 //! text, and link and image URLs with a scheme outside the allow-list
 //! (`http`, `https`, `mailto`; see `url`) are dropped.
+//!
+//! Every element with content is built by [`element`], as one Rust type
+//! whatever its tag and attributes: Leptos compiles its code for creating,
+//! hydrating and updating a view once per view type, and a `view!` per kind
+//! of element made this mapping the largest part of the app's wasm. Only
+//! the void elements (`<br>`, `<hr>`, `<img>`, `<input>`) keep their own
+//! types, which render without a closing tag.
 
 use std::collections::{HashMap, HashSet};
 
+use leptos::attr::custom::custom_attribute;
+use leptos::html::custom;
 use leptos::prelude::*;
 use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag,
@@ -45,9 +54,44 @@ pub fn render(markdown: &str, assets: &Assets, lang: Lang) -> AnyView {
         footnotes: Vec::new(),
     };
     let mut events = Parser::new_ext(markdown, options());
-    let body = renderer.children(&mut events);
-    let footnotes = renderer.footnotes_section();
-    view! { {body} {footnotes} }.into_any()
+    let mut body = renderer.children(&mut events);
+    body.extend(renderer.footnotes_section());
+    body.into_any()
+}
+
+/// An attribute: its name, and its value where it has one (an attribute
+/// without a value is not written).
+type Attr = (&'static str, Option<String>);
+
+/// The most attributes an element with content gets (a link's `href`,
+/// `rel` and `title`).
+const MAX_ATTRS: usize = 3;
+
+/// An element with content: `tag` with `attrs` (at most [`MAX_ATTRS`]) and
+/// `children`. The attributes are written in the order given.
+fn element(tag: &'static str, attrs: Vec<Attr>, children: Vec<AnyView>) -> AnyView {
+    debug_assert!(
+        attrs.len() <= MAX_ATTRS,
+        "<{tag}> with {} attributes",
+        attrs.len()
+    );
+    let mut attrs = attrs.into_iter();
+    let mut next = || {
+        let (name, value) = attrs.next().unwrap_or(("", None));
+        custom_attribute(name, value)
+    };
+    let attrs = (next(), next(), next());
+    custom(tag).add_any_attr(attrs).child(children).into_any()
+}
+
+/// Text, as a view.
+fn text(text: impl Into<String>) -> AnyView {
+    text.into().into_any()
+}
+
+/// A `class` attribute.
+fn class(name: &'static str) -> Attr {
+    ("class", Some(name.to_owned()))
 }
 
 struct Renderer<'a> {
@@ -70,50 +114,59 @@ struct Renderer<'a> {
 
 impl Renderer<'_> {
     /// Renders events up to the end of the current element (or of the input).
-    fn children<'e>(&mut self, events: &mut impl Iterator<Item = Event<'e>>) -> Vec<AnyView> {
+    fn children<'e>(&mut self, events: &mut dyn Iterator<Item = Event<'e>>) -> Vec<AnyView> {
         let mut views = Vec::new();
         while let Some(event) = events.next() {
-            let view = match event {
+            match event {
                 Event::End(_) => break,
-                Event::Start(tag) => self.element(tag, events),
-                Event::Text(text) => Some(text.into_string().into_any()),
-                Event::Code(code) => Some(view! { <code>{code.into_string()}</code> }.into_any()),
-                Event::InlineMath(math) | Event::DisplayMath(math) => {
-                    Some(view! { <code class="math">{math.into_string()}</code> }.into_any())
+                Event::Start(tag) => self.element(tag, events, &mut views),
+                Event::Text(content) => views.push(text(content.into_string())),
+                Event::Code(code) => {
+                    views.push(element("code", vec![], vec![text(code.into_string())]));
                 }
+                Event::InlineMath(math) | Event::DisplayMath(math) => views.push(element(
+                    "code",
+                    vec![class("math")],
+                    vec![text(math.into_string())],
+                )),
                 // Raw HTML is shown as the text the author wrote, never parsed.
-                Event::Html(html) | Event::InlineHtml(html) => Some(html.into_string().into_any()),
-                Event::FootnoteReference(label) => Some(self.footnote_reference(&label)),
-                Event::SoftBreak => Some("\n".into_any()),
-                Event::HardBreak => Some(view! { <br /> }.into_any()),
-                Event::Rule => Some(view! { <hr /> }.into_any()),
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    views.push(text(html.into_string()));
+                }
+                Event::FootnoteReference(label) => views.push(self.footnote_reference(&label)),
+                Event::SoftBreak => views.push(text("\n")),
+                Event::HardBreak => views.push(view! { <br /> }.into_any()),
+                Event::Rule => views.push(view! { <hr /> }.into_any()),
                 // The space keeps the box off the item's text, as in the spec.
-                Event::TaskListMarker(checked) => Some(
-                    view! { <input type="checkbox" disabled=true checked=checked />" " }.into_any(),
-                ),
-            };
-            views.extend(view);
+                Event::TaskListMarker(checked) => {
+                    views.push(
+                        view! { <input type="checkbox" disabled=true checked=checked /> }
+                            .into_any(),
+                    );
+                    views.push(text(" "));
+                }
+            }
         }
         views
     }
 
+    /// Renders the element `tag` starts (up to its end) into `views`.
     fn element<'e>(
         &mut self,
         tag: Tag<'e>,
-        events: &mut impl Iterator<Item = Event<'e>>,
-    ) -> Option<AnyView> {
+        events: &mut dyn Iterator<Item = Event<'e>>,
+        views: &mut Vec<AnyView>,
+    ) {
         let view = match tag {
-            Tag::Paragraph => view! { <p>{self.children(events)}</p> }.into_any(),
+            Tag::Paragraph => element("p", vec![], self.children(events)),
             Tag::Heading { level, id, .. } => {
                 let inner: Vec<Event<'e>> = take_element(events);
-                let text = plain_text(inner.iter().cloned());
+                let text = plain_text(&inner);
                 let id = self.heading_id(id.map(|id| id.into_string()), &text);
                 let children = self.children(&mut inner.into_iter());
                 heading(level, id, children, texts(self.lang).heading_anchor)
             }
-            Tag::BlockQuote(_) => {
-                view! { <blockquote>{self.children(events)}</blockquote> }.into_any()
-            }
+            Tag::BlockQuote(_) => element("blockquote", vec![], self.children(events)),
             Tag::CodeBlock(kind) => {
                 let language = match kind {
                     CodeBlockKind::Fenced(info) => code_language(&info),
@@ -121,52 +174,50 @@ impl Renderer<'_> {
                 };
                 // Leptos renders an empty text node as a space, which would
                 // show in a `<pre>`: an empty block gets no text node at all.
-                let code = non_empty(plain_text(take_element(events)));
-                // An absent class must not render as `class=""`.
-                match language {
-                    Some(language) => {
-                        view! { <pre><code class=language>{code}</code></pre> }.into_any()
-                    }
-                    None => view! { <pre><code>{code}</code></pre> }.into_any(),
-                }
+                let code = non_empty(plain_text(&take_element(events)));
+                let code = element(
+                    "code",
+                    vec![("class", language)],
+                    code.map(text).into_iter().collect(),
+                );
+                element("pre", vec![], vec![code])
             }
             Tag::HtmlBlock => {
-                let html = plain_text(take_element(events));
-                view! { <pre class="raw-html"><code>{html}</code></pre> }.into_any()
+                let html = plain_text(&take_element(events));
+                let code = element("code", vec![], vec![text(html)]);
+                element("pre", vec![class("raw-html")], vec![code])
             }
-            Tag::List(None) => view! { <ul>{self.children(events)}</ul> }.into_any(),
+            Tag::List(None) => element("ul", vec![], self.children(events)),
             Tag::List(Some(start)) => {
                 let start = (start != 1).then(|| start.to_string());
-                view! { <ol start=start>{self.children(events)}</ol> }.into_any()
+                element("ol", vec![("start", start)], self.children(events))
             }
-            Tag::Item => view! { <li>{self.children(events)}</li> }.into_any(),
+            Tag::Item => element("li", vec![], self.children(events)),
             Tag::FootnoteDefinition(label) => {
                 let number = self.footnote_number(&label);
                 let content = self.children(events);
                 self.footnotes.push((number, content));
-                return None;
+                return;
             }
             Tag::Table(alignments) => {
                 self.alignments = alignments;
                 let mut rows = self.children(events);
                 let head = (!rows.is_empty()).then(|| rows.remove(0));
-                view! {
-                    <div class="table-wrap">
-                        <table>{head}<tbody>{rows}</tbody></table>
-                    </div>
-                }
-                .into_any()
+                let mut table: Vec<AnyView> = head.into_iter().collect();
+                table.push(element("tbody", vec![], rows));
+                let table = element("table", vec![], table);
+                element("div", vec![class("table-wrap")], vec![table])
             }
             Tag::TableHead => {
                 self.in_head = true;
                 self.cell = 0;
                 let cells = self.children(events);
                 self.in_head = false;
-                view! { <thead><tr>{cells}</tr></thead> }.into_any()
+                element("thead", vec![], vec![element("tr", vec![], cells)])
             }
             Tag::TableRow => {
                 self.cell = 0;
-                view! { <tr>{self.children(events)}</tr> }.into_any()
+                element("tr", vec![], self.children(events))
             }
             Tag::TableCell => {
                 let class = match self.alignments.get(self.cell) {
@@ -177,21 +228,23 @@ impl Renderer<'_> {
                 };
                 self.cell += 1;
                 let content = self.children(events);
-                // An absent class must not render as `class=""`.
-                match (self.in_head, class) {
-                    (true, Some(class)) => {
-                        view! { <th scope="col" class=class>{content}</th> }.into_any()
-                    }
-                    (true, None) => view! { <th scope="col">{content}</th> }.into_any(),
-                    (false, Some(class)) => view! { <td class=class>{content}</td> }.into_any(),
-                    (false, None) => view! { <td>{content}</td> }.into_any(),
+                // An absent class is not written (no `class=""`).
+                let class = ("class", class.map(str::to_owned));
+                if self.in_head {
+                    element(
+                        "th",
+                        vec![("scope", Some("col".to_owned())), class],
+                        content,
+                    )
+                } else {
+                    element("td", vec![class], content)
                 }
             }
-            Tag::Emphasis => view! { <em>{self.children(events)}</em> }.into_any(),
-            Tag::Strong => view! { <strong>{self.children(events)}</strong> }.into_any(),
-            Tag::Strikethrough => view! { <del>{self.children(events)}</del> }.into_any(),
-            Tag::Superscript => view! { <sup>{self.children(events)}</sup> }.into_any(),
-            Tag::Subscript => view! { <sub>{self.children(events)}</sub> }.into_any(),
+            Tag::Emphasis => element("em", vec![], self.children(events)),
+            Tag::Strong => element("strong", vec![], self.children(events)),
+            Tag::Strikethrough => element("del", vec![], self.children(events)),
+            Tag::Superscript => element("sup", vec![], self.children(events)),
+            Tag::Subscript => element("sub", vec![], self.children(events)),
             Tag::Link {
                 link_type,
                 dest_url,
@@ -205,15 +258,19 @@ impl Renderer<'_> {
                 };
                 let kind = classify_url(&dest_url);
                 let href = (kind != UrlKind::Unsafe).then(|| encode(&within_site(&dest_url)));
-                let rel = (kind == UrlKind::External).then_some("noopener noreferrer");
+                let rel = (kind == UrlKind::External).then(|| "noopener noreferrer".to_owned());
                 let title = non_empty(title.into_string());
                 let children = self.children(events);
-                view! { <a href=href rel=rel title=title>{children}</a> }.into_any()
+                element(
+                    "a",
+                    vec![("href", href), ("rel", rel), ("title", title)],
+                    children,
+                )
             }
             Tag::Image {
                 dest_url, title, ..
             } => {
-                let alt = plain_text(take_element(events));
+                let alt = plain_text(&take_element(events));
                 let mut size = None;
                 let src = match classify_url(&dest_url) {
                     UrlKind::External => encode(&dest_url),
@@ -228,7 +285,8 @@ impl Renderer<'_> {
                     // An image from a fragment, a mail address or an unsafe scheme
                     // is not an image: keep its description.
                     UrlKind::Fragment | UrlKind::Mail | UrlKind::Unsafe => {
-                        return Some(alt.into_any());
+                        views.push(text(alt));
+                        return;
                     }
                 };
                 let title = non_empty(title.into_string());
@@ -243,11 +301,13 @@ impl Renderer<'_> {
             Tag::DefinitionList
             | Tag::DefinitionListTitle
             | Tag::DefinitionListDefinition
-            | Tag::MetadataBlock(_) => self.children(events).into_any(),
+            | Tag::MetadataBlock(_) => {
+                views.extend(self.children(events));
+                return;
+            }
         };
-        Some(view)
+        views.push(view);
     }
-
     /// A unique id for a heading: the one written (`{#id}`), else its text's slug.
     fn heading_id(&mut self, explicit: Option<String>, text: &str) -> String {
         let base = explicit
@@ -278,12 +338,12 @@ impl Renderer<'_> {
         // before any reference to it.
         let first = self.footnotes_referenced.insert(number);
         let id = first.then(|| format!("fnref-{number}"));
-        view! {
-            <sup class="footnote-ref">
-                <a href=format!("#fn-{number}") id=id>{number}</a>
-            </sup>
-        }
-        .into_any()
+        let link = element(
+            "a",
+            vec![("href", Some(format!("#fn-{number}"))), ("id", id)],
+            vec![text(number.to_string())],
+        );
+        element("sup", vec![class("footnote-ref")], vec![link])
     }
 
     fn footnotes_section(&mut self) -> Option<AnyView> {
@@ -292,64 +352,73 @@ impl Renderer<'_> {
         }
         let mut footnotes = std::mem::take(&mut self.footnotes);
         footnotes.sort_by_key(|(number, _)| *number);
-        let text = texts(self.lang);
+        let texts = texts(self.lang);
         let items: Vec<AnyView> = footnotes
             .into_iter()
-            .map(|(number, content)| {
+            .map(|(number, mut content)| {
                 // A footnote nothing refers to has nowhere to lead back to.
-                let back = self.footnotes_referenced.contains(&number).then(|| {
-                    view! {
-                        " "
-                        <a class="footnote-back" href=format!("#fnref-{number}") aria-label=text.back_to_reference>
-                            "↩"
-                        </a>
-                    }
-                });
-                view! {
-                    <li id=format!("fn-{number}") value=number.to_string()>
-                        {content}
-                        {back}
-                    </li>
+                if self.footnotes_referenced.contains(&number) {
+                    content.push(text(" "));
+                    content.push(element(
+                        "a",
+                        vec![
+                            ("href", Some(format!("#fnref-{number}"))),
+                            ("aria-label", Some(texts.back_to_reference.to_owned())),
+                            class("footnote-back"),
+                        ],
+                        vec![text("↩")],
+                    ));
                 }
-                .into_any()
+                let attrs = vec![
+                    ("id", Some(format!("fn-{number}"))),
+                    ("value", Some(number.to_string())),
+                ];
+                element("li", attrs, content)
             })
             .collect();
-        Some(
-            view! {
-                <section class="footnotes" aria-label=text.footnotes>
-                    <ol>{items}</ol>
-                </section>
-            }
-            .into_any(),
-        )
+        let list = element("ol", vec![], items);
+        let label = ("aria-label", Some(texts.footnotes.to_owned()));
+        Some(element(
+            "section",
+            vec![label, class("footnotes")],
+            vec![list],
+        ))
     }
 }
 
 fn heading(
     level: HeadingLevel,
     id: String,
-    children: Vec<AnyView>,
+    mut children: Vec<AnyView>,
     anchor_label: &'static str,
 ) -> AnyView {
-    let anchor = view! {
-        <a class="heading-anchor" href=format!("#{id}") aria-label=anchor_label>"#"</a>
+    let anchor = element(
+        "a",
+        vec![
+            ("href", Some(format!("#{id}"))),
+            ("aria-label", Some(anchor_label.to_owned())),
+            class("heading-anchor"),
+        ],
+        vec![text("#")],
+    );
+    children.push(anchor);
+    let tag = match level {
+        HeadingLevel::H1 => "h1",
+        HeadingLevel::H2 => "h2",
+        HeadingLevel::H3 => "h3",
+        HeadingLevel::H4 => "h4",
+        HeadingLevel::H5 => "h5",
+        HeadingLevel::H6 => "h6",
     };
-    match level {
-        HeadingLevel::H1 => view! { <h1 id=id>{children}{anchor}</h1> }.into_any(),
-        HeadingLevel::H2 => view! { <h2 id=id>{children}{anchor}</h2> }.into_any(),
-        HeadingLevel::H3 => view! { <h3 id=id>{children}{anchor}</h3> }.into_any(),
-        HeadingLevel::H4 => view! { <h4 id=id>{children}{anchor}</h4> }.into_any(),
-        HeadingLevel::H5 => view! { <h5 id=id>{children}{anchor}</h5> }.into_any(),
-        HeadingLevel::H6 => view! { <h6 id=id>{children}{anchor}</h6> }.into_any(),
-    }
+    element(tag, vec![("id", Some(id))], children)
 }
 
 /// Takes the events up to the end of the element just started, leaving the
 /// iterator after it.
-fn take_element<'e>(events: &mut impl Iterator<Item = Event<'e>>) -> Vec<Event<'e>> {
+fn take_element<'e>(events: &mut dyn Iterator<Item = Event<'e>>) -> Vec<Event<'e>> {
     let mut depth = 0usize;
     let mut taken = Vec::new();
-    for event in events.by_ref() {
+    for event in events {
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) if depth == 0 => break,
@@ -362,12 +431,12 @@ fn take_element<'e>(events: &mut impl Iterator<Item = Event<'e>>) -> Vec<Event<'
 }
 
 /// The text of some events, without markup (for alt text, ids, code).
-fn plain_text<'e>(events: impl IntoIterator<Item = Event<'e>>) -> String {
+fn plain_text(events: &[Event<'_>]) -> String {
     let mut text = String::new();
     for event in events {
         match event {
             Event::Text(part) | Event::Code(part) | Event::Html(part) | Event::InlineHtml(part) => {
-                text.push_str(&part)
+                text.push_str(part)
             }
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             _ => {}
