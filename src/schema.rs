@@ -1,91 +1,165 @@
 //! A post described for search engines: schema.org `BlogPosting` as JSON-LD,
 //! with its translations linked both ways.
-
-use serde_json::{Value, json};
+//!
+//! The JSON is written here rather than by serde_json: the app re-renders
+//! the head after in-app navigation, and serde_json's writer and its
+//! `Value` would be in the wasm for this alone.
 
 use crate::content::{Post, Translation};
 use crate::i18n::BLOG_NAME;
 use crate::site;
 
+/// As much of JSON as the JSON-LD needs: objects keep the order written.
+enum Json {
+    Str(String),
+    Num(u32),
+    Arr(Vec<Json>),
+    Obj(Vec<(&'static str, Json)>),
+}
+
+fn str(text: &str) -> Json {
+    Json::Str(text.to_owned())
+}
+
 /// The JSON-LD of `translation`, safe to place inside `<script>`.
 pub fn blog_posting(post: &'static Post, translation: &'static Translation) -> String {
     let url = site::absolute(&translation.path());
     let reference = |other: &Translation| {
-        json!({
-            "@type": "BlogPosting",
-            "@id": site::absolute(&other.path()),
-            "url": site::absolute(&other.path()),
-            "inLanguage": other.lang.code(),
-            "headline": other.title,
-        })
+        let url = site::absolute(&other.path());
+        Json::Obj(vec![
+            ("@type", str("BlogPosting")),
+            ("@id", str(&url)),
+            ("url", Json::Str(url)),
+            ("inLanguage", str(other.lang.code())),
+            ("headline", str(other.title)),
+        ])
     };
     let date = translation.date.to_string();
-    let mut posting = json!({
-        "@context": "https://schema.org",
-        "@type": "BlogPosting",
-        "@id": url,
-        "url": url,
-        "mainEntityOfPage": url,
-        "headline": translation.title,
-        "description": translation.description,
-        "datePublished": date,
-        "dateModified": date,
-        "inLanguage": translation.lang.code(),
-        "isPartOf": { "@type": "Blog", "name": BLOG_NAME, "url": site::URL },
-        "publisher": { "@type": "Organization", "name": BLOG_NAME, "url": site::URL },
-    });
-    let fields = posting.as_object_mut().expect("an object");
+    let about = |kind| {
+        Json::Obj(vec![
+            ("@type", str(kind)),
+            ("name", str(BLOG_NAME)),
+            ("url", str(site::URL)),
+        ])
+    };
+    let mut fields = vec![
+        ("@context", str("https://schema.org")),
+        ("@type", str("BlogPosting")),
+        ("@id", str(&url)),
+        ("url", str(&url)),
+        ("mainEntityOfPage", Json::Str(url)),
+        ("headline", str(translation.title)),
+        ("description", str(translation.description)),
+        ("datePublished", str(&date)),
+        ("dateModified", Json::Str(date)),
+        ("inLanguage", str(translation.lang.code())),
+        ("isPartOf", about("Blog")),
+        ("publisher", about("Organization")),
+    ];
     if let Some(cover) = &translation.cover {
-        fields.insert(
-            "image".into(),
-            json!({
-                "@type": "ImageObject",
-                "url": site::absolute(cover.url),
-                "width": cover.width,
-                "height": cover.height,
-            }),
-        );
+        fields.push((
+            "image",
+            Json::Obj(vec![
+                ("@type", str("ImageObject")),
+                ("url", Json::Str(site::absolute(cover.url))),
+                ("width", Json::Num(cover.width)),
+                ("height", Json::Num(cover.height)),
+            ]),
+        ));
     }
     // The default translation counts as the original; the others translate it.
     match post.default_translation() {
         Some(original) if std::ptr::eq(original, translation) => {
-            let others: Vec<Value> = post
+            let others: Vec<Json> = post
                 .translations
                 .iter()
                 .filter(|other| !std::ptr::eq(*other, translation))
                 .map(reference)
                 .collect();
             if !others.is_empty() {
-                fields.insert("workTranslation".into(), Value::Array(others));
+                fields.push(("workTranslation", Json::Arr(others)));
             }
         }
-        Some(original) => {
-            fields.insert("translationOfWork".into(), reference(original));
-        }
+        Some(original) => fields.push(("translationOfWork", reference(original))),
         None => {}
     }
-    script_safe(&posting)
+    let mut out = String::new();
+    write(&Json::Obj(fields), &mut out);
+    out
 }
 
-/// JSON text that can stand inside `<script>`: `<` only occurs inside
-/// strings, where `\u003c` means the same, so nothing in it can close the
-/// element it sits in.
-fn script_safe(json: &Value) -> String {
-    json.to_string().replace('<', "\\u003c")
+/// Writes `json` as JSON text that can stand inside `<script>`: `<` is
+/// written `\u003c` (it only occurs inside strings, where that means the
+/// same), so nothing in it can close the element it sits in.
+fn write(json: &Json, out: &mut String) {
+    match json {
+        Json::Str(text) => write_str(text, out),
+        Json::Num(number) => out.push_str(&number.to_string()),
+        Json::Arr(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write(item, out);
+            }
+            out.push(']');
+        }
+        Json::Obj(fields) => {
+            out.push('{');
+            for (index, (key, value)) in fields.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_str(key, out);
+                out.push(':');
+                write(value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A JSON string: quotes, backslashes and control characters escaped, and
+/// `<` too (see [`write`]).
+fn write_str(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' | '\0'..='\u{1f}' => {
+                let code = ch as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[code >> 4]));
+                out.push(char::from(HEX[code & 0xf]));
+            }
+            _ => out.push(ch),
+        }
+    }
+    out.push('"');
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
     use crate::content::find;
     use crate::lang::Lang;
 
     #[test]
     fn text_cannot_close_the_script_it_sits_in() {
-        let json = json!({ "headline": "</script><script>alert(1)</script>" });
-        let safe = script_safe(&json);
+        let text = "</script><script>alert(1)</script> \"quoted\" \\ \n\t\u{1}\u{7f} é 😀";
+        let mut safe = String::new();
+        write(&Json::Obj(vec![("headline", str(text))]), &mut safe);
         assert!(!safe.contains('<'), "{safe}");
-        assert_eq!(serde_json::from_str::<Value>(&safe).unwrap(), json);
+        let parsed: Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(parsed["headline"], text);
     }
 
     #[test]
