@@ -8,6 +8,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use leptos::server::codee::{Decoder, Encoder};
 use serde::{Deserialize, Serialize};
 
 /// Why a body could not be had.
@@ -40,10 +41,83 @@ impl fmt::Display for BodyError {
 
 type Body = Result<Rc<str>, BodyError>;
 
+/// What a post page's resource holds: the body, or why it could not be had.
+pub type PageBody = Result<String, BodyError>;
+
+/// How a body travels from the pre-rendered page to hydration: as the JSON
+/// Leptos's default codec writes (`{"Ok":"…"}`), read in the browser by the
+/// browser's own JSON parser, so that serde_json's reader is not in the wasm.
+pub struct BodyCodec;
+
+impl Encoder<PageBody> for BodyCodec {
+    type Error = serde_json::Error;
+    type Encoded = String;
+
+    fn encode(body: &PageBody) -> Result<String, Self::Error> {
+        serde_json::to_string(body)
+    }
+}
+
+impl Decoder<PageBody> for BodyCodec {
+    type Error = ();
+    type Encoded = str;
+
+    fn decode(json: &str) -> Result<PageBody, ()> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            decode_in_browser(json).ok_or(())
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            serde_json::from_str(json).map_err(|_| ())
+        }
+    }
+}
+
+/// Reads what [`BodyCodec`] wrote with `JSON.parse`: `{"Ok":"…"}`, or one of
+/// `{"Err":"NotMarkdown"}`, `{"Err":{"Network":"…"}}`,
+/// `{"Err":{"Status":404}}`, `{"Err":{"Incomplete":{"expected":1,"got":0}}}`.
+#[cfg(target_arch = "wasm32")]
+fn decode_in_browser(json: &str) -> Option<PageBody> {
+    use wasm_bindgen::JsValue;
+    let field = |value: &JsValue, name: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(name))
+            .ok()
+            .filter(|field| !field.is_undefined())
+    };
+    let number = |value: &JsValue, name: &str| field(value, name)?.as_f64();
+    let value = js_sys::JSON::parse(json).ok()?;
+    if !value.is_object() {
+        return None;
+    }
+    if let Some(body) = field(&value, "Ok") {
+        return body.as_string().map(Ok);
+    }
+    let err = field(&value, "Err")?;
+    if err.as_string().as_deref() == Some("NotMarkdown") {
+        return Some(Err(BodyError::NotMarkdown));
+    }
+    if !err.is_object() {
+        return None;
+    }
+    let err = if let Some(reason) = field(&err, "Network") {
+        BodyError::Network(reason.as_string()?)
+    } else if let Some(status) = number(&err, "Status") {
+        BodyError::Status(status as u16)
+    } else {
+        let incomplete = field(&err, "Incomplete")?;
+        BodyError::Incomplete {
+            expected: number(&incomplete, "expected")? as usize,
+            got: number(&incomplete, "got")? as usize,
+        }
+    };
+    Some(Err(err))
+}
+
 /// The body at `url`, as a page's resource loads it: in the browser from
 /// [`load`]; natively from the bodies compiled into the build, so that a
 /// pre-rendered page carries its text (and hands it to the app in the page).
-pub fn for_page(url: &'static str) -> impl Future<Output = Result<String, BodyError>> + Send {
+pub fn for_page(url: &'static str) -> impl Future<Output = PageBody> + Send {
     #[cfg(target_arch = "wasm32")]
     {
         // The browser has one thread; the wrapper only satisfies the bound.
@@ -148,4 +222,37 @@ fn expected_len(url: &str) -> Option<usize> {
         .flat_map(|post| post.translations)
         .find(|translation| translation.body_url == url)
         .map(|translation| translation.body_len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_travel_as_the_json_of_leptoss_default_codec() {
+        let body: PageBody = Ok("# \"Hi\"\n".to_owned());
+        let json = BodyCodec::encode(&body).unwrap();
+        assert_eq!(json, r##"{"Ok":"# \"Hi\"\n"}"##);
+        assert_eq!(BodyCodec::decode(&json), Ok(body));
+        // The forms the browser's reader (`decode_in_browser`) expects.
+        for (err, expected) in [
+            (BodyError::NotMarkdown, r#"{"Err":"NotMarkdown"}"#),
+            (
+                BodyError::Network("offline".to_owned()),
+                r#"{"Err":{"Network":"offline"}}"#,
+            ),
+            (BodyError::Status(404), r#"{"Err":{"Status":404}}"#),
+            (
+                BodyError::Incomplete {
+                    expected: 10,
+                    got: 3,
+                },
+                r#"{"Err":{"Incomplete":{"expected":10,"got":3}}}"#,
+            ),
+        ] {
+            let json = BodyCodec::encode(&Err(err.clone())).unwrap();
+            assert_eq!(json, expected);
+            assert_eq!(BodyCodec::decode(&json), Ok(Err(err)), "{json}");
+        }
+    }
 }

@@ -67,7 +67,11 @@ fn PostBody(
     let lang = translation.lang;
     // A serializable resource: the pre-renderer's value travels in the page,
     // so hydration neither fetches the body again nor shows the skeleton.
-    let body = Resource::new(move || translation.body_url, body::for_page);
+    let body = Resource::<_, body::BodyCodec>::new_with_options(
+        move || translation.body_url,
+        body::for_page,
+        false,
+    );
     let content = move || {
         Suspend::new(async move {
             match body.await {
