@@ -1,7 +1,6 @@
 //! The application shell: head context, router, header, routes, footer.
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -16,7 +15,10 @@ use crate::site;
 /// The whole blog.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
+    // The pre-renderer writes the head with leptos_meta; the app sets it
+    // itself (see `PageMeta`).
+    #[cfg(feature = "ssr")]
+    leptos_meta::provide_meta_context();
     view! {
         <Router base=site::router_base()>
             <Header />
