@@ -10,7 +10,7 @@
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for ch in text.chars().flat_map(char::to_lowercase) {
+    for ch in text.chars().flat_map(to_lower) {
         let piece = match ch {
             'a'..='z' | '0'..='9' => None,
             'ä' | 'æ' => Some("ae"),
@@ -40,6 +40,27 @@ pub fn slugify(text: &str) -> String {
         }
     }
     slug
+}
+
+/// `ch.to_lowercase()`, for every character whose lower case [`slugify`]
+/// keeps a letter of: ASCII and Latin-1 capitals, `Œ`, `Ÿ`, `ẞ`, the Kelvin
+/// and Ångström signs, and `İ` (an `i` and a combining dot). Any other
+/// character stays as it is, which `slugify` drops as it drops its lower
+/// case (a test checks every character). Unicode's case tables, which
+/// `char::to_lowercase` needs, would be most of what `slugify` weighs in the
+/// app's wasm, where it makes the ids of headings.
+fn to_lower(ch: char) -> impl Iterator<Item = char> {
+    let lower = match ch {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(u32::from(ch) + 32).unwrap_or(ch),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        'ẞ' => 'ß',
+        '\u{212A}' => 'k',
+        '\u{212B}' => 'å',
+        '\u{130}' => return ['i', '\u{307}'].into_iter().take(2),
+        _ => ch,
+    };
+    [lower, lower].into_iter().take(1)
 }
 
 /// Whether `text` is already a slug as [`slugify`] makes them.
@@ -105,6 +126,22 @@ mod tests {
         assert_eq!(slugify("  Hello,   World! — 2026 "), "hello-world-2026");
         assert_eq!(slugify("C++ & Rust: a/b"), "c-rust-a-b");
         assert_eq!(slugify("Café crème"), "cafe-creme");
+    }
+
+    #[test]
+    fn every_character_slugs_as_with_unicodes_lower_case() {
+        for ch in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = format!("a{ch}b");
+            // `to_lower` changes no character that is already Unicode's lower
+            // case, so this is `slugify` with `char::to_lowercase`.
+            let expected: String = text.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(
+                slugify(&text),
+                slugify(&expected),
+                "U+{:04X}",
+                u32::from(ch)
+            );
+        }
     }
 
     #[test]
