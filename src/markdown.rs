@@ -32,7 +32,7 @@ pub fn options() -> Options {
 /// Renders a post body. Relative image paths resolve against the post's
 /// folder and get their sizes from `assets`; interface text (footnote
 /// labels) is in `lang`.
-pub fn render(markdown: &str, assets: &Assets, lang: Lang) -> AnyView {
+pub fn render(markdown: &str, assets: &Assets<'_>, lang: Lang) -> AnyView {
     let mut renderer = Renderer {
         assets,
         lang,
@@ -51,7 +51,7 @@ pub fn render(markdown: &str, assets: &Assets, lang: Lang) -> AnyView {
 }
 
 struct Renderer<'a> {
-    assets: &'a Assets,
+    assets: &'a Assets<'a>,
     lang: Lang,
     /// Column alignments of the table being rendered.
     alignments: Vec<Alignment>,
@@ -394,19 +394,20 @@ fn non_empty(text: String) -> Option<String> {
 mod tests {
     use super::*;
 
-    const ASSETS: Assets = Assets {
-        base: "/posts/p/",
-        images: &[crate::content::ImageSize {
-            path: "img/cloud.png",
-            width: 640,
-            height: 480,
-        }],
-    };
-
     /// The HTML a body renders to, without the comment markers Leptos adds
     /// for hydration.
     fn html(markdown: &str) -> String {
-        render(markdown, &ASSETS, Lang::En)
+        let images = [crate::content::ImageSize {
+            path: "img/cloud.png".to_owned(),
+            width: 640,
+            height: 480,
+            variants: Vec::new(),
+        }];
+        let assets = Assets {
+            base: "/posts/p/",
+            images: &images,
+        };
+        render(markdown, &assets, Lang::En)
             .to_html()
             .replace("<!>", "")
     }

@@ -3,56 +3,58 @@
 
 use serde_json::{Value, json};
 
-use crate::content::{Post, Translation};
+use crate::content::{Article, TranslationLink};
+use crate::routes::post_path;
 use crate::i18n::BLOG_NAME;
 use crate::site;
 
 /// The JSON-LD of `translation`, safe to place inside `<script>`.
-pub fn blog_posting(post: &'static Post, translation: &'static Translation) -> String {
-    let url = site::absolute(&translation.path());
-    let reference = |other: &Translation| {
+pub fn blog_posting(article: &Article) -> String {
+    let entry = &article.entry;
+    let url = site::absolute(&post_path(entry.lang, &entry.slug));
+    let reference = |other: &TranslationLink| {
+        let url = site::absolute(&post_path(other.lang, &other.slug));
         json!({
             "@type": "BlogPosting",
-            "@id": site::absolute(&other.path()),
-            "url": site::absolute(&other.path()),
+            "@id": url,
+            "url": url,
             "inLanguage": other.lang.code(),
             "headline": other.title,
         })
     };
-    let date = translation.date.to_string();
+    let date = entry.date.to_string();
     let mut posting = json!({
         "@context": "https://schema.org",
         "@type": "BlogPosting",
         "@id": url,
         "url": url,
         "mainEntityOfPage": url,
-        "headline": translation.title,
-        "description": translation.description,
+        "headline": entry.title,
+        "description": entry.description,
         "datePublished": date,
         "dateModified": date,
-        "inLanguage": translation.lang.code(),
+        "inLanguage": entry.lang.code(),
         "isPartOf": { "@type": "Blog", "name": BLOG_NAME, "url": site::URL },
         "publisher": { "@type": "Organization", "name": BLOG_NAME, "url": site::URL },
     });
     let fields = posting.as_object_mut().expect("an object");
-    if let Some(cover) = &translation.cover {
+    if let Some(cover) = &entry.cover {
         fields.insert(
             "image".into(),
             json!({
                 "@type": "ImageObject",
-                "url": site::absolute(cover.url),
+                "url": site::absolute(&cover.url),
                 "width": cover.width,
                 "height": cover.height,
             }),
         );
     }
-    // The default translation counts as the original; the others translate it.
-    match post.default_translation() {
-        Some(original) if std::ptr::eq(original, translation) => {
-            let others: Vec<Value> = post
+    match article.default_translation() {
+        Some(original) if original.lang == entry.lang => {
+            let others: Vec<Value> = article
                 .translations
                 .iter()
-                .filter(|other| !std::ptr::eq(*other, translation))
+                .filter(|other| other.lang != entry.lang)
                 .map(reference)
                 .collect();
             if !others.is_empty() {
@@ -67,9 +69,6 @@ pub fn blog_posting(post: &'static Post, translation: &'static Translation) -> S
     script_safe(&posting)
 }
 
-/// JSON text that can stand inside `<script>`: `<` only occurs inside
-/// strings, where `\u003c` means the same, so nothing in it can close the
-/// element it sits in.
 fn script_safe(json: &Value) -> String {
     json.to_string().replace('<', "\\u003c")
 }
@@ -77,7 +76,7 @@ fn script_safe(json: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::find;
+    use crate::content::test_site;
     use crate::lang::Lang;
 
     #[test]
@@ -90,13 +89,13 @@ mod tests {
 
     #[test]
     fn translations_point_at_each_other() {
-        let (post, en) = find(Lang::En, "the-rise-of-serverless-edge-computing").unwrap();
-        let de = post.translation(Lang::De).unwrap();
-        let en_ld: Value = serde_json::from_str(&blog_posting(post, en)).unwrap();
-        let de_ld: Value = serde_json::from_str(&blog_posting(post, de)).unwrap();
+        let en = test_site::article(Lang::En, "the-rise-of-serverless-edge-computing");
+        let de = test_site::article(Lang::De, "der-aufstieg-des-serverless-edge-computing");
+        let en_ld: Value = serde_json::from_str(&blog_posting(&en)).unwrap();
+        let de_ld: Value = serde_json::from_str(&blog_posting(&de)).unwrap();
         assert_eq!(en_ld["@type"], "BlogPosting");
         assert_eq!(en_ld["inLanguage"], "en");
-        assert_eq!(en_ld["headline"], en.title);
+        assert_eq!(en_ld["headline"], en.entry.title);
         assert_eq!(en_ld["datePublished"], "2026-02-13");
         assert_eq!(en_ld["workTranslation"][0]["@id"], de_ld["@id"]);
         assert_eq!(de_ld["translationOfWork"]["@id"], en_ld["@id"]);

@@ -1,5 +1,7 @@
-//! Writes the static site into a built `dist/`: one HTML file per route
-//! (`index.html`, `<lang>/index.html`, `<lang>/<slug>/index.html`),
+//! Writes the static site into a built `dist/` whose content has been
+//! published into it (`data/`, by the content library's `publish`): one HTML
+//! file per route (`index.html`, `<lang>/index.html`, `<lang>/page/<n>/index.html`,
+//! `<lang>/<slug>/index.html`),
 //! `404.html`, `sitemap.xml`, `robots.txt`, `<lang>/feed.xml` and
 //! `_headers`, using
 //! Trunk's `index.html` there as the template.
@@ -12,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use blog::content::posts;
+use blog::content::catalog::Catalog;
+use blog::content::load;
 use blog::lang::Lang;
 use blog::render::{Target, Template, render};
 use blog::routes::{LangPages, Page};
@@ -50,21 +53,17 @@ fn prerender(dist: &Path) -> Result<usize, String> {
             site::BASE
         ));
     }
-    for translation in posts().iter().flat_map(|post| post.translations) {
-        if blog::content::body::bundled(translation.body_url).is_none() {
-            return Err(format!(
-                "the body of {} is not in this build",
-                translation.path()
-            ));
-        }
-    }
+    // The data files the content's publishing step wrote just before: the
+    // pages render from them as the app does.
+    let catalog = Catalog::read(dist)?;
+    load::read_from(dist.to_owned());
     let index = dist.join("index.html");
     let template =
         fs::read_to_string(&index).map_err(|err| format!("reading {}: {err}", index.display()))?;
     let template =
         Template::parse(&template).map_err(|err| format!("{}: {err}", index.display()))?;
 
-    let routes: Vec<String> = Page::all().into_iter().filter_map(Page::path).collect();
+    let routes: Vec<String> = catalog.pages().iter().filter_map(Page::path).collect();
     let mut files: Vec<(String, String)> = routes
         .iter()
         .map(|route| {
@@ -75,9 +74,9 @@ fn prerender(dist: &Path) -> Result<usize, String> {
         })
         .collect();
     files.push((site::path("404.html"), render(&template, Target::NotFound)));
-    files.push((site::path("sitemap.xml"), sitemap()));
+    files.push((site::path("sitemap.xml"), sitemap(&catalog)));
     files.push((site::path("robots.txt"), robots()));
-    files.extend(Lang::ALL.map(|lang| (lang.feed_path(), feed(lang))));
+    files.extend(Lang::ALL.map(|lang| (lang.feed_path(), feed(&catalog, lang))));
     let mut hashed: Vec<String> = fs::read_dir(dist)
         .map_err(|err| format!("reading {}: {err}", dist.display()))?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())

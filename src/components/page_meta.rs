@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, Script, Title};
 
-use crate::content::Cover;
+use crate::content::{Article, Image};
 use crate::i18n::{BLOG_NAME, og_locale};
 use crate::lang::Lang;
 use crate::routes::{LangPages, Page};
@@ -23,43 +23,55 @@ pub fn PageMeta(
     title: String,
     /// The `<meta name="description">` text.
     description: String,
+    /// On a post's page, the post: its translations, cover and JSON-LD.
+    #[prop(optional)]
+    article: Option<Article>,
+    /// On a page of the index, the page before it.
+    #[prop(optional_no_strip)]
+    prev: Option<String>,
+    /// On a page of the index, the page after it.
+    #[prop(optional_no_strip)]
+    next: Option<String>,
 ) -> impl IntoView {
     let lang = page.lang();
     let path = page.path();
-    let post = match page {
-        Page::Post { post, translation } => Some((post, translation)),
-        Page::Root | Page::Index(_) | Page::NotFound(_) => None,
-    };
     let full_title = title_text(&format!("{title} · {BLOG_NAME}"));
     let canonical = path.as_deref().map(site::absolute);
     let alternates = page
-        .alternates()
+        .alternates(article.as_ref())
         .into_iter()
         .map(|(hreflang, href)| {
             view! { <Link rel="alternate" hreflang=hreflang href=site::absolute(&href) /> }
         })
         .collect_view();
-    let cover: Option<&'static Cover> =
-        post.and_then(|(_, translation)| translation.cover.as_ref());
+    let cover: Option<Image> = article.as_ref().and_then(|article| article.entry.cover.clone());
     let other_locales = Lang::ALL
         .into_iter()
         .filter(|&other| other != lang)
         .map(|other| view! { <Meta property="og:locale:alternate" content=og_locale(other) /> })
         .collect_view();
+    let summary = if cover.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
     let card_image = cover.map(|cover| {
-        let url = site::absolute(cover.url);
+        let url = site::absolute(&cover.url);
         view! {
             <Meta property="og:image" content=url.clone() />
             <Meta property="og:image:width" content=cover.width.to_string() />
             <Meta property="og:image:height" content=cover.height.to_string() />
-            <Meta property="og:image:alt" content=cover.alt />
+            <Meta property="og:image:alt" content=cover.alt.clone() />
             <Meta name="twitter:image" content=url />
             <Meta name="twitter:image:alt" content=cover.alt />
         }
     });
-    let json_ld = post.map(|(post, translation)| {
-        view! { <Script type_="application/ld+json">{schema::blog_posting(post, translation)}</Script> }
+    let is_post = article.is_some();
+    let json_ld = article.map(|article| {
+        view! { <Script type_="application/ld+json">{schema::blog_posting(&article)}</Script> }
     });
+    let prev = prev.map(|href| view! { <Link rel="prev" href=site::absolute(&href) /> });
+    let next = next.map(|href| view! { <Link rel="next" href=site::absolute(&href) /> });
     view! {
         <Html {..} lang=lang.code() />
         <Title text=full_title />
@@ -68,16 +80,18 @@ pub fn PageMeta(
         {path.is_none().then(|| view! { <Meta name="robots" content="noindex" /> })}
         {canonical.clone().map(|href| view! { <Link rel="canonical" href=href /> })}
         {alternates}
+        {prev}
+        {next}
         <Link rel="alternate" type_="application/atom+xml" href=site::absolute(&lang.feed_path())
             title=format!("{BLOG_NAME} ({})", lang.native_name()) />
         <Meta property="og:site_name" content=BLOG_NAME />
-        <Meta property="og:type" content=if post.is_some() { "article" } else { "website" } />
+        <Meta property="og:type" content=if is_post { "article" } else { "website" } />
         <Meta property="og:title" content=title.clone() />
         <Meta property="og:description" content=description.clone() />
         {canonical.map(|url| view! { <Meta property="og:url" content=url /> })}
         <Meta property="og:locale" content=og_locale(lang) />
         {other_locales}
-        <Meta name="twitter:card" content=if cover.is_some() { "summary_large_image" } else { "summary" } />
+        <Meta name="twitter:card" content=summary />
         <Meta name="twitter:title" content=title />
         <Meta name="twitter:description" content=description />
         {card_image}
