@@ -231,7 +231,13 @@ mod tests {
         assert_eq!(at("en/page/2/"), index(Lang::En, 2));
         assert_eq!(at("de/page/12"), index(Lang::De, 12));
         assert_eq!(at("de/page/3/index.html"), index(Lang::De, 3));
-        for other in ["en/page/1/", "en/page/0/", "en/page/02/", "en/page/x/", "en/page/2/x"] {
+        for other in [
+            "en/page/1/",
+            "en/page/0/",
+            "en/page/02/",
+            "en/page/x/",
+            "en/page/2/x",
+        ] {
             assert_eq!(at(other), Page::NotFound(Lang::En), "{other}");
         }
         assert_eq!(index(Lang::De, 2).path(), Some(site::path("de/page/2/")));

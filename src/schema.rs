@@ -4,8 +4,8 @@
 use serde_json::{Value, json};
 
 use crate::content::{Article, TranslationLink};
-use crate::routes::post_path;
 use crate::i18n::BLOG_NAME;
+use crate::routes::post_path;
 use crate::site;
 
 /// The JSON-LD of `translation`, safe to place inside `<script>`.

@@ -124,7 +124,14 @@ pub fn headers(hashed: &[String], policy: &str) -> String {
     for name in hashed {
         rule(site::path(name), FOREVER);
     }
-    for path in ["", "404.html", "sitemap.xml", "robots.txt", "posts/*", "data/*"] {
+    for path in [
+        "",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "posts/*",
+        "data/*",
+    ] {
         rule(site::path(path), REVALIDATE);
     }
     for lang in Lang::ALL {
@@ -217,7 +224,10 @@ mod tests {
     #[test]
     fn the_sitemap_lists_each_translation_with_its_alternates() {
         let sitemap = sitemap(test_site::catalog());
-        let en_url = site::absolute(&post_path(Lang::En, "the-rise-of-serverless-edge-computing"));
+        let en_url = site::absolute(&post_path(
+            Lang::En,
+            "the-rise-of-serverless-edge-computing",
+        ));
         let de_url = site::absolute(&post_path(
             Lang::De,
             "der-aufstieg-des-serverless-edge-computing",

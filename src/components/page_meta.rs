@@ -44,7 +44,9 @@ pub fn PageMeta(
             view! { <Link rel="alternate" hreflang=hreflang href=site::absolute(&href) /> }
         })
         .collect_view();
-    let cover: Option<Image> = article.as_ref().and_then(|article| article.entry.cover.clone());
+    let cover: Option<Image> = article
+        .as_ref()
+        .and_then(|article| article.entry.cover.clone());
     let other_locales = Lang::ALL
         .into_iter()
         .filter(|&other| other != lang)

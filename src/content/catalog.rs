@@ -84,7 +84,9 @@ impl Catalog {
     /// The translation of `lang` at `slug`.
     pub fn article(&self, lang: Lang, slug: &str) -> Option<&Article> {
         self.articles
-            .binary_search_by(|article| (article.entry.lang, article.entry.slug.as_str()).cmp(&(lang, slug)))
+            .binary_search_by(|article| {
+                (article.entry.lang, article.entry.slug.as_str()).cmp(&(lang, slug))
+            })
             .ok()
             .map(|found| &self.articles[found])
     }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use blog_content::data::{Article, Entry, Image, ImageSize, IndexPage, TranslationLink};
 use blog_content::data::{DataError, decode_article, decode_index};
 
+use crate::lang::Lang;
 use crate::routes::Page;
 use crate::site;
 pub use load::LoadError;
@@ -56,10 +57,16 @@ impl PageData {
         self.decoded(decode_article).await.map(localize_article)
     }
 
-    /// The index page of the current page.
+    /// The index page of the current page. Its entries are kept, so that a
+    /// post opened from it shows its title at once.
     pub async fn index(self) -> Found<IndexPage> {
         self.decoded(decode_index).await.map(|mut page| {
             page.entries.iter_mut().for_each(localize_entry);
+            SEEN.with_borrow_mut(|seen| {
+                for entry in &page.entries {
+                    seen.insert((entry.lang, entry.slug.clone()), entry.clone());
+                }
+            });
             page
         })
     }
@@ -96,6 +103,19 @@ impl<T> Found<T> {
             Found::Failed(err) => Found::Failed(err),
         }
     }
+}
+
+thread_local! {
+    /// The entries of the index pages seen in this session.
+    static SEEN: std::cell::RefCell<std::collections::HashMap<(Lang, String), Entry>> =
+        Default::default();
+}
+
+/// The entry of `lang`'s `slug`, if an index page shown in this session
+/// listed it: the post exists, and its title, date and cover are known
+/// before its data arrives.
+pub fn seen_entry(lang: Lang, slug: &str) -> Option<Entry> {
+    SEEN.with_borrow(|seen| seen.get(&(lang, slug.to_owned())).cloned())
 }
 
 /// The page's data, loaded by the app shell.
@@ -156,6 +176,6 @@ impl<'a> Assets<'a> {
 
 /// Starts loading the post file of `lang`'s `slug` in the background, so
 /// that following a link to it shows the post at once.
-pub fn prefetch_post(lang: crate::lang::Lang, slug: &str) {
+pub fn prefetch_post(lang: Lang, slug: &str) {
     load::prefetch(site::path(&blog_content::data::post_file(lang, slug)));
 }

@@ -31,8 +31,7 @@ pub fn IndexPage() -> impl IntoView {
                     Found::Yes(listing) => view! { <Index page listing /> }.into_any(),
                     Found::No => view! { <NotFound lang /> }.into_any(),
                     Found::Failed(error) => {
-                        view! { <LoadFailed lang error on_retry=move || data.retry() /> }
-                            .into_any()
+                        view! { <LoadFailed lang error on_retry=move || data.retry() /> }.into_any()
                     }
                 }
             })

@@ -8,7 +8,7 @@ use crate::components::loading::{LoadFailed, Skeleton};
 use crate::components::page_meta::PageMeta;
 use crate::components::post_meta::PostMeta;
 use crate::components::use_current_page;
-use crate::content::{Article, Assets, Found, use_page_data};
+use crate::content::{Article, Assets, Entry, Found, LoadError, seen_entry, use_page_data};
 use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::markdown;
@@ -22,28 +22,40 @@ pub fn PostPage() -> impl IntoView {
     let data = use_page_data();
     move || {
         let page = page.get();
-        let lang = page.lang();
-        if !matches!(page, Page::Post { .. }) {
-            return view! { <NotFound lang /> }.into_any();
-        }
-        let post = move || {
-            let page = page.clone();
-            Suspend::new(async move {
-                match data.article().await {
-                    Found::Yes(article) => view! { <PostView page article /> }.into_any(),
-                    Found::No => view! { <NotFound lang /> }.into_any(),
-                    Found::Failed(error) => view! {
-                        <PostFrame lang>
+        let Page::Post { lang, slug } = &page else {
+            return view! { <NotFound lang=page.lang() /> }.into_any();
+        };
+        let lang = *lang;
+        // Opened from an index page: the post exists, and its head is known.
+        let seen = seen_entry(lang, slug);
+        let post = {
+            let seen = seen.clone();
+            move || {
+                let (page, seen) = (page.clone(), seen.clone());
+                Suspend::new(async move {
+                    let error = match data.article().await {
+                        Found::Yes(article) => {
+                            return view! { <PostView page article /> }.into_any();
+                        }
+                        Found::No if seen.is_none() => {
+                            return view! { <NotFound lang /> }.into_any();
+                        }
+                        // Listed, yet missing: a deploy in progress, a broken cache.
+                        Found::No => LoadError::Status(404),
+                        Found::Failed(error) => error,
+                    };
+                    view! {
+                        <PostFrame lang entry=seen>
                             <LoadFailed lang error on_retry=move || data.retry() />
                         </PostFrame>
                     }
-                    .into_any(),
-                }
-            })
+                    .into_any()
+                })
+            }
         };
         let fallback = move || {
             view! {
-                <PostFrame lang>
+                <PostFrame lang entry=seen.clone()>
                     <Skeleton status=texts(lang).loading />
                 </PostFrame>
             }
@@ -61,40 +73,55 @@ fn PostView(
 ) -> impl IntoView {
     let entry = article.entry.clone();
     let lang = entry.lang;
-    let cover = entry.cover.clone().map(|cover| {
-        view! {
-            <img class="post-cover" src=cover.url alt=cover.alt width=cover.width height=cover.height
-                fetchpriority="high" decoding="async" />
-        }
-    });
     let body = markdown::render(&article.body, &Assets::of(&article), lang);
     view! {
         <PageMeta page title=entry.title.clone() description=entry.description.clone()
             article=article.clone() />
         <article class="post">
-            <header class="post-header">
-                <h1>{entry.title.clone()}</h1>
-                <PostMeta entry />
-            </header>
-            {cover}
+            <PostHead entry />
             <div class="post-body">{body}</div>
             <PostFooter lang />
         </article>
     }
 }
 
-/// A post's place on the page while it loads or when it failed to.
+/// A post's place on the page while it loads or when it failed to: its head
+/// where it is known, then the message.
 #[component]
 fn PostFrame(
     /// The language of the page.
     lang: Lang,
+    /// The post's entry, if an index listed it.
+    entry: Option<Entry>,
     children: Children,
 ) -> impl IntoView {
     view! {
         <article class="post">
+            {entry.map(|entry| view! { <PostHead entry /> })}
             <div class="post-body">{children()}</div>
             <PostFooter lang />
         </article>
+    }
+}
+
+/// Title, date and reading time, and the cover.
+#[component]
+fn PostHead(
+    /// The post.
+    entry: Entry,
+) -> impl IntoView {
+    let cover = entry.cover.clone().map(|cover| {
+        view! {
+            <img class="post-cover" src=cover.url alt=cover.alt width=cover.width height=cover.height
+                fetchpriority="high" decoding="async" />
+        }
+    });
+    view! {
+        <header class="post-header">
+            <h1>{entry.title.clone()}</h1>
+            <PostMeta entry />
+        </header>
+        {cover}
     }
 }
 

@@ -13,15 +13,14 @@ use crate::{DE_POST, EN_POST, TOUR, XSS, finish};
 /// Every page the build writes, by path (without the base).
 const ROUTES: [&str; 7] = ["/", "/en/", "/de/", EN_POST, DE_POST, TOUR, XSS];
 
-/// The path of a post body in the build, e.g. `/bodies/<id>/en.<hash>.md`.
-fn body_path(post_id: &str, lang: &str) -> String {
-    let dir = harness::dist_dir().join("bodies").join(post_id);
-    let name = std::fs::read_dir(&dir)
-        .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .find(|name| name.starts_with(&format!("{lang}.")) && name.ends_with(".md"))
-        .unwrap_or_else(|| panic!("no {lang} body in {}", dir.display()));
-    format!("/bodies/{post_id}/{name}")
+/// The data file of the post at `page` (`/en/<slug>/`), e.g.
+/// `/data/en/post/<slug>.txt`, which holds its body.
+fn post_data_path(page: &str) -> String {
+    let (lang, slug) = page
+        .trim_matches('/')
+        .split_once('/')
+        .unwrap_or_else(|| panic!("not a post's path: {page}"));
+    format!("/data/{lang}/post/{slug}.txt")
 }
 
 /// The attributes of every `<tag …>` in `html` (a plain scan: enough for the
@@ -293,8 +292,8 @@ async fn every_pre_rendered_page_is_hydrated_cleanly_in_place() {
 #[tokio::test]
 async fn the_landing_post_body_is_never_fetched() {
     let browser = english_browser_for_requests().await;
-    let en_body = body_path("serverless-edge-computing", "en");
-    let de_body = body_path("serverless-edge-computing", "de");
+    let en_body = post_data_path(EN_POST);
+    let de_body = post_data_path(DE_POST);
     browser.open(EN_POST).await;
     browser.find(".post-body h2#introduction").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -578,7 +577,8 @@ fn the_headers_file_caches_every_hashed_file_for_good() {
             "{name} is not cached for good:\n{headers}"
         );
     }
-    assert!(headers.contains(&format!("{}\n{forever}\n", href("/bodies/*"))));
+    let revalidate = "  Cache-Control: public, max-age=0, must-revalidate";
+    assert!(headers.contains(&format!("{}\n{revalidate}\n", href("/data/*"))));
 }
 
 #[test]
