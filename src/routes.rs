@@ -138,14 +138,16 @@ impl Page {
     }
 
     /// Where the switcher's link to `target` leads from this page; on a
-    /// post, its `article` says where its translations are (while it loads,
-    /// the link leads to the language's index).
-    pub fn switch_to(&self, target: Lang, article: Option<&Article>) -> Switch {
-        match (self, article) {
-            (Page::Post { .. }, Some(article)) => match article.translation(target) {
-                Some(link) => Switch::Translated(post_path(target, &link.slug)),
-                None => Switch::Untranslated(target.index_path()),
-            },
+    /// post, `translations` (lang, slug) says where its translations are
+    /// (while they are not known, the link leads to the language's index).
+    pub fn switch_to(&self, target: Lang, translations: Option<&[(Lang, String)]>) -> Switch {
+        match (self, translations) {
+            (Page::Post { .. }, Some(translations)) => {
+                match translations.iter().find(|(lang, _)| *lang == target) {
+                    Some((_, slug)) => Switch::Translated(post_path(target, slug)),
+                    None => Switch::Untranslated(target.index_path()),
+                }
+            }
             _ => Switch::Translated(target.index_path()),
         }
     }
@@ -293,13 +295,14 @@ mod tests {
     fn switching_on_a_post_leads_to_its_translation() {
         let page = post(Lang::En, EN_SLUG);
         let article = test_site::article(Lang::En, EN_SLUG);
+        let article = Some(article.entry.translations.as_slice());
         assert_eq!(page.lang(), Lang::En);
         assert_eq!(
-            page.switch_to(Lang::De, Some(&article)),
+            page.switch_to(Lang::De, article),
             Switch::Translated(site::path(&format!("de/{DE_SLUG}/")))
         );
         assert_eq!(
-            page.switch_to(Lang::En, Some(&article)),
+            page.switch_to(Lang::En, article),
             Switch::Translated(site::path(&format!("en/{EN_SLUG}/")))
         );
         // While the post loads, the switcher leads to the indexes.
@@ -311,15 +314,14 @@ mod tests {
 
     #[test]
     fn switching_on_an_untranslated_post_leads_to_the_other_index() {
-        let mut article = test_site::article(Lang::En, EN_SLUG);
-        article.translations.retain(|link| link.lang == Lang::En);
+        let only_english = [(Lang::En, EN_SLUG.to_owned())];
         let page = post(Lang::En, EN_SLUG);
         assert_eq!(
-            page.switch_to(Lang::De, Some(&article)),
+            page.switch_to(Lang::De, Some(&only_english)),
             Switch::Untranslated(site::path("de/"))
         );
         assert_eq!(
-            page.switch_to(Lang::En, Some(&article)),
+            page.switch_to(Lang::En, Some(&only_english)),
             Switch::Translated(site::path(&format!("en/{EN_SLUG}/")))
         );
     }

@@ -4,78 +4,59 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::use_current_page;
-use crate::content::{Article, Found, load, use_page_data};
+use crate::content::{load, use_page_data};
 use crate::i18n::{BLOG_NAME, texts, untranslated_link_title, untranslated_note};
 use crate::lang::Lang;
 use crate::routes::{LangPages, Page, Switch};
 use crate::storage;
 
-/// The site header, following the current route.
+/// The site header, following the current route. Its elements stay and
+/// their attributes follow the page, so that a switcher link keeps the
+/// keyboard focus when it is followed.
 #[component]
 pub fn Header() -> impl IntoView {
     let page = use_current_page();
     let data = use_page_data();
-    move || {
-        let page = page.get();
-        let text = texts(page.lang());
-        let fallback = {
-            let page = page.clone();
-            move || view! { <HeaderBar page=page.clone() article=None /> }
-        };
-        // A post's switcher leads to its translations, which its data names.
-        let bar = move || {
-            let page = page.clone();
-            Suspend::new(async move {
-                let article = match page {
-                    Page::Post { .. } => match data.article().await {
-                        Found::Yes(article) => Some(article),
-                        Found::No | Found::Failed(_) => None,
-                    },
-                    _ => None,
-                };
-                view! { <HeaderBar page article /> }
+    let lang = move || page.with(Page::lang);
+    // On a post, the switcher leads to its translations once they are known.
+    let switches = Memo::new(move |_| {
+        page.with(|page| {
+            let translations = data.translations_now(page);
+            Lang::ALL.map(|target| {
+                let current = page.lang() == target && *page != Page::Root;
+                (page.switch_to(target, translations.as_deref()), current)
             })
-        };
-        view! {
-            <a class="skip-link" href="#main" on:click=focus_main>{text.skip_link}</a>
-            <Suspense fallback>{bar}</Suspense>
-        }
-    }
-}
-
-/// The blog's name and the language switcher.
-#[component]
-fn HeaderBar(
-    /// The page the header is on.
-    page: Page,
-    /// The post shown, once its data is there.
-    article: Option<Article>,
-) -> impl IntoView {
-    let lang = page.lang();
-    let text = texts(lang);
-    let switches = Lang::ALL.map(|target| (target, page.switch_to(target, article.as_ref())));
-    let untranslated = switches
-        .iter()
-        .find(|(_, switch)| matches!(switch, Switch::Untranslated(_)))
-        .map(|(target, _)| *target);
-    let links = switches
+        })
+    });
+    let untranslated = move || {
+        let switches = switches.get();
+        let missing = Lang::ALL
+            .into_iter()
+            .zip(switches)
+            .find(|(_, (switch, _))| matches!(switch, Switch::Untranslated(_)))?
+            .0;
+        Some(view! {
+            <p class="notice" id="untranslated-note">{untranslated_note(lang(), missing)}</p>
+        })
+    };
+    let links = Lang::ALL
         .into_iter()
-        .map(|(target, switch)| {
-            let current = lang == target && page != Page::Root;
-            view! { <li><LangLink target switch current /></li> }
+        .enumerate()
+        .map(|(position, target)| {
+            let switch = Signal::derive(move || switches.with(|all| all[position].clone()));
+            view! { <li><LangLink target switch /></li> }
         })
         .collect_view();
     view! {
+        <a class="skip-link" href="#main" on:click=focus_main>{move || texts(lang()).skip_link}</a>
         <header class="site-header">
             <div class="site-header-inner">
-                <a class="site-name" href=lang.index_path()>{BLOG_NAME}</a>
-                <nav class="lang-switch" aria-label=text.language_nav>
+                <a class="site-name" href=move || lang().index_path()>{BLOG_NAME}</a>
+                <nav class="lang-switch" aria-label=move || texts(lang()).language_nav>
                     <ul>{links}</ul>
                 </nav>
             </div>
-            {untranslated.map(|missing| view! {
-                <p class="notice" id="untranslated-note">{untranslated_note(lang, missing)}</p>
-            })}
+            {untranslated}
         </header>
     }
 }
@@ -86,31 +67,27 @@ fn HeaderBar(
 fn LangLink(
     /// The language this link switches to.
     target: Lang,
-    /// Where it leads.
-    switch: Switch,
-    /// Whether it is the language shown.
-    current: bool,
+    /// Where it leads, and whether it is the language shown.
+    switch: Signal<(Switch, bool)>,
 ) -> impl IntoView {
-    let untranslated = matches!(switch, Switch::Untranslated(_));
-    let href = switch.href().to_owned();
-    let data_url = Page::from_path(&href).data_url();
+    let untranslated = move || switch.with(|(switch, _)| matches!(switch, Switch::Untranslated(_)));
     let prefetch = move || {
-        if let Some(url) = &data_url {
-            load::prefetch(url.clone());
+        let url = switch.with_untracked(|(switch, _)| Page::from_path(switch.href()).data_url());
+        if let Some(url) = url {
+            load::prefetch(url);
         }
     };
-    let prefetch_on_focus = prefetch.clone();
     view! {
         <a
-            href=href
+            href=move || switch.with(|(switch, _)| switch.href().to_owned())
             hreflang=target.code()
             lang=target.code()
-            aria-current=current.then_some("true")
-            title=untranslated.then(|| untranslated_link_title(target))
-            aria-describedby=untranslated.then_some("untranslated-note")
+            aria-current=move || switch.with(|(_, current)| current.then_some("true"))
+            title=move || untranslated().then(|| untranslated_link_title(target))
+            aria-describedby=move || untranslated().then_some("untranslated-note")
             on:click=move |_| storage::save_lang(target)
             on:mouseenter=move |_| prefetch()
-            on:focus=move |_| prefetch_on_focus()
+            on:focus=move |_| prefetch()
         >
             {target.native_name()}
         </a>

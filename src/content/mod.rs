@@ -71,6 +71,26 @@ impl PageData {
         })
     }
 
+    /// The slugs of the current post's translations, as soon as they are
+    /// known, without waiting: from its data once loaded, else from the
+    /// index entry that listed it.
+    pub fn translations_now(self, page: &Page) -> Option<Vec<(Lang, String)>> {
+        let Page::Post { lang, slug } = page else {
+            return None;
+        };
+        let url = page.data_url();
+        // Until the resource has caught up with the page, it holds the last one's.
+        let loaded = self
+            .0
+            .get()
+            .and_then(Result::ok)
+            .filter(|loaded| Some(&loaded.url) == url.as_ref());
+        loaded
+            .and_then(|loaded| decode_article(&loaded.text).ok())
+            .map(|article| article.entry.translations)
+            .or_else(|| seen_entry(*lang, slug).map(|entry| entry.translations))
+    }
+
     /// Loads the data again after a failure.
     pub fn retry(self) {
         self.0.refetch();

@@ -39,6 +39,10 @@ pub struct Entry {
     /// `4 min read`, in the translation's language.
     pub reading_time: String,
     pub draft: bool,
+    /// The slug of every translation of the post, this one included, in
+    /// [`Lang::ALL`] order: the language switcher leads there even before
+    /// the post has loaded.
+    pub translations: Vec<(Lang, String)>,
     pub cover: Option<Image>,
 }
 
@@ -270,6 +274,7 @@ fn placeholder_entry() -> Entry {
         date_label: String::new(),
         reading_time: String::new(),
         draft: false,
+        translations: Vec::new(),
         cover: None,
     }
 }
@@ -285,6 +290,14 @@ fn entry_fields<'a>(fields: &mut impl Iterator<Item = &'a str>) -> Option<Entry>
     let date_label = text()?;
     let reading_time = text()?;
     let draft = text()? == "1";
+    let translations = text()?
+        .split(' ')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (code, slug) = pair.split_once(':')?;
+            Some((Lang::from_code(code)?, slug.to_owned()))
+        })
+        .collect::<Option<Vec<_>>>()?;
     let cover_url = text()?;
     let cover = if cover_url.is_empty() {
         None
@@ -308,6 +321,7 @@ fn entry_fields<'a>(fields: &mut impl Iterator<Item = &'a str>) -> Option<Entry>
         date_label,
         reading_time,
         draft,
+        translations,
         cover,
     })
 }
@@ -384,7 +398,7 @@ mod encode {
     fn encode_entry(out: &mut String, entry: &Entry) {
         let _ = write!(
             out,
-            "entry\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "entry\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             entry.lang.code(),
             field(&entry.slug),
             field(&entry.title),
@@ -393,6 +407,12 @@ mod encode {
             field(&entry.date_label),
             field(&entry.reading_time),
             u8::from(entry.draft),
+            entry
+                .translations
+                .iter()
+                .map(|(lang, slug)| format!("{}:{}", lang.code(), field(slug)))
+                .collect::<Vec<_>>()
+                .join(" "),
         );
         match &entry.cover {
             Some(cover) => {
@@ -453,6 +473,7 @@ mod tests {
             date_label: "13. Februar 2026".to_owned(),
             reading_time: "4 Min. Lesezeit".to_owned(),
             draft: true,
+            translations: vec![(Lang::En, "a".to_owned()), (Lang::De, slug.to_owned())],
             cover: cover.then(|| Image {
                 url: "posts/p/cover.jpg".to_owned(),
                 alt: "".to_owned(),

@@ -142,7 +142,7 @@ pub fn articles(published: &Published<'_>) -> Vec<Article> {
     post.translations
         .iter()
         .map(|translation| Article {
-            entry: entry(translation, published, &images),
+            entry: entry(translation, published, &images, &links),
             translations: links.clone(),
             asset_base: published.asset_base.clone(),
             images: images.clone(),
@@ -155,6 +155,7 @@ fn entry(
     translation: &SourceTranslation,
     published: &Published<'_>,
     images: &[ImageSize],
+    links: &[TranslationLink],
 ) -> Entry {
     let front = &translation.front;
     let lang = translation.lang;
@@ -179,6 +180,10 @@ fn entry(
         date_label: format_date(lang, front.date),
         reading_time: format_reading_time(lang, reading_minutes(translation.words)),
         draft: front.draft,
+        translations: links
+            .iter()
+            .map(|link| (link.lang, link.slug.clone()))
+            .collect(),
         cover,
     }
 }
