@@ -5,6 +5,7 @@
 mod fault;
 mod harness;
 mod hostile;
+mod pagination;
 mod prerendered;
 
 use std::time::Duration;

@@ -25,7 +25,7 @@ fn post_data_path(page: &str) -> String {
 
 /// The attributes of every `<tag …>` in `html` (a plain scan: enough for the
 /// head tags the pre-renderer writes, whose values are quoted and escaped).
-fn tags(html: &str, tag: &str) -> Vec<BTreeMap<String, String>> {
+pub(crate) fn tags(html: &str, tag: &str) -> Vec<BTreeMap<String, String>> {
     let open = format!("<{tag} ");
     html.match_indices(&open)
         .map(|(start, _)| {
@@ -60,7 +60,7 @@ async fn save_screenshot(browser: &Browser, name: &str) {
 }
 
 /// The pre-rendered HTML of a route, as the static server answers it.
-fn page(path: &str) -> String {
+pub(crate) fn page(path: &str) -> String {
     let (status, kind, body) = fetch(path);
     assert_eq!(status, 200, "GET {path}");
     assert!(kind.starts_with("text/html"), "GET {path}: {kind}");
@@ -68,7 +68,7 @@ fn page(path: &str) -> String {
 }
 
 /// The path of an absolute URL of the site (`https://host/blog/de/` → `/blog/de/`).
-fn url_path(url: &str) -> String {
+pub(crate) fn url_path(url: &str) -> String {
     let url = url::Url::parse(url).unwrap_or_else(|err| panic!("{url}: {err}"));
     assert!(url.scheme().starts_with("http"), "{url}");
     url.path().to_owned()
