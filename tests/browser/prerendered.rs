@@ -13,6 +13,18 @@ use crate::{DE_POST, EN_POST, TOUR, XSS, finish};
 /// Every page the build writes, by path (without the base).
 const ROUTES: [&str; 7] = ["/", "/en/", "/de/", EN_POST, DE_POST, TOUR, XSS];
 
+/// The slugs of `lang`'s posts in the build, by their data files.
+fn built_slugs(lang: &str) -> Vec<String> {
+    let dir = harness::dist_dir().join("data").join(lang).join("post");
+    let mut slugs: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter_map(|name| name.strip_suffix(".txt").map(str::to_owned))
+        .collect();
+    slugs.sort();
+    slugs
+}
+
 /// The data file of the post at `page` (`/en/<slug>/`), e.g.
 /// `/data/en/post/<slug>.txt`, which holds its body.
 fn post_data_path(page: &str) -> String {
@@ -480,10 +492,19 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
             .collect();
         listed.insert(url_path(loc), links);
     }
-    let expected: BTreeSet<String> = ["/en/", "/de/", EN_POST, DE_POST, TOUR, XSS]
-        .into_iter()
-        .map(href)
-        .collect();
+    // Every index page and every post the build has a data file for.
+    let mut expected: BTreeSet<String> = BTreeSet::new();
+    for lang in ["en", "de"] {
+        let slugs = built_slugs(lang);
+        expected.insert(href(&format!("/{lang}/")));
+        for number in 2..=slugs.len().div_ceil(20) {
+            expected.insert(href(&format!("/{lang}/page/{number}/")));
+        }
+        expected.extend(slugs.iter().map(|slug| href(&format!("/{lang}/{slug}/"))));
+    }
+    for page in [EN_POST, DE_POST, TOUR, XSS] {
+        assert!(expected.contains(&href(page)), "{page} has no data file");
+    }
     assert_eq!(listed.keys().cloned().collect::<BTreeSet<_>>(), expected);
     for (page, links) in &listed {
         for other in links {
@@ -537,8 +558,10 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
                 url_path(href)
             })
             .collect();
+        // The newest twenty, newest first: the fixtures, then generated posts.
+        assert_eq!(links.len(), built_slugs(lang).len().min(20), "{lang} feed");
         assert_eq!(
-            links,
+            links[..posts.len()],
             posts.into_iter().map(href).collect::<Vec<_>>(),
             "{lang} feed"
         );
