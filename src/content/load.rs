@@ -152,6 +152,12 @@ pub fn forget(url: &str) {
     CACHE.with_borrow_mut(|cache| cache.remove(url));
 }
 
+/// Forgets every file loaded, so that each is fetched again (after an edit
+/// while writing; see `live.rs`).
+pub fn clear() {
+    CACHE.with_borrow_mut(HashMap::clear);
+}
+
 /// Starts loading `url` in the background; the result waits in the cache.
 pub fn prefetch(url: String) {
     leptos::task::spawn_local(async move {

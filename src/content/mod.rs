@@ -5,6 +5,8 @@
 
 #[cfg(feature = "ssr")]
 pub mod catalog;
+#[cfg(all(debug_assertions, target_arch = "wasm32"))]
+pub mod live;
 pub mod load;
 #[cfg(test)]
 pub mod test_site;
@@ -49,7 +51,10 @@ impl PageData {
             move || page.with(Page::data_url),
             |url| load::for_page(url.unwrap_or_default()),
         );
-        provide_context(PageData(resource));
+        let data = PageData(resource);
+        provide_context(data);
+        #[cfg(all(debug_assertions, target_arch = "wasm32"))]
+        live::follow_edits(data);
     }
 
     /// The post file of the current page.
