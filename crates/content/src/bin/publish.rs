@@ -154,7 +154,11 @@ mod watch {
             let parent_alive = args
                 .parent
                 .is_none_or(|pid| Path::new(&format!("/proc/{pid}")).exists());
-            if !still_mine || !parent_alive {
+            if !still_mine {
+                return;
+            }
+            if !parent_alive {
+                let _ = fs::remove_file(&lock);
                 return;
             }
             let now = fingerprint(roots);
