@@ -38,4 +38,6 @@ pub mod post_dir;
 #[cfg(feature = "build")]
 pub mod report;
 #[cfg(feature = "build")]
+pub mod responsive;
+#[cfg(feature = "build")]
 pub mod source_text;
