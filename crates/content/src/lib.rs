@@ -37,4 +37,6 @@ pub mod publish;
 #[cfg(feature = "build")]
 pub mod report;
 #[cfg(feature = "build")]
+pub mod responsive;
+#[cfg(feature = "build")]
 pub mod source_text;
