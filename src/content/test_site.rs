@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use blog_content::library::{ContentRoot, Drafts, Library};
 use blog_content::publish::publish;
+use blog_content::responsive::Cache;
 
 use crate::content::catalog::Catalog;
 use crate::content::{Article, load};
@@ -24,7 +25,8 @@ pub fn catalog() -> &'static Catalog {
             Drafts::Leave,
         );
         assert!(!library.has_errors(), "{:?}", library.diagnostics);
-        publish(&dir, &library.posts).expect("the test site is written");
+        let cache = Cache::new(dir.join("image-cache"));
+        publish(&dir, &library.posts, &cache).expect("the test site is written");
         load::read_from(dir.clone());
         Catalog::read(&dir).expect("the test site reads back")
     })

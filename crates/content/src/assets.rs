@@ -15,6 +15,8 @@ pub struct Published<'a> {
     pub asset_base: String,
     /// Every file that reads as an image, by path relative to the folder.
     pub images: Vec<(String, u32, u32)>,
+    /// The smaller copies of images, by their place in `images`.
+    pub variants: std::collections::HashMap<usize, Vec<crate::data::Variant>>,
 }
 
 /// Copies every post's files into `posts/` below `site` (emptied first).
@@ -50,5 +52,6 @@ fn write_post<'a>(root: &Path, post: &'a SourcePost) -> std::io::Result<Publishe
         post,
         asset_base: format!("posts/{}/", post.id),
         images,
+        variants: Default::default(),
     })
 }

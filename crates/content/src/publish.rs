@@ -1,13 +1,17 @@
 //! Writes a checked library into a site folder: the posts' folders
 //! (`posts/<id>/`) and the data files the app fetches and the pre-renderer
-//! reads (`data/`, see [`crate::data`]).
+//! reads (`data/`, see [`crate::data`]), and smaller copies of the photos
+//! (`responsive.rs`).
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::assets::{self, Published};
-use crate::data::{self, Article, Entry, Image, ImageSize, IndexPage, PAGE_SIZE, TranslationLink};
+use crate::data::{
+    self, Article, Entry, Image, ImageSize, IndexPage, PAGE_SIZE, TranslationLink, Variant,
+};
+use crate::responsive::{self, Cache, ImageError, Job, write_all};
 use crate::labels::{format_date, format_reading_time, reading_minutes};
 use crate::lang::Lang;
 use crate::library::{SourcePost, SourceTranslation};
@@ -21,34 +25,45 @@ pub struct Summary {
     pub index_pages: usize,
     /// Bytes of all data files.
     pub bytes: usize,
+    /// Smaller copies of images.
+    pub variants: usize,
 }
 
 /// Why publishing stopped.
 #[derive(Debug)]
-pub struct PublishError {
-    pub path: PathBuf,
-    pub source: io::Error,
+pub enum PublishError {
+    Io { path: PathBuf, source: io::Error },
+    /// An image could not be made smaller: it names the file and the reason.
+    Image(ImageError),
 }
 
 impl std::fmt::Display for PublishError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "writing {}: {}", self.path.display(), self.source)
+        match self {
+            PublishError::Io { path, source } => write!(f, "writing {}: {source}", path.display()),
+            PublishError::Image(err) => err.fmt(f),
+        }
     }
 }
 
 impl std::error::Error for PublishError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
+        match self {
+            PublishError::Io { source, .. } => Some(source),
+            PublishError::Image(err) => Some(err),
+        }
     }
 }
 
-/// Writes `posts` into `site`, replacing what an earlier run wrote there.
-pub fn publish(site: &Path, posts: &[SourcePost]) -> Result<Summary, PublishError> {
+/// Writes `posts` into `site`, replacing what an earlier run wrote there,
+/// with smaller copies of their photos (from `cache` where it has them).
+pub fn publish(site: &Path, posts: &[SourcePost], cache: &Cache) -> Result<Summary, PublishError> {
     let failed = |path: &Path| {
         let path = path.to_owned();
-        move |source| PublishError { path, source }
+        move |source| PublishError::Io { path, source }
     };
-    let published = assets::write(site, posts).map_err(failed(&site.join("posts")))?;
+    let mut published = assets::write(site, posts).map_err(failed(&site.join("posts")))?;
+    let variants = add_variants(site, &mut published, cache)?;
     let articles: Vec<Article> = published.iter().flat_map(articles).collect();
     let mut files: Vec<(String, String)> = articles
         .iter()
@@ -90,7 +105,54 @@ pub fn publish(site: &Path, posts: &[SourcePost]) -> Result<Summary, PublishErro
         articles: articles.len(),
         index_pages,
         bytes,
+        variants,
     })
+}
+
+/// Writes the WebP copies of every JPEG and PNG beside it, on every core,
+/// and notes them on the published images; how many there are.
+fn add_variants(
+    site: &Path,
+    published: &mut [Published<'_>],
+    cache: &Cache,
+) -> Result<usize, PublishError> {
+    let mut jobs = Vec::new();
+    let mut owners = Vec::new();
+    for (post, item) in published.iter().enumerate() {
+        for (image, (path, _, _)) in item.images.iter().enumerate() {
+            if responsive::takes_variants(path) {
+                jobs.push(Job {
+                    source: item.post.dir.join(path),
+                    relative: path.clone(),
+                    out_dir: site.join(&item.asset_base),
+                });
+                owners.push((post, image));
+            }
+        }
+    }
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut count = 0;
+    for ((post, image), result) in owners.into_iter().zip(write_all(&jobs, cache, threads)) {
+        let written = result.map_err(PublishError::Image)?;
+        let item = &mut published[post];
+        let base = item.asset_base.clone();
+        let (_, width, height) = &mut item.images[image];
+        // The size it shows at: upright, where its Exif data turns it.
+        (*width, *height) = (written.original.width, written.original.height);
+        count += written.variants.len();
+        item.variants.insert(
+            image,
+            written
+                .variants
+                .into_iter()
+                .map(|variant| Variant {
+                    url: format!("{base}{}", variant.path),
+                    width: variant.width,
+                })
+                .collect(),
+        );
+    }
+    Ok(count)
 }
 
 /// The pages of `lang`'s index: its translations newest first (then by
@@ -132,11 +194,12 @@ pub fn articles(published: &Published<'_>) -> Vec<Article> {
     let images: Vec<ImageSize> = published
         .images
         .iter()
-        .map(|(path, width, height)| ImageSize {
+        .enumerate()
+        .map(|(index, (path, width, height))| ImageSize {
             path: path.clone(),
             width: *width,
             height: *height,
-            variants: Vec::new(),
+            variants: published.variants.get(&index).cloned().unwrap_or_default(),
         })
         .collect();
     post.translations

@@ -20,6 +20,7 @@ use std::time::Instant;
 
 use blog_content::library::{ContentRoot, Drafts, Library};
 use blog_content::publish::publish;
+use blog_content::responsive::Cache;
 use blog_content::report::summary;
 
 const USAGE: &str = "usage: publish <site-dir> [--drafts] [--watch [--parent PID]]";
@@ -96,14 +97,26 @@ fn publish_once(args: &Args, roots: &[ContentRoot]) -> bool {
         );
         return false;
     }
-    match publish(&args.site, &library.posts) {
+    // Encoded images are kept between builds, beside cargo's.
+    let cache = std::env::var_os("BLOG_IMAGE_CACHE").map_or_else(
+        || {
+            let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
+            PathBuf::from(target).join("image-cache")
+        },
+        PathBuf::from,
+    );
+    let cache = Cache::new(cache);
+    match publish(&args.site, &library.posts, &cache) {
         Ok(written) => {
             eprintln!(
-                "publish: {} posts, {} post files and {} index pages ({} KB) in {} ms",
+                "publish: {} posts, {} post files and {} index pages ({} KB), \
+                 {} image copies ({} encoded) in {} ms",
                 library.posts.len(),
                 written.articles,
                 written.index_pages,
                 written.bytes / 1024,
+                written.variants,
+                cache.encoded(),
                 started.elapsed().as_millis()
             );
             true
