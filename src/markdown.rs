@@ -10,7 +10,7 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag,
 };
 
-use crate::content::Assets;
+use crate::content::{Assets, COLUMN_SIZES, srcset};
 use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::slug::slugify;
@@ -214,14 +214,14 @@ impl Renderer<'_> {
                 dest_url, title, ..
             } => {
                 let alt = plain_text(take_element(events));
-                let mut size = None;
+                let mut image = None;
                 let src = match classify_url(&dest_url) {
                     UrlKind::External => encode(&dest_url),
                     UrlKind::Relative if dest_url.starts_with('/') => {
                         encode(&within_site(&dest_url))
                     }
                     UrlKind::Relative => {
-                        size = self.assets.image_size(&dest_url);
+                        image = self.assets.image(&dest_url);
                         let path = dest_url.trim_start_matches("./");
                         encode(&format!("{}{path}", self.assets.base))
                     }
@@ -232,10 +232,12 @@ impl Renderer<'_> {
                     }
                 };
                 let title = non_empty(title.into_string());
-                let (width, height) =
-                    (size.map(|(width, _)| width), size.map(|(_, height)| height));
+                let (width, height) = (image.map(|i| i.width), image.map(|i| i.height));
+                let srcset = image.and_then(|image| srcset(&image.variants));
+                let sizes = srcset.is_some().then_some(COLUMN_SIZES);
                 view! {
-                    <img src=src alt=alt title=title width=width height=height loading="lazy" decoding="async" />
+                    <img src=src srcset=srcset sizes=sizes alt=alt title=title width=width height=height
+                        loading="lazy" decoding="async" />
                 }
                 .into_any()
             }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::post_meta::PostMeta;
-use crate::content::{Entry, prefetch_post};
+use crate::content::{CARD_SIZES, Entry, prefetch_post, srcset};
 use crate::routes::post_path;
 
 /// One post in the list. Hovering or focusing its links fetches the post
@@ -23,11 +23,15 @@ pub fn PostCard(
     };
     let (on_cover, on_focus) = (prefetch.clone(), prefetch.clone());
     let cover = entry.cover.clone().map(|cover| {
+        let srcset = srcset(&cover.variants);
+        let sizes = srcset.is_some().then_some(CARD_SIZES);
         view! {
             <a class="card-cover" href=href.clone() tabindex="-1" aria-hidden="true"
                 on:mouseenter=move |_| on_cover()>
                 <img
                     src=cover.url
+                    srcset=srcset
+                    sizes=sizes
                     alt=cover.alt
                     width=cover.width
                     height=cover.height

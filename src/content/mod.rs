@@ -14,7 +14,9 @@ pub mod test_site;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub use blog_content::data::{Article, Entry, Image, ImageSize, IndexPage, TranslationLink};
+pub use blog_content::data::{
+    Article, Entry, Image, ImageSize, IndexPage, TranslationLink, Variant,
+};
 use blog_content::data::{DataError, decode_article, decode_index};
 
 use crate::lang::Lang;
@@ -189,14 +191,31 @@ impl<'a> Assets<'a> {
         }
     }
 
-    /// The size of the image at `path` (relative, `./` allowed), if known.
-    pub fn image_size(&self, path: &str) -> Option<(u32, u32)> {
+    /// The image at `path` (relative, `./` allowed), if it is one.
+    pub fn image(&self, path: &str) -> Option<&'a ImageSize> {
         let path = path.trim_start_matches("./");
-        self.images
-            .iter()
-            .find(|image| image.path == path)
-            .map(|image| (image.width, image.height))
+        self.images.iter().find(|image| image.path == path)
     }
+}
+
+/// How wide an image in the post's column shows: the column (`--measure`,
+/// about 40rem) on wide screens, the screen less the page's padding on
+/// phones. `srcset` lets the browser pick the copy for that width.
+pub const COLUMN_SIZES: &str = "(min-width: 48rem) 40rem, calc(100vw - 2.5rem)";
+
+/// How wide a card's cover shows: beside the text on wide screens, the
+/// column on phones (style/main.css, `.card-cover`).
+pub const CARD_SIZES: &str = "(min-width: 48rem) 16rem, calc(100vw - 2.5rem)";
+
+/// The `srcset` of an image's smaller copies (`… 480w, … 800w`), or none.
+pub fn srcset(variants: &[Variant]) -> Option<String> {
+    (!variants.is_empty()).then(|| {
+        variants
+            .iter()
+            .map(|variant| format!("{} {}w", variant.url, variant.width))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }
 
 /// Starts loading the post file of `lang`'s `slug` in the background, so

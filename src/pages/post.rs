@@ -8,7 +8,9 @@ use crate::components::loading::{LoadFailed, Skeleton};
 use crate::components::page_meta::PageMeta;
 use crate::components::post_meta::PostMeta;
 use crate::components::use_current_page;
-use crate::content::{Article, Assets, Entry, Found, LoadError, seen_entry, use_page_data};
+use crate::content::{
+    Article, Assets, COLUMN_SIZES, Entry, Found, LoadError, seen_entry, srcset, use_page_data,
+};
 use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::markdown;
@@ -111,9 +113,11 @@ fn PostHead(
     entry: Entry,
 ) -> impl IntoView {
     let cover = entry.cover.clone().map(|cover| {
+        let srcset = srcset(&cover.variants);
+        let sizes = srcset.is_some().then_some(COLUMN_SIZES);
         view! {
-            <img class="post-cover" src=cover.url alt=cover.alt width=cover.width height=cover.height
-                fetchpriority="high" decoding="async" />
+            <img class="post-cover" src=cover.url srcset=srcset sizes=sizes alt=cover.alt
+                width=cover.width height=cover.height fetchpriority="high" decoding="async" />
         }
     });
     view! {

@@ -797,3 +797,71 @@ async fn pages_fit_every_width_and_are_captured_for_review() {
     }
     finish(browser).await;
 }
+
+#[tokio::test]
+async fn covers_come_in_the_widths_the_layout_needs() {
+    // A phone's column (about 350 CSS pixels) at one device pixel a pixel.
+    let browser = Browser::start(Options {
+        size: (390, 844),
+        ..Options::default()
+    })
+    .await;
+    for path in [EN_POST, "/en/"] {
+        browser.open(path).await;
+        let images = browser
+            .js(
+                "return [...document.querySelectorAll('.post-cover, .card-cover img')].map(i => ({
+                srcset: i.getAttribute('srcset'), sizes: i.getAttribute('sizes'),
+                width: i.getAttribute('width'), height: i.getAttribute('height'),
+                loading: i.getAttribute('loading'), priority: i.getAttribute('fetchpriority'),
+            }));",
+            )
+            .await;
+        let images = images.as_array().unwrap();
+        assert!(!images.is_empty(), "{path}");
+        for (position, image) in images.iter().enumerate() {
+            let srcset = image["srcset"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{path}: {image}"));
+            let widths: Vec<&str> = srcset
+                .split(", ")
+                .map(|candidate| candidate.rsplit(' ').next().unwrap())
+                .collect();
+            assert_eq!(widths, ["480w", "800w", "1200w"], "{path}: {srcset}");
+            for candidate in srcset.split(", ") {
+                let url = candidate.split(' ').next().unwrap();
+                let (status, kind, _) =
+                    harness::fetch(&format!("/{}", &url[harness::base().len()..]));
+                assert_eq!((status, kind.as_str()), (200, "image/webp"), "{url}");
+            }
+            assert!(
+                image["sizes"].as_str().unwrap().contains("100vw"),
+                "{image}"
+            );
+            assert!(
+                image["width"].is_string() && image["height"].is_string(),
+                "{image}"
+            );
+            // The first image is the largest paint: loaded at once, first.
+            if position == 0 {
+                assert_eq!(image["priority"], "high", "{path}: {image}");
+                assert_ne!(image["loading"], "lazy", "{path}: {image}");
+            } else {
+                assert_eq!(image["loading"], "lazy", "{path}: {image}");
+            }
+        }
+    }
+    // The phone takes the narrowest copy of the post's cover.
+    browser.open(EN_POST).await;
+    browser
+        .wait_until("document.querySelector('.post-cover').complete")
+        .await;
+    let chosen = browser
+        .js("return document.querySelector('.post-cover').currentSrc;")
+        .await;
+    assert!(
+        chosen.as_str().unwrap().ends_with("/cover.480.webp"),
+        "{chosen}"
+    );
+    finish(browser).await;
+}

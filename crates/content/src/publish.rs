@@ -11,10 +11,10 @@ use crate::assets::{self, Published};
 use crate::data::{
     self, Article, Entry, Image, ImageSize, IndexPage, PAGE_SIZE, TranslationLink, Variant,
 };
-use crate::responsive::{self, Cache, ImageError, Job, write_all};
 use crate::labels::{format_date, format_reading_time, reading_minutes};
 use crate::lang::Lang;
 use crate::library::{SourcePost, SourceTranslation};
+use crate::responsive::{self, Cache, ImageError, Job, write_all};
 
 /// What was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,10 @@ pub struct Summary {
 /// Why publishing stopped.
 #[derive(Debug)]
 pub enum PublishError {
-    Io { path: PathBuf, source: io::Error },
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
     /// An image could not be made smaller: it names the file and the reason.
     Image(ImageError),
 }

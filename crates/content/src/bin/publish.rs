@@ -20,8 +20,8 @@ use std::time::Instant;
 
 use blog_content::library::{ContentRoot, Drafts, Library};
 use blog_content::publish::publish;
-use blog_content::responsive::Cache;
 use blog_content::report::summary;
+use blog_content::responsive::Cache;
 
 const USAGE: &str = "usage: publish <site-dir> [--drafts] [--watch [--parent PID]]";
 
