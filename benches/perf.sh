@@ -8,7 +8,7 @@
 # the app's shell (wasm + js + css, brotli) is over its budget.
 #
 #   bash benches/perf.sh
-#   PERF_RUNS=21 PERF_THROTTLED_RUNS=5 bash benches/perf.sh   # more samples
+#   PERF_RUNS=21 PERF_THROTTLED_RUNS=9 bash benches/perf.sh   # more samples
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . .ci/setup browser
