@@ -192,9 +192,17 @@ async fn a_post_shows_title_meta_cover_and_rendered_body() {
     assert!(!body.contains("â€"), "mojibake in {body}");
     assert_eq!(browser.count(".post-body li").await, 3);
     assert_eq!(browser.count(".post-body strong").await, 3);
-    let cover = browser.js("const i = document.querySelector('.post-cover'); return [i.naturalWidth, i.getAttribute('width'), i.alt];").await;
-    assert_eq!(cover[0], 1200);
+    browser
+        .wait_until("document.querySelector('.post-cover').complete")
+        .await;
+    let cover = browser.js("const i = document.querySelector('.post-cover'); return [i.naturalWidth, i.getAttribute('width'), i.currentSrc];").await;
+    // Loaded, from a copy of the width the column needs (the page is not a phone's).
+    assert!(cover[0].as_u64().unwrap() > 0, "{cover}");
     assert_eq!(cover[1], "1200");
+    assert!(
+        cover[2].as_str().unwrap().ends_with("/cover.800.webp"),
+        "{cover}"
+    );
     finish(browser).await;
 }
 
