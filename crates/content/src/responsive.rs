@@ -530,11 +530,17 @@ fn key(prefix: &Sha256, width: u32) -> String {
 fn publish(variant: Planned, relative: &str, out_dir: &Path) -> Result<Variant, ImageErrorKind> {
     let path = variant_path(relative, variant.width);
     let target = out_dir.join(&path);
+    // A link where the file system allows it (a cached file never changes):
+    // a large blog's copies are not written again on every build.
     let copy = |target: &Path| {
         if let Some(folder) = target.parent() {
             fs::create_dir_all(folder)?;
         }
-        fs::copy(&variant.cached, target)
+        let _ = fs::remove_file(target);
+        match fs::hard_link(&variant.cached, target) {
+            Ok(()) => fs::metadata(target).map(|meta| meta.len()),
+            Err(_) => fs::copy(&variant.cached, target),
+        }
     };
     match copy(&target) {
         Ok(bytes) => Ok(Variant {
