@@ -25,8 +25,8 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::thread;
 
 use fast_image_resize::images::{TypedImage, TypedImageRef};
-use fast_image_resize::pixels::{U8x3, U8x4};
-use fast_image_resize::{FilterType, PixelTrait, ResizeAlg, ResizeOptions, Resizer};
+use fast_image_resize::pixels::U8x4;
+use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use sha2::{Digest, Sha256};
@@ -398,7 +398,7 @@ struct Planned {
     cached: PathBuf,
 }
 
-/// The variants of the image of `bytes`, `size` pixels upright.
+/// The variants of the image of `bytes`, `(width, height)` pixels upright.
 fn plan(bytes: &[u8], (width, height): (u32, u32), cache: &Cache) -> Vec<Planned> {
     let prefix = key_prefix(bytes);
     widths(width)
@@ -411,40 +411,31 @@ fn plan(bytes: &[u8], (width, height): (u32, u32), cache: &Cache) -> Vec<Planned
         .collect()
 }
 
-/// Decoded pixels, upright and 8 bits a channel: RGB, or RGBA when some
-/// pixel is not opaque.
+/// Decoded pixels, upright, as RGBA (8 bits a channel), and whether any is
+/// not opaque. One kind of pixel for every image: each kind the resizer
+/// handles is compiled anew, at some 30 s a kind when optimised.
 struct Pixels {
     width: u32,
     height: u32,
-    data: Vec<u8>,
+    rgba: Vec<u8>,
     alpha: bool,
 }
 
 fn decode(decoder: impl ImageDecoder, orientation: Orientation) -> Result<Pixels, ImageErrorKind> {
     let mut image = DynamicImage::from_decoder(decoder).map_err(ImageErrorKind::Decode)?;
     image.apply_orientation(orientation);
-    let (width, height) = (image.width(), image.height());
-    if image.color().has_alpha() {
-        let rgba = image.into_rgba8();
-        if rgba.pixels().any(|pixel| pixel[3] != u8::MAX) {
-            return Ok(Pixels {
-                width,
-                height,
-                data: rgba.into_raw(),
-                alpha: true,
-            });
-        }
-        image = DynamicImage::ImageRgba8(rgba);
-    }
+    let alpha = image.color().has_alpha();
+    let rgba = image.into_rgba8();
     Ok(Pixels {
-        width,
-        height,
-        data: image.into_rgb8().into_raw(),
-        alpha: false,
+        width: rgba.width(),
+        height: rgba.height(),
+        alpha: alpha && rgba.pixels().any(|pixel| pixel[3] != u8::MAX),
+        rgba: rgba.into_raw(),
     })
 }
 
-/// `pixels` scaled to `width`×`height` and encoded as lossy WebP.
+/// `pixels` scaled to `width`×`height` and encoded as lossy WebP (with an
+/// alpha channel only when some pixel is not opaque: libwebp checks).
 fn encode(pixels: &Pixels, width: u32, height: u32) -> Result<Vec<u8>, ImageErrorKind> {
     let fail = |reason: String| ImageErrorKind::Encode {
         width,
@@ -457,51 +448,35 @@ fn encode(pixels: &Pixels, width: u32, height: u32) -> Result<Vec<u8>, ImageErro
         )));
     }
     let scaled = resize(pixels, width, height).map_err(fail)?;
-    let encoder = if pixels.alpha {
-        webp::Encoder::from_rgba(&scaled, width, height)
-    } else {
-        webp::Encoder::from_rgb(&scaled, width, height)
-    };
     let mut config =
         webp::WebPConfig::new().map_err(|()| fail("libwebp has no default settings".to_owned()))?;
     config.quality = QUALITY;
     config.method = METHOD;
-    encoder
+    webp::Encoder::from_rgba(&scaled, width, height)
         .encode_advanced(&config)
         .map(|webp| webp.to_vec())
         .map_err(|err| fail(format!("libwebp: {err:?}")))
 }
 
 /// `pixels` scaled to `width`×`height` with a Lanczos filter (colours
-/// weighted by their alpha, so that no dark fringe shows at the edges).
+/// weighted by their alpha when some pixel is not opaque, so that no dark
+/// fringe shows at the edges).
 fn resize(pixels: &Pixels, width: u32, height: u32) -> Result<Cow<'_, [u8]>, String> {
     if (width, height) == (pixels.width, pixels.height) {
-        Ok(Cow::Borrowed(&pixels.data))
-    } else if pixels.alpha {
-        scale::<U8x4>(pixels, width, height, 4).map(Cow::Owned)
-    } else {
-        scale::<U8x3>(pixels, width, height, 3).map(Cow::Owned)
+        return Ok(Cow::Borrowed(&pixels.rgba));
     }
-}
-
-/// [`resize`] for pixels of `P`, `channels` bytes each. Typed, so that only
-/// the two kinds of pixel used are compiled.
-fn scale<P: PixelTrait>(
-    pixels: &Pixels,
-    width: u32,
-    height: u32,
-    channels: usize,
-) -> Result<Vec<u8>, String> {
-    let source = TypedImageRef::<P>::from_buffer(pixels.width, pixels.height, &pixels.data)
+    let source = TypedImageRef::<U8x4>::from_buffer(pixels.width, pixels.height, &pixels.rgba)
         .map_err(|err| err.to_string())?;
-    let mut scaled = vec![0; width as usize * height as usize * channels];
-    let mut target =
-        TypedImage::<P>::from_buffer(width, height, &mut scaled).map_err(|err| err.to_string())?;
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    let mut scaled = vec![0; width as usize * height as usize * 4];
+    let mut target = TypedImage::<U8x4>::from_buffer(width, height, &mut scaled)
+        .map_err(|err| err.to_string())?;
+    let options = ResizeOptions::new()
+        .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
+        .use_alpha(pixels.alpha);
     Resizer::new()
         .resize_typed(&source, &mut target, &options)
         .map_err(|err| err.to_string())?;
-    Ok(scaled)
+    Ok(Cow::Owned(scaled))
 }
 
 /// The hash of the settings and the source, to which each width is added.
