@@ -7,7 +7,8 @@
 //! Encoding is the slow part (tens of milliseconds a variant), so each
 //! variant is kept in a content-addressed [`Cache`], named by the SHA-256 of
 //! the source's bytes, the width and the encoder settings: a rebuild of an
-//! unchanged image reads its header and copies the cached files, without
+//! unchanged image reads its header and links the cached files into the
+//! site (copies them where links are not possible), without
 //! decoding or encoding anything. [`write_all`] spreads a set of images over
 //! threads.
 //!
