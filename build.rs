@@ -1,7 +1,6 @@
-//! Turns `content/` into the post index compiled into the app and the static
-//! files served beside it; all of it is the content library's
-//! (`crates/content/src/build_script.rs`). A bad post fails the build with
-//! `path:line:column: reason` for every problem.
+//! Hands the site's URL (`BLOG_URL`) to the compiler; the content library
+//! checks it (`crates/content/src/build_script.rs`). The posts are not
+//! compiled in: Trunk's post-build hook publishes them as data files.
 
 use std::process::ExitCode;
 

@@ -1,4 +1,5 @@
-//! The application shell: head context, router, header, routes, footer.
+//! The application shell: head context, router, the page's data, header,
+//! routes, footer.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -6,6 +7,8 @@ use leptos_router::path;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::use_current_page;
+use crate::content::PageData;
 use crate::pages::index::IndexPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::post::PostPage;
@@ -21,21 +24,33 @@ pub fn App() -> impl IntoView {
     leptos_meta::provide_meta_context();
     view! {
         <Router base=site::router_base()>
-            <Header />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    // Each page by its folder, and by the file a static host serves it from.
-                    <Route path=path!("/") view=RootPage />
-                    <Route path=path!("/index.html") view=RootPage />
-                    <Route path=path!("/:lang") view=IndexPage />
-                    <Route path=path!("/:lang/") view=IndexPage />
-                    <Route path=path!("/:lang/index.html") view=IndexPage />
-                    <Route path=path!("/:lang/:slug") view=PostPage />
-                    <Route path=path!("/:lang/:slug/") view=PostPage />
-                    <Route path=path!("/:lang/:slug/index.html") view=PostPage />
-                </Routes>
-            </main>
-            <Footer />
+            <Layout />
         </Router>
+    }
+}
+
+/// Header, page and footer, with the current page's data loaded for all three.
+#[component]
+fn Layout() -> impl IntoView {
+    PageData::provide(use_current_page());
+    view! {
+        <Header />
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFoundPage>
+                // Each page by its folder, and by the file a static host serves it from.
+                <Route path=path!("/") view=RootPage />
+                <Route path=path!("/index.html") view=RootPage />
+                <Route path=path!("/:lang") view=IndexPage />
+                <Route path=path!("/:lang/") view=IndexPage />
+                <Route path=path!("/:lang/index.html") view=IndexPage />
+                <Route path=path!("/:lang/:slug") view=PostPage />
+                <Route path=path!("/:lang/:slug/") view=PostPage />
+                <Route path=path!("/:lang/:slug/index.html") view=PostPage />
+                <Route path=path!("/:lang/page/:number") view=IndexPage />
+                <Route path=path!("/:lang/page/:number/") view=IndexPage />
+                <Route path=path!("/:lang/page/:number/index.html") view=IndexPage />
+            </Routes>
+        </main>
+        <Footer />
     }
 }

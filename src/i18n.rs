@@ -25,6 +25,11 @@ pub struct Texts {
     pub footnotes: &'static str,
     pub back_to_reference: &'static str,
     pub heading_anchor: &'static str,
+    /// The label of the index's page links.
+    pub pages_nav: &'static str,
+    pub newer_posts: &'static str,
+    pub older_posts: &'static str,
+    pub loading_page: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -45,6 +50,10 @@ const EN: Texts = Texts {
     footnotes: "Footnotes",
     back_to_reference: "Back to reference",
     heading_anchor: "Link to this section",
+    pages_nav: "More posts",
+    newer_posts: "← Newer posts",
+    older_posts: "Older posts →",
+    loading_page: "Loading…",
 };
 
 const DE: Texts = Texts {
@@ -65,6 +74,10 @@ const DE: Texts = Texts {
     footnotes: "Fußnoten",
     back_to_reference: "Zurück zum Verweis",
     heading_anchor: "Link zu diesem Abschnitt",
+    pages_nav: "Weitere Beiträge",
+    newer_posts: "← Neuere Beiträge",
+    older_posts: "Ältere Beiträge →",
+    loading_page: "Wird geladen …",
 };
 
 /// The interface text of `lang`.
@@ -108,6 +121,14 @@ pub fn untranslated_link_title(target: Lang) -> &'static str {
     match target {
         Lang::En => "Not translated: go to the English index",
         Lang::De => "Nicht übersetzt: zur deutschen Übersicht",
+    }
+}
+
+/// `Page 2 of 7`, for the index's pages after the first.
+pub fn page_label(lang: Lang, number: u32, count: u32) -> String {
+    match lang {
+        Lang::En => format!("Page {number} of {count}"),
+        Lang::De => format!("Seite {number} von {count}"),
     }
 }
 

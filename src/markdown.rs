@@ -19,7 +19,7 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag,
 };
 
-use crate::content::Assets;
+use crate::content::{Assets, COLUMN_SIZES, srcset};
 use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::slug::slugify;
@@ -41,7 +41,7 @@ pub fn options() -> Options {
 /// Renders a post body. Relative image paths resolve against the post's
 /// folder and get their sizes from `assets`; interface text (footnote
 /// labels) is in `lang`.
-pub fn render(markdown: &str, assets: &Assets, lang: Lang) -> AnyView {
+pub fn render(markdown: &str, assets: &Assets<'_>, lang: Lang) -> AnyView {
     let mut renderer = Renderer {
         assets,
         lang,
@@ -95,7 +95,7 @@ fn class(name: &'static str) -> Attr {
 }
 
 struct Renderer<'a> {
-    assets: &'a Assets,
+    assets: &'a Assets<'a>,
     lang: Lang,
     /// Column alignments of the table being rendered.
     alignments: Vec<Alignment>,
@@ -271,14 +271,14 @@ impl Renderer<'_> {
                 dest_url, title, ..
             } => {
                 let alt = plain_text(&take_element(events));
-                let mut size = None;
+                let mut image = None;
                 let src = match classify_url(&dest_url) {
                     UrlKind::External => encode(&dest_url),
                     UrlKind::Relative if dest_url.starts_with('/') => {
                         encode(&within_site(&dest_url))
                     }
                     UrlKind::Relative => {
-                        size = self.assets.image_size(&dest_url);
+                        image = self.assets.image(&dest_url);
                         let path = dest_url.trim_start_matches("./");
                         encode(&format!("{}{path}", self.assets.base))
                     }
@@ -290,10 +290,12 @@ impl Renderer<'_> {
                     }
                 };
                 let title = non_empty(title.into_string());
-                let (width, height) =
-                    (size.map(|(width, _)| width), size.map(|(_, height)| height));
+                let (width, height) = (image.map(|i| i.width), image.map(|i| i.height));
+                let srcset = image.and_then(|image| srcset(&image.variants));
+                let sizes = srcset.is_some().then_some(COLUMN_SIZES);
                 view! {
-                    <img src=src alt=alt title=title width=width height=height loading="lazy" decoding="async" />
+                    <img src=src srcset=srcset sizes=sizes alt=alt title=title width=width height=height
+                        loading="lazy" decoding="async" />
                 }
                 .into_any()
             }
@@ -463,19 +465,20 @@ fn non_empty(text: String) -> Option<String> {
 mod tests {
     use super::*;
 
-    const ASSETS: Assets = Assets {
-        base: "/posts/p/",
-        images: &[crate::content::ImageSize {
-            path: "img/cloud.png",
-            width: 640,
-            height: 480,
-        }],
-    };
-
     /// The HTML a body renders to, without the comment markers Leptos adds
     /// for hydration.
     fn html(markdown: &str) -> String {
-        render(markdown, &ASSETS, Lang::En)
+        let images = [crate::content::ImageSize {
+            path: "img/cloud.png".to_owned(),
+            width: 640,
+            height: 480,
+            variants: Vec::new(),
+        }];
+        let assets = Assets {
+            base: "/posts/p/",
+            images: &images,
+        };
+        render(markdown, &assets, Lang::En)
             .to_html()
             .replace("<!>", "")
     }

@@ -280,6 +280,7 @@ mod tests {
 
     #[test]
     fn a_post_is_rendered_whole_with_its_head_and_its_body_data() {
+        crate::content::test_site::catalog();
         let template = Template::parse(TRUNK_INDEX).unwrap();
         let path = crate::site::path("en/the-rise-of-serverless-edge-computing/");
         let html = render(&template, Target::Route(&path));

@@ -1,9 +1,12 @@
 //! Which page a URL shows. The router matches the paths; this decides what
 //! the matched segments mean, and what the language switcher offers there.
 
-use crate::content::{self, Post, Translation};
+use blog_content::data;
+
+use crate::content::Article;
 use crate::lang::Lang;
 use crate::site;
+use crate::slug::is_slug;
 
 /// A language's own pages. A trait because [`Lang`] belongs to the content
 /// library, which knows nothing of where the app serves them.
@@ -26,38 +29,21 @@ impl LangPages for Lang {
     }
 }
 
-/// A page of the blog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A page of the blog, as its URL names it. Whether a post or an index page
+/// exists is known once its data file has loaded (see `content`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     /// `/`: sends the reader on to their language.
     Root,
-    /// `/<lang>/`: the posts in a language.
-    Index(Lang),
-    /// `/<lang>/<slug>`: one post in one language.
-    Post {
-        post: &'static Post,
-        translation: &'static Translation,
-    },
+    /// `/<lang>/` (page 1) and `/<lang>/page/<n>/`: the posts in a language.
+    Index { lang: Lang, number: u32 },
+    /// `/<lang>/<slug>/`: one post in one language.
+    Post { lang: Lang, slug: String },
     /// Anything else, in the language the path names, else the default.
     NotFound(Lang),
 }
 
 impl Page {
-    /// The page for a language segment and an optional slug segment.
-    pub fn from_segments(lang: &str, slug: Option<&str>) -> Page {
-        let Some(lang) = Lang::from_code(lang) else {
-            return Page::NotFound(Lang::DEFAULT);
-        };
-        match slug {
-            None | Some("") => Page::Index(lang),
-            Some(slug) => {
-                content::find(lang, slug).map_or(Page::NotFound(lang), |(post, translation)| {
-                    Page::Post { post, translation }
-                })
-            }
-        }
-    }
-
     /// The page at a URL path such as `/de/some-slug/` (under the blog's
     /// base path; anything outside it is not found).
     pub fn from_path(path: &str) -> Page {
@@ -69,86 +55,117 @@ impl Page {
             Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
             _ => relative,
         };
-        let segments: Vec<&str> = relative.split('/').collect();
-        match segments.as_slice() {
-            [""] => Page::Root,
-            [lang] | [lang, ""] => Page::from_segments(lang, None),
-            [lang, slug] | [lang, slug, ""] => Page::from_segments(lang, Some(slug)),
-            [lang, ..] => match Page::from_segments(lang, None) {
-                Page::Index(lang) => Page::NotFound(lang),
-                other => other,
+        let mut segments: Vec<&str> = relative.split('/').collect();
+        if segments.len() > 1 && segments.last() == Some(&"") {
+            segments.pop();
+        }
+        let Some(lang) = segments.first().and_then(|code| Lang::from_code(code)) else {
+            return match segments.as_slice() {
+                [] | [""] => Page::Root,
+                _ => Page::NotFound(Lang::DEFAULT),
+            };
+        };
+        match segments[1..] {
+            [] => Page::Index { lang, number: 1 },
+            // One address a page: not `page/1/` (that is `/<lang>/`), nor `page/02/`.
+            ["page", text] => match text.parse::<u32>() {
+                Ok(number) if number > 1 && number.to_string() == text => {
+                    Page::Index { lang, number }
+                }
+                _ => Page::NotFound(lang),
             },
-            [] => Page::Root,
+            // Only what could be a slug is looked up.
+            [slug] if is_slug(slug) => Page::Post {
+                lang,
+                slug: slug.to_owned(),
+            },
+            _ => Page::NotFound(lang),
         }
     }
 
-    /// Every page at a path of its own: `/`, each language's index, and each
-    /// translation of each post.
-    pub fn all() -> Vec<Page> {
-        let mut pages = vec![Page::Root];
-        pages.extend(Lang::ALL.map(Page::Index));
-        pages.extend(content::posts().iter().flat_map(|post| {
-            post.translations
-                .iter()
-                .map(move |translation| Page::Post { post, translation })
-        }));
-        pages
-    }
-
     /// The page's own path (its canonical URL's), e.g. `/de/`; a 404 has none.
-    pub fn path(self) -> Option<String> {
+    pub fn path(&self) -> Option<String> {
         match self {
             Page::Root => Some(site::path("")),
-            Page::Index(lang) => Some(lang.index_path()),
-            Page::Post { translation, .. } => Some(translation.path()),
+            Page::Index { lang, number } => Some(index_page_path(*lang, *number)),
+            Page::Post { lang, slug } => Some(post_path(*lang, slug)),
             Page::NotFound(_) => None,
+        }
+    }
+
+    /// The data file the page shows, from the site's root; `/` and a 404
+    /// have none.
+    pub fn data_url(&self) -> Option<String> {
+        match self {
+            Page::Index { lang, number } => Some(site::path(&data::index_file(*lang, *number))),
+            Page::Post { lang, slug } => Some(site::path(&data::post_file(*lang, slug))),
+            Page::Root | Page::NotFound(_) => None,
         }
     }
 
     /// The same page in every language it exists in, this one included, as
     /// (`hreflang`, path), then `x-default` for readers of any other
-    /// language: `/` for `/` and the indexes, the default translation for a
-    /// post. The page's head and the sitemap both name these.
-    pub fn alternates(self) -> Vec<(&'static str, String)> {
-        match self {
-            Page::Root | Page::Index(_) => Lang::ALL
+    /// language: `/` for `/` and the first index pages, the default
+    /// translation for a post (whose translations its `article` names).
+    /// The page's head and the sitemap both name these.
+    pub fn alternates(&self, article: Option<&Article>) -> Vec<(&'static str, String)> {
+        match (self, article) {
+            (Page::Root | Page::Index { number: 1, .. }, _) => Lang::ALL
                 .into_iter()
                 .map(|lang| (lang.code(), lang.index_path()))
                 .chain([("x-default", site::path(""))])
                 .collect(),
-            Page::Post { post, .. } => post
+            (Page::Post { .. }, Some(article)) => article
                 .translations
                 .iter()
-                .map(|translation| (translation.lang.code(), translation.path()))
+                .map(|link| (link.lang.code(), post_path(link.lang, &link.slug)))
                 .chain(
-                    post.default_translation()
-                        .map(|translation| ("x-default", translation.path())),
+                    article
+                        .default_translation()
+                        .map(|link| ("x-default", post_path(link.lang, &link.slug))),
                 )
                 .collect(),
-            Page::NotFound(_) => Vec::new(),
+            _ => Vec::new(),
         }
     }
 
     /// The language the page is shown in.
-    pub fn lang(self) -> Lang {
+    pub fn lang(&self) -> Lang {
         match self {
             Page::Root => Lang::DEFAULT,
-            Page::Index(lang) | Page::NotFound(lang) => lang,
-            Page::Post { translation, .. } => translation.lang,
+            Page::Index { lang, .. } | Page::Post { lang, .. } | Page::NotFound(lang) => *lang,
         }
     }
 
-    /// Where the switcher's link to `target` leads from this page.
-    pub fn switch_to(self, target: Lang) -> Switch {
-        match self {
-            Page::Post { post, .. } => match post.translation(target) {
-                Some(translation) => Switch::Translated(translation.path()),
-                None => Switch::Untranslated(target.index_path()),
-            },
-            Page::Root | Page::Index(_) | Page::NotFound(_) => {
-                Switch::Translated(target.index_path())
+    /// Where the switcher's link to `target` leads from this page; on a
+    /// post, `translations` (lang, slug) says where its translations are
+    /// (while they are not known, the link leads to the language's index).
+    pub fn switch_to(&self, target: Lang, translations: Option<&[(Lang, String)]>) -> Switch {
+        match (self, translations) {
+            (Page::Post { .. }, Some(translations)) => {
+                match translations.iter().find(|(lang, _)| *lang == target) {
+                    Some((_, slug)) => Switch::Translated(post_path(target, slug)),
+                    None => Switch::Untranslated(target.index_path()),
+                }
             }
+            _ => Switch::Translated(target.index_path()),
         }
+    }
+}
+
+/// The page of a translation, e.g. `/en/the-rise-of-serverless-edge-computing/`
+/// (under the blog's base path). It ends in `/` because the page is a
+/// folder's `index.html` on a static host.
+pub fn post_path(lang: Lang, slug: &str) -> String {
+    site::path(&format!("{}/{slug}/", lang.code()))
+}
+
+/// A page of a language's index: `/de/` for the first, `/de/page/2/` after.
+pub fn index_page_path(lang: Lang, number: u32) -> String {
+    if number <= 1 {
+        lang.index_path()
+    } else {
+        site::path(&format!("{}/page/{number}/", lang.code()))
     }
 }
 
@@ -172,65 +189,77 @@ impl Switch {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::test_site;
 
     const EN_SLUG: &str = "the-rise-of-serverless-edge-computing";
     const DE_SLUG: &str = "der-aufstieg-des-serverless-edge-computing";
 
+    fn post(lang: Lang, slug: &str) -> Page {
+        Page::Post {
+            lang,
+            slug: slug.to_owned(),
+        }
+    }
+
+    fn index(lang: Lang, number: u32) -> Page {
+        Page::Index { lang, number }
+    }
+
     #[test]
     fn paths_map_to_pages() {
-        assert_eq!(Page::from_path(&site::path("")), Page::Root);
-        assert_eq!(Page::from_path(&site::path("de")), Page::Index(Lang::De));
-        assert_eq!(Page::from_path(&site::path("de/")), Page::Index(Lang::De));
-        assert!(matches!(
-            Page::from_path(&site::path(&format!("en/{EN_SLUG}"))),
-            Page::Post { .. }
-        ));
-        assert!(matches!(
-            Page::from_path(&site::path(&format!("en/{EN_SLUG}/"))),
-            Page::Post { .. }
-        ));
+        let at = |path: &str| Page::from_path(&site::path(path));
+        assert_eq!(at(""), Page::Root);
+        assert_eq!(at("de"), index(Lang::De, 1));
+        assert_eq!(at("de/"), index(Lang::De, 1));
+        assert_eq!(at(&format!("en/{EN_SLUG}")), post(Lang::En, EN_SLUG));
+        assert_eq!(at(&format!("en/{EN_SLUG}/")), post(Lang::En, EN_SLUG));
         assert_eq!(Page::from_path(site::router_base()), Page::Root);
-        assert_eq!(Page::from_path(&site::path("index.html")), Page::Root);
+        assert_eq!(at("index.html"), Page::Root);
+        assert_eq!(at("enindex.html"), Page::NotFound(Lang::En));
         assert_eq!(
-            Page::from_path(&site::path("enindex.html")),
+            at(&format!("en/{EN_SLUG}index.html")),
             Page::NotFound(Lang::En)
         );
+        assert_eq!(at("de/index.html"), index(Lang::De, 1));
         assert_eq!(
-            Page::from_path(&site::path(&format!("en/{EN_SLUG}index.html"))),
-            Page::NotFound(Lang::En)
+            at(&format!("en/{EN_SLUG}/index.html")),
+            post(Lang::En, EN_SLUG)
         );
+    }
+
+    #[test]
+    fn index_pages_after_the_first_have_one_address_each() {
+        let at = |path: &str| Page::from_path(&site::path(path));
+        assert_eq!(at("en/page/2/"), index(Lang::En, 2));
+        assert_eq!(at("de/page/12"), index(Lang::De, 12));
+        assert_eq!(at("de/page/3/index.html"), index(Lang::De, 3));
+        for other in [
+            "en/page/1/",
+            "en/page/0/",
+            "en/page/02/",
+            "en/page/x/",
+            "en/page/2/x",
+        ] {
+            assert_eq!(at(other), Page::NotFound(Lang::En), "{other}");
+        }
+        assert_eq!(index(Lang::De, 2).path(), Some(site::path("de/page/2/")));
+        assert_eq!(index(Lang::De, 1).path(), Some(site::path("de/")));
         assert_eq!(
-            Page::from_path(&site::path("de/index.html")),
-            Page::Index(Lang::De)
+            index(Lang::De, 2).data_url(),
+            Some(site::path("data/de/page/2.txt"))
         );
-        assert!(matches!(
-            Page::from_path(&site::path(&format!("en/{EN_SLUG}/index.html"))),
-            Page::Post { .. }
-        ));
     }
 
     #[test]
     fn unknown_paths_are_not_found_in_the_language_they_name() {
-        assert_eq!(
-            Page::from_path(&site::path("fr/")),
-            Page::NotFound(Lang::En)
-        );
-        assert_eq!(
-            Page::from_path(&site::path("anything")),
-            Page::NotFound(Lang::En)
-        );
-        assert_eq!(
-            Page::from_path(&site::path("de/no-such-post")),
-            Page::NotFound(Lang::De)
-        );
-        assert_eq!(
-            Page::from_path(&site::path(&format!("de/{EN_SLUG}/"))),
-            Page::NotFound(Lang::De)
-        );
-        assert_eq!(
-            Page::from_path(&site::path("de/a/b")),
-            Page::NotFound(Lang::De)
-        );
+        let at = |path: &str| Page::from_path(&site::path(path));
+        assert_eq!(at("fr/"), Page::NotFound(Lang::En));
+        assert_eq!(at("anything"), Page::NotFound(Lang::En));
+        assert_eq!(at("de/a/b"), Page::NotFound(Lang::De));
+        // Only a slug is looked up: nothing else reaches a data file's path.
+        assert_eq!(at("de/..%2F..%2Fx"), Page::NotFound(Lang::De));
+        assert_eq!(at("de/Not-A-Slug"), Page::NotFound(Lang::De));
+        assert_eq!(Page::NotFound(Lang::De).data_url(), None);
         if site::BASE != "/" {
             assert_eq!(Page::from_path("/en/"), Page::NotFound(Lang::En));
         }
@@ -238,99 +267,73 @@ mod tests {
 
     #[test]
     fn alternates_name_every_language_and_a_default() {
-        let index = Page::Index(Lang::De).alternates();
+        let first = index(Lang::De, 1).alternates(None);
         assert_eq!(
-            index,
+            first,
             vec![
                 ("en", site::path("en/")),
                 ("de", site::path("de/")),
                 ("x-default", site::path("")),
             ]
         );
-        assert_eq!(Page::Root.alternates(), index);
-        let post = Page::from_path(&site::path(&format!("de/{DE_SLUG}/")));
+        assert_eq!(Page::Root.alternates(None), first);
+        assert_eq!(index(Lang::De, 2).alternates(None), vec![]);
+        let article = test_site::article(Lang::De, DE_SLUG);
         assert_eq!(
-            post.alternates(),
+            post(Lang::De, DE_SLUG).alternates(Some(&article)),
             vec![
                 ("en", site::path(&format!("en/{EN_SLUG}/"))),
                 ("de", site::path(&format!("de/{DE_SLUG}/"))),
                 ("x-default", site::path(&format!("en/{EN_SLUG}/"))),
             ]
         );
-        assert_eq!(Page::NotFound(Lang::De).alternates(), vec![]);
+        assert_eq!(Page::NotFound(Lang::De).alternates(None), vec![]);
         assert_eq!(Page::NotFound(Lang::De).path(), None);
-        let paths: Vec<String> = Page::all().into_iter().filter_map(Page::path).collect();
-        assert_eq!(
-            &paths[..3],
-            [site::path(""), site::path("en/"), site::path("de/")]
-        );
-        assert!(paths.contains(&site::path(&format!("de/{DE_SLUG}/"))));
     }
 
     #[test]
     fn switching_on_a_post_leads_to_its_translation() {
-        let page = Page::from_path(&site::path(&format!("en/{EN_SLUG}/")));
+        let page = post(Lang::En, EN_SLUG);
+        let article = test_site::article(Lang::En, EN_SLUG);
+        let article = Some(article.entry.translations.as_slice());
         assert_eq!(page.lang(), Lang::En);
         assert_eq!(
-            page.switch_to(Lang::De),
+            page.switch_to(Lang::De, article),
             Switch::Translated(site::path(&format!("de/{DE_SLUG}/")))
         );
         assert_eq!(
-            page.switch_to(Lang::En),
+            page.switch_to(Lang::En, article),
             Switch::Translated(site::path(&format!("en/{EN_SLUG}/")))
+        );
+        // While the post loads, the switcher leads to the indexes.
+        assert_eq!(
+            page.switch_to(Lang::De, None),
+            Switch::Translated(site::path("de/"))
         );
     }
 
     #[test]
     fn switching_on_an_untranslated_post_leads_to_the_other_index() {
-        use crate::content::Assets;
-        use crate::date::Date;
-        static ONLY_ENGLISH: Post = Post {
-            id: "only-english",
-            assets: Assets {
-                base: "/posts/only-english/",
-                images: &[],
-            },
-            translations: &[Translation {
-                lang: Lang::En,
-                slug: "only-english",
-                title: "Only English",
-                description: "",
-                date: Date {
-                    year: 2026,
-                    month: 1,
-                    day: 1,
-                },
-                date_label: "January 1, 2026",
-                reading_time: "1 min read",
-                cover: None,
-                body_url: "/posts/only-english/en.md",
-                body_len: 0,
-                draft: false,
-            }],
-        };
-        let page = Page::Post {
-            post: &ONLY_ENGLISH,
-            translation: &ONLY_ENGLISH.translations[0],
-        };
+        let only_english = [(Lang::En, EN_SLUG.to_owned())];
+        let page = post(Lang::En, EN_SLUG);
         assert_eq!(
-            page.switch_to(Lang::De),
+            page.switch_to(Lang::De, Some(&only_english)),
             Switch::Untranslated(site::path("de/"))
         );
         assert_eq!(
-            page.switch_to(Lang::En),
-            Switch::Translated(site::path("en/only-english/"))
+            page.switch_to(Lang::En, Some(&only_english)),
+            Switch::Translated(site::path(&format!("en/{EN_SLUG}/")))
         );
     }
 
     #[test]
     fn switching_elsewhere_leads_to_the_language_index() {
         assert_eq!(
-            Page::Index(Lang::En).switch_to(Lang::De),
+            index(Lang::En, 3).switch_to(Lang::De, None),
             Switch::Translated(site::path("de/"))
         );
         assert_eq!(
-            Page::NotFound(Lang::De).switch_to(Lang::En).href(),
+            Page::NotFound(Lang::De).switch_to(Lang::En, None).href(),
             site::path("en/")
         );
     }

@@ -5,8 +5,9 @@
 //! the head after in-app navigation, and serde_json's writer and its
 //! `Value` would be in the wasm for this alone.
 
-use crate::content::{Post, Translation};
+use crate::content::{Article, TranslationLink};
 use crate::i18n::BLOG_NAME;
+use crate::routes::post_path;
 use crate::site;
 
 /// As much of JSON as the JSON-LD needs: objects keep the order written.
@@ -22,19 +23,20 @@ fn str(text: &str) -> Json {
 }
 
 /// The JSON-LD of `translation`, safe to place inside `<script>`.
-pub fn blog_posting(post: &'static Post, translation: &'static Translation) -> String {
-    let url = site::absolute(&translation.path());
-    let reference = |other: &Translation| {
-        let url = site::absolute(&other.path());
+pub fn blog_posting(article: &Article) -> String {
+    let entry = &article.entry;
+    let url = site::absolute(&post_path(entry.lang, &entry.slug));
+    let reference = |other: &TranslationLink| {
+        let url = site::absolute(&post_path(other.lang, &other.slug));
         Json::Obj(vec![
             ("@type", str("BlogPosting")),
             ("@id", str(&url)),
             ("url", Json::Str(url)),
             ("inLanguage", str(other.lang.code())),
-            ("headline", str(other.title)),
+            ("headline", str(&other.title)),
         ])
     };
-    let date = translation.date.to_string();
+    let date = entry.date.to_string();
     let about = |kind| {
         Json::Obj(vec![
             ("@type", str(kind)),
@@ -48,32 +50,32 @@ pub fn blog_posting(post: &'static Post, translation: &'static Translation) -> S
         ("@id", str(&url)),
         ("url", str(&url)),
         ("mainEntityOfPage", Json::Str(url)),
-        ("headline", str(translation.title)),
-        ("description", str(translation.description)),
+        ("headline", str(&entry.title)),
+        ("description", str(&entry.description)),
         ("datePublished", str(&date)),
         ("dateModified", Json::Str(date)),
-        ("inLanguage", str(translation.lang.code())),
+        ("inLanguage", str(entry.lang.code())),
         ("isPartOf", about("Blog")),
         ("publisher", about("Organization")),
     ];
-    if let Some(cover) = &translation.cover {
+    if let Some(cover) = &entry.cover {
         fields.push((
             "image",
             Json::Obj(vec![
                 ("@type", str("ImageObject")),
-                ("url", Json::Str(site::absolute(cover.url))),
+                ("url", Json::Str(site::absolute(&cover.url))),
                 ("width", Json::Num(cover.width)),
                 ("height", Json::Num(cover.height)),
             ]),
         ));
     }
     // The default translation counts as the original; the others translate it.
-    match post.default_translation() {
-        Some(original) if std::ptr::eq(original, translation) => {
-            let others: Vec<Json> = post
+    match article.default_translation() {
+        Some(original) if original.lang == entry.lang => {
+            let others: Vec<Json> = article
                 .translations
                 .iter()
-                .filter(|other| !std::ptr::eq(*other, translation))
+                .filter(|other| other.lang != entry.lang)
                 .map(reference)
                 .collect();
             if !others.is_empty() {
@@ -149,7 +151,7 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::content::find;
+    use crate::content::test_site;
     use crate::lang::Lang;
 
     #[test]
@@ -164,13 +166,13 @@ mod tests {
 
     #[test]
     fn translations_point_at_each_other() {
-        let (post, en) = find(Lang::En, "the-rise-of-serverless-edge-computing").unwrap();
-        let de = post.translation(Lang::De).unwrap();
-        let en_ld: Value = serde_json::from_str(&blog_posting(post, en)).unwrap();
-        let de_ld: Value = serde_json::from_str(&blog_posting(post, de)).unwrap();
+        let en = test_site::article(Lang::En, "the-rise-of-serverless-edge-computing");
+        let de = test_site::article(Lang::De, "der-aufstieg-des-serverless-edge-computing");
+        let en_ld: Value = serde_json::from_str(&blog_posting(&en)).unwrap();
+        let de_ld: Value = serde_json::from_str(&blog_posting(&de)).unwrap();
         assert_eq!(en_ld["@type"], "BlogPosting");
         assert_eq!(en_ld["inLanguage"], "en");
-        assert_eq!(en_ld["headline"], en.title);
+        assert_eq!(en_ld["headline"], en.entry.title);
         assert_eq!(en_ld["datePublished"], "2026-02-13");
         assert_eq!(en_ld["workTranslation"][0]["@id"], de_ld["@id"]);
         assert_eq!(de_ld["translationOfWork"]["@id"], en_ld["@id"]);

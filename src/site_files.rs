@@ -7,12 +7,13 @@ use std::fmt::Write as _;
 
 use leptos::prelude::*;
 
-use crate::content::{Post, Translation, posts_in};
+use crate::content::catalog::Catalog;
+use crate::content::{Article, Assets};
 use crate::date::Date;
 use crate::i18n::{BLOG_NAME, texts};
 use crate::lang::Lang;
 use crate::markdown;
-use crate::routes::{LangPages, Page};
+use crate::routes::{LangPages, Page, post_path};
 use crate::site;
 
 /// Escapes text for XML content and attribute values.
@@ -59,30 +60,36 @@ fn sitemap_url(out: &mut String, path: &str, lastmod: Option<Date>, alternates: 
 }
 
 /// Every index and post, with the same alternates their pages name.
-pub fn sitemap() -> String {
+pub fn sitemap(catalog: &Catalog) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in Page::all() {
-        let lastmod = match page {
-            // `/` only sends readers on; the indexes stand for it.
+    for page in catalog.pages() {
+        let (lastmod, article) = match &page {
             Page::Root | Page::NotFound(_) => continue,
-            Page::Index(lang) => posts_in(lang)
-                .first()
-                .map(|(_, translation)| translation.date),
-            Page::Post { translation, .. } => Some(translation.date),
+            Page::Index { lang, number } => (
+                catalog
+                    .index_pages(*lang)
+                    .get(*number as usize - 1)
+                    .and_then(|page| page.entries.first())
+                    .map(|entry| entry.date),
+                None,
+            ),
+            Page::Post { lang, slug } => {
+                let article = catalog.article(*lang, slug);
+                (article.map(|article| article.entry.date), article)
+            }
         };
         if let Some(path) = page.path() {
-            sitemap_url(&mut out, &path, lastmod, &page.alternates());
+            sitemap_url(&mut out, &path, lastmod, &page.alternates(article));
         }
     }
     out.push_str("</urlset>\n");
     out
 }
 
-/// Lets every crawler in, and names the sitemap.
 pub fn robots() -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
@@ -102,9 +109,9 @@ pub fn is_hashed_name(name: &str) -> bool {
     })
 }
 
-/// Cache rules: files with hashed names (`hashed`, at the site's root) and
-/// post bodies (`bodies/`, named by a hash of their text) for good; pages,
-/// feeds and images briefly, checked again on every use. Each path matches
+/// Cache rules: files with hashed names (`hashed`, at the site's root) for
+/// good; pages, data files, feeds and images briefly, checked again on every
+/// use. Each path matches
 /// one rule only, since both hosts join the values of rules that overlap.
 pub fn headers(hashed: &[String], policy: &str) -> String {
     const FOREVER: &str = "public, max-age=31536000, immutable";
@@ -117,8 +124,14 @@ pub fn headers(hashed: &[String], policy: &str) -> String {
     for name in hashed {
         rule(site::path(name), FOREVER);
     }
-    rule(site::path("bodies/*"), FOREVER);
-    for path in ["", "404.html", "sitemap.xml", "robots.txt", "posts/*"] {
+    for path in [
+        "",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "posts/*",
+        "data/*",
+    ] {
         rule(site::path(path), REVALIDATE);
     }
     for lang in Lang::ALL {
@@ -135,20 +148,23 @@ pub fn headers(hashed: &[String], policy: &str) -> String {
 }
 
 /// The full text of a post as HTML, with the same Markdown mapping as its page.
-fn post_html(post: &'static Post, translation: &'static Translation) -> String {
-    let markdown = crate::content::body::bundled(translation.body_url).unwrap_or_default();
-    markdown::render(markdown, &post.assets, translation.lang).to_html()
+fn post_html(article: &Article) -> String {
+    markdown::render(&article.body, &Assets::of(article), article.entry.lang).to_html()
 }
 
-/// The Atom feed of `lang`'s posts, newest first, each with its full text.
+/// How many posts a feed carries: the newest, as many as the index's first
+/// page, so that a large blog's feed stays small.
+const FEED_ENTRIES: usize = blog_content::data::PAGE_SIZE;
+
+/// The Atom feed of `lang`'s newest posts, each with its full text.
 /// Links in the text are relative to the post (`#fn-1`) or the site
 /// (`/posts/…`); each entry's `xml:base` is its page, which resolves both.
-pub fn feed(lang: Lang) -> String {
+pub fn feed(catalog: &Catalog, lang: Lang) -> String {
     let text = texts(lang);
-    let entries = posts_in(lang);
+    let entries: Vec<&Article> = catalog.newest_first(lang).take(FEED_ENTRIES).collect();
     let updated = entries.first().map_or_else(
         || "1970-01-01T00:00:00Z".to_owned(),
-        |(_, t)| timestamp(t.date),
+        |article| timestamp(article.entry.date),
     );
     let feed_url = site::absolute(&lang.feed_path());
     let mut out = format!(
@@ -167,8 +183,9 @@ pub fn feed(lang: Lang) -> String {
         tagline = xml_escape(text.tagline),
         index = xml_escape(&site::absolute(&lang.index_path())),
     );
-    for (post, translation) in entries {
-        let url = xml_escape(&site::absolute(&translation.path()));
+    for article in entries {
+        let entry = &article.entry;
+        let url = xml_escape(&site::absolute(&post_path(entry.lang, &entry.slug)));
         let _ = write!(
             out,
             "  <entry xml:base=\"{url}\">\n\
@@ -180,10 +197,10 @@ pub fn feed(lang: Lang) -> String {
              \x20   <summary>{summary}</summary>\n\
              \x20   <content type=\"html\">{content}</content>\n\
              \x20 </entry>\n",
-            title = xml_escape(translation.title),
-            date = timestamp(translation.date),
-            summary = xml_escape(translation.description),
-            content = xml_escape(&post_html(post, translation)),
+            title = xml_escape(&entry.title),
+            date = timestamp(entry.date),
+            summary = xml_escape(&entry.description),
+            content = xml_escape(&post_html(article)),
         );
     }
     out.push_str("</feed>\n");
@@ -193,6 +210,7 @@ pub fn feed(lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::test_site;
 
     #[test]
     fn xml_special_characters_are_escaped() {
@@ -205,12 +223,15 @@ mod tests {
 
     #[test]
     fn the_sitemap_lists_each_translation_with_its_alternates() {
-        let sitemap = sitemap();
-        let (post, en) =
-            crate::content::find(Lang::En, "the-rise-of-serverless-edge-computing").unwrap();
-        let de = post.translation(Lang::De).unwrap();
-        let en_url = site::absolute(&en.path());
-        let de_url = site::absolute(&de.path());
+        let sitemap = sitemap(test_site::catalog());
+        let en_url = site::absolute(&post_path(
+            Lang::En,
+            "the-rise-of-serverless-edge-computing",
+        ));
+        let de_url = site::absolute(&post_path(
+            Lang::De,
+            "der-aufstieg-des-serverless-edge-computing",
+        ));
         assert!(sitemap.contains(&format!("<loc>{en_url}</loc>")));
         assert!(sitemap.contains(&format!("<loc>{de_url}</loc>")));
         assert!(sitemap.contains(&format!("hreflang=\"de\" href=\"{de_url}\"")));
@@ -229,7 +250,7 @@ mod tests {
     }
 
     #[test]
-    fn hashed_files_and_bodies_are_cached_for_good_and_pages_revalidated() {
+    fn hashed_files_are_cached_for_good_and_pages_and_data_revalidated() {
         let headers = headers(
             &["app-82b4d2cdad859152.js".to_owned()],
             "default-src 'self'",
@@ -240,7 +261,7 @@ mod tests {
             "{}\n{forever}",
             site::path("app-82b4d2cdad859152.js")
         )));
-        assert!(headers.contains(&format!("{}\n{forever}", site::path("bodies/*"))));
+        assert!(headers.contains(&format!("{}\n{revalidate}", site::path("data/*"))));
         assert!(headers.contains(&format!("{}\n{revalidate}", site::path("de/*"))));
         assert!(headers.contains(&format!("\n{}\n{revalidate}", site::BASE)));
     }
@@ -263,7 +284,7 @@ mod tests {
 
     #[test]
     fn a_feed_carries_each_post_in_full() {
-        let feed = feed(Lang::De);
+        let feed = feed(test_site::catalog(), Lang::De);
         assert!(feed.contains("xml:lang=\"de\""));
         assert!(feed.contains("<title>Der Aufstieg des Serverless Edge Computing</title>"));
         // The body, escaped once: `<h2` is `&lt;h2` in the XML text.

@@ -2,6 +2,7 @@
 
 pub mod footer;
 pub mod header;
+pub mod loading;
 pub mod page_meta;
 pub mod post_card;
 pub mod post_meta;

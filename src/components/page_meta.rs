@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::content::Cover;
+use crate::content::{Article, Image};
 use crate::i18n::{BLOG_NAME, og_locale};
 use crate::lang::Lang;
 use crate::routes::{LangPages, Page};
@@ -50,6 +50,9 @@ struct Head {
     canonical: Option<String>,
     /// (`hreflang`, absolute URL).
     alternates: Vec<(&'static str, String)>,
+    /// On a page of the index, the absolute URLs of the pages before and after it.
+    prev: Option<String>,
+    next: Option<String>,
     /// The language's Atom feed: (absolute URL, title).
     feed: (String, String),
     /// `og:site_name`, `og:type`, `og:title`, `og:description`.
@@ -65,28 +68,30 @@ struct Head {
 }
 
 impl Head {
-    fn new(page: Page, title: String, description: String) -> Head {
+    fn new(
+        page: Page,
+        title: String,
+        description: String,
+        article: Option<Article>,
+        prev: Option<String>,
+        next: Option<String>,
+    ) -> Head {
         let lang = page.lang();
         let path = page.path();
-        let post = match page {
-            Page::Post { post, translation } => Some((post, translation)),
-            Page::Root | Page::Index(_) | Page::NotFound(_) => None,
-        };
         let canonical = path.as_deref().map(site::absolute);
-        let cover: Option<&'static Cover> =
-            post.and_then(|(_, translation)| translation.cover.as_ref());
-        let card_image = cover.map(|cover| {
-            let url = site::absolute(cover.url);
+        let cover: Option<Image> = article.as_ref().and_then(|article| article.entry.cover.clone());
+        let card_image = cover.as_ref().map(|cover| {
+            let url = site::absolute(&cover.url);
             [
                 property("og:image", url.clone()),
                 property("og:image:width", cover.width.to_string()),
                 property("og:image:height", cover.height.to_string()),
-                property("og:image:alt", cover.alt),
+                property("og:image:alt", cover.alt.clone()),
                 name("twitter:image", url),
-                name("twitter:image:alt", cover.alt),
+                name("twitter:image:alt", cover.alt.clone()),
             ]
         });
-        let kind = if post.is_some() { "article" } else { "website" };
+        let kind = if article.is_some() { "article" } else { "website" };
         let card = if cover.is_some() {
             "summary_large_image"
         } else {
@@ -101,10 +106,12 @@ impl Head {
             og_url: canonical.clone().map(|url| property("og:url", url)),
             canonical,
             alternates: page
-                .alternates()
+                .alternates(article.as_ref())
                 .into_iter()
                 .map(|(hreflang, href)| (hreflang, site::absolute(&href)))
                 .collect(),
+            prev: prev.as_deref().map(site::absolute),
+            next: next.as_deref().map(site::absolute),
             feed: (
                 site::absolute(&lang.feed_path()),
                 format!("{BLOG_NAME} ({})", lang.native_name()),
@@ -127,7 +134,7 @@ impl Head {
                 name("twitter:description", description),
             ],
             card_image,
-            json_ld: post.map(|(post, translation)| schema::blog_posting(post, translation)),
+            json_ld: article.as_ref().map(schema::blog_posting),
         }
     }
 }
@@ -142,8 +149,17 @@ pub fn PageMeta(
     title: String,
     /// The `<meta name="description">` text.
     description: String,
+    /// On a post's page, the post: its translations, cover and JSON-LD.
+    #[prop(optional)]
+    article: Option<Article>,
+    /// On a page of the index, the page before it.
+    #[prop(optional_no_strip)]
+    prev: Option<String>,
+    /// On a page of the index, the page after it.
+    #[prop(optional_no_strip)]
+    next: Option<String>,
 ) -> impl IntoView {
-    let head = Head::new(page, title, description);
+    let head = Head::new(page, title, description, article, prev, next);
     #[cfg(feature = "ssr")]
     {
         ssr::view(head)
@@ -181,6 +197,8 @@ mod ssr {
             robots,
             canonical,
             alternates,
+            prev,
+            next,
             feed: (feed, feed_title),
             open_graph: [site_name, kind, og_title, og_description],
             og_url,
@@ -213,6 +231,8 @@ mod ssr {
             {robots.map(meta)}
             {canonical.map(|href| view! { <Link rel="canonical" href=href /> })}
             {alternates}
+            {prev.map(|href| view! { <Link rel="prev" href=href /> })}
+            {next.map(|href| view! { <Link rel="next" href=href /> })}
             <Link rel="alternate" type_="application/atom+xml" href=feed title=feed_title />
             {meta(site_name)}
             {meta(kind)}
@@ -256,6 +276,8 @@ mod browser {
             head.robots.as_ref().map(|_| Tag),
             head.canonical.as_ref().map(|_| Tag),
             tags(&head.alternates),
+            head.prev.as_ref().map(|_| Tag),
+            head.next.as_ref().map(|_| Tag),
             head.og_url.as_ref().map(|_| Tag),
             tags(&head.other_locales),
             head.card_image.as_ref().map(|_| Tag),
@@ -395,6 +417,11 @@ mod browser {
         }
         for (hreflang, href) in &head.alternates {
             link(&[("rel", "alternate"), ("hreflang", hreflang), ("href", href)]);
+        }
+        for (rel, href) in [("prev", &head.prev), ("next", &head.next)] {
+            if let Some(href) = href {
+                link(&[("rel", rel), ("href", href)]);
+            }
         }
         let (feed, feed_title) = &head.feed;
         link(&[

@@ -3,26 +3,35 @@
 use leptos::prelude::*;
 
 use crate::components::post_meta::PostMeta;
-use crate::content::{Translation, body};
+use crate::content::{CARD_SIZES, Entry, prefetch_post, srcset};
+use crate::routes::post_path;
 
-/// One post in the list. Hovering or focusing its links fetches its body
+/// One post in the list. Hovering or focusing its links fetches the post
 /// ahead of the click.
 #[component]
 pub fn PostCard(
     /// The post, in the index's language.
-    translation: &'static Translation,
+    entry: Entry,
     /// Loads the cover at once (the first card is the largest paint).
     #[prop(optional)]
     eager: bool,
 ) -> impl IntoView {
-    let href = translation.path();
-    let prefetch = move || body::prefetch(translation.body_url);
-    let cover = translation.cover.as_ref().map(|cover| {
+    let href = post_path(entry.lang, &entry.slug);
+    let prefetch = {
+        let (lang, slug) = (entry.lang, entry.slug.clone());
+        move || prefetch_post(lang, &slug)
+    };
+    let (on_cover, on_focus) = (prefetch.clone(), prefetch.clone());
+    let cover = entry.cover.clone().map(|cover| {
+        let srcset = srcset(&cover.variants);
+        let sizes = srcset.is_some().then_some(CARD_SIZES);
         view! {
             <a class="card-cover" href=href.clone() tabindex="-1" aria-hidden="true"
-                on:mouseenter=move |_| prefetch()>
+                on:mouseenter=move |_| on_cover()>
                 <img
                     src=cover.url
+                    srcset=srcset
+                    sizes=sizes
                     alt=cover.alt
                     width=cover.width
                     height=cover.height
@@ -33,17 +42,18 @@ pub fn PostCard(
             </a>
         }
     });
+    let (title, description) = (entry.title.clone(), entry.description.clone());
     view! {
         <article class="card">
             {cover}
             <div class="card-text">
                 <h2>
-                    <a href=href on:mouseenter=move |_| prefetch() on:focus=move |_| prefetch()>
-                        {translation.title}
+                    <a href=href on:mouseenter=move |_| prefetch() on:focus=move |_| on_focus()>
+                        {title}
                     </a>
                 </h2>
-                <PostMeta translation />
-                <p class="card-description">{translation.description}</p>
+                <PostMeta entry />
+                <p class="card-description">{description}</p>
             </div>
         </article>
     }

@@ -2,22 +2,22 @@
 
 use leptos::prelude::*;
 
-use crate::content::Translation;
+use crate::content::Entry;
 use crate::i18n::texts;
 
 /// `February 13, 2026 · 2 min read`, with a draft badge on drafts.
 #[component]
 pub fn PostMeta(
     /// The post whose date and reading time are shown.
-    translation: &'static Translation,
+    entry: Entry,
 ) -> impl IntoView {
     view! {
         <p class="post-meta">
-            <time datetime=translation.date.to_string()>{translation.date_label}</time>
+            <time datetime=entry.date.to_string()>{entry.date_label}</time>
             <span aria-hidden="true">" · "</span>
-            <span>{translation.reading_time}</span>
-            {translation.draft.then(|| view! {
-                <span class="badge">{texts(translation.lang).draft}</span>
+            <span>{entry.reading_time}</span>
+            {entry.draft.then(|| view! {
+                <span class="badge">{texts(entry.lang).draft}</span>
             })}
         </p>
     }

@@ -1,195 +1,227 @@
-//! The post index compiled into the app (metadata only; bodies are fetched),
-//! and lookups into it.
+//! The blog's posts as the app has them: data files published beside the
+//! app (`crates/content/src/data.rs`), fetched for the page at the current
+//! URL, one resource shared by the header, the head and the page. Nothing of
+//! the blog is compiled in, so the app is the same for 2 posts or 2,000.
 
-pub mod body;
+#[cfg(feature = "ssr")]
+pub mod catalog;
+pub mod codec;
+#[cfg(all(debug_assertions, target_arch = "wasm32"))]
+pub mod live;
+pub mod load;
+#[cfg(test)]
+pub mod test_site;
 
-use crate::date::Date;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use blog_content::data::{
+    Article, Entry, Image, ImageSize, IndexPage, TranslationLink, Variant,
+};
+use blog_content::data::{DataError, decode_article, decode_index};
+
 use crate::lang::Lang;
+use crate::routes::Page;
+use crate::site;
+pub use load::LoadError;
 
-/// A post: one topic, written in one or more languages.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Post {
-    /// The post's folder name under `content/`.
-    pub id: &'static str,
-    /// At most one per language, in [`Lang::ALL`] order.
-    pub translations: &'static [Translation],
-    /// The images and other files in the post's folder.
-    pub assets: Assets,
+/// A data file as loaded: its URL and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Loaded {
+    pub url: String,
+    pub text: String,
+}
+
+/// The data of the page at the current URL. A serializable resource: the
+/// pre-renderer's value travels in the page, so hydration fetches nothing.
+#[derive(Clone, Copy)]
+pub struct PageData(pub Resource<Result<Loaded, LoadError>, codec::PageCodec>);
+
+/// What a page's data says.
+pub enum Found<T> {
+    Yes(T),
+    /// The file does not exist: the URL names no such post or page.
+    No,
+    /// It could not be had (offline, a server error, a broken file).
+    Failed(LoadError),
+}
+
+impl PageData {
+    /// Loads the data of `page` whenever it changes, for the components
+    /// below to [`use_page_data`].
+    pub fn provide(page: Memo<Page>) {
+        let resource = Resource::new_with_options(
+            move || page.with(Page::data_url),
+            |url| load::for_page(url.unwrap_or_default()),
+            false,
+        );
+        let data = PageData(resource);
+        provide_context(data);
+        #[cfg(all(debug_assertions, target_arch = "wasm32"))]
+        live::follow_edits(data);
+    }
+
+    /// The post file of the current page.
+    pub async fn article(self) -> Found<Article> {
+        self.decoded(decode_article).await.map(localize_article)
+    }
+
+    /// The index page of the current page. Its entries are kept, so that a
+    /// post opened from it shows its title at once.
+    pub async fn index(self) -> Found<IndexPage> {
+        self.decoded(decode_index).await.map(|mut page| {
+            page.entries.iter_mut().for_each(localize_entry);
+            SEEN.with_borrow_mut(|seen| {
+                for entry in &page.entries {
+                    seen.insert((entry.lang, entry.slug.clone()), entry.clone());
+                }
+            });
+            page
+        })
+    }
+
+    /// The slugs of the current post's translations, as soon as they are
+    /// known, without waiting: from its data once loaded, else from the
+    /// index entry that listed it.
+    pub fn translations_now(self, page: &Page) -> Option<Vec<(Lang, String)>> {
+        let Page::Post { lang, slug } = page else {
+            return None;
+        };
+        let url = page.data_url();
+        // Until the resource has caught up with the page, it holds the last one's.
+        let loaded = self
+            .0
+            .get()
+            .and_then(Result::ok)
+            .filter(|loaded| Some(&loaded.url) == url.as_ref());
+        loaded
+            .and_then(|loaded| decode_article(&loaded.text).ok())
+            .map(|article| article.entry.translations)
+            .or_else(|| seen_entry(*lang, slug).map(|entry| entry.translations))
+    }
+
+    /// Loads the data again after a failure.
+    pub fn retry(self) {
+        self.0.refetch();
+    }
+
+    async fn decoded<T>(self, decode: fn(&str) -> Result<T, DataError>) -> Found<T> {
+        match self.0.await {
+            Ok(loaded) => match decode(&loaded.text) {
+                Ok(data) => {
+                    load::remember(&loaded.url, &loaded.text);
+                    Found::Yes(data)
+                }
+                Err(err) => {
+                    // Not kept, so that a retry fetches it again.
+                    load::forget(&loaded.url);
+                    Found::Failed(LoadError::Malformed(err.to_string()))
+                }
+            },
+            Err(err) if err.means_missing() => Found::No,
+            Err(err) => Found::Failed(err),
+        }
+    }
+}
+
+impl<T> Found<T> {
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Found<U> {
+        match self {
+            Found::Yes(value) => Found::Yes(f(value)),
+            Found::No => Found::No,
+            Found::Failed(err) => Found::Failed(err),
+        }
+    }
+}
+
+thread_local! {
+    /// The entries of the index pages seen in this session.
+    static SEEN: std::cell::RefCell<std::collections::HashMap<(Lang, String), Entry>> =
+        Default::default();
+}
+
+/// The entry of `lang`'s `slug`, if an index page shown in this session
+/// listed it: the post exists, and its title, date and cover are known
+/// before its data arrives.
+pub fn seen_entry(lang: Lang, slug: &str) -> Option<Entry> {
+    SEEN.with_borrow(|seen| seen.get(&(lang, slug.to_owned())).cloned())
+}
+
+/// The page's data, loaded by the app shell.
+pub fn use_page_data() -> PageData {
+    expect_context::<PageData>()
+}
+
+/// The data files name paths relative to the site; the app serves under
+/// its base path.
+pub(crate) fn localize_article(mut article: Article) -> Article {
+    localize_entry(&mut article.entry);
+    article.asset_base = site::path(&article.asset_base);
+    for image in &mut article.images {
+        for variant in &mut image.variants {
+            variant.url = site::path(&variant.url);
+        }
+    }
+    article
+}
+
+pub(crate) fn localize_entry(entry: &mut Entry) {
+    if let Some(cover) = &mut entry.cover {
+        cover.url = site::path(&cover.url);
+        for variant in &mut cover.variants {
+            variant.url = site::path(&variant.url);
+        }
+    }
 }
 
 /// Where a post's files are served, and the sizes of its images, so that
-/// they take their place on the page before they load.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Assets {
+/// the images of its body take their place before they load.
+#[derive(Debug, Clone, Copy)]
+pub struct Assets<'a> {
     /// The folder's URL from the site root, ending in `/`.
-    pub base: &'static str,
+    pub base: &'a str,
     /// Every image in the folder, by path relative to it.
-    pub images: &'static [ImageSize],
+    pub images: &'a [ImageSize],
 }
 
-/// The pixel size of one image in a post's folder.
-#[derive(Debug, PartialEq, Eq)]
-pub struct ImageSize {
-    /// Relative to the post's folder, e.g. `img/diagram.png`.
-    pub path: &'static str,
-    pub width: u32,
-    pub height: u32,
-}
-
-impl Assets {
-    /// The size of the image at `path` (relative, `./` allowed), if known.
-    pub fn image_size(&self, path: &str) -> Option<(u32, u32)> {
-        let path = path.trim_start_matches("./");
-        self.images
-            .iter()
-            .find(|image| image.path == path)
-            .map(|image| (image.width, image.height))
-    }
-}
-
-/// A post in one language.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Translation {
-    pub lang: Lang,
-    pub slug: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
-    pub date: Date,
-    /// The date as the language writes it (`13. Februar 2026`).
-    pub date_label: &'static str,
-    /// `4 min read`, in the translation's language.
-    pub reading_time: &'static str,
-    pub cover: Option<Cover>,
-    /// Where the Markdown body is served, from the site root.
-    pub body_url: &'static str,
-    /// The body's length in bytes: an answer of another length is not the
-    /// body (cut short, or some other file), and is not shown.
-    pub body_len: usize,
-    pub draft: bool,
-}
-
-/// A post's cover image.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Cover {
-    pub url: &'static str,
-    pub alt: &'static str,
-    pub width: u32,
-    pub height: u32,
-}
-
-// `static POSTS: &[Post]`, written by build.rs from `content/`.
-include!(concat!(env!("OUT_DIR"), "/posts.rs"));
-
-/// Every post in the build.
-pub fn posts() -> &'static [Post] {
-    POSTS
-}
-
-impl Post {
-    /// The post in `lang`, if it has been translated into it.
-    pub fn translation(&self, lang: Lang) -> Option<&'static Translation> {
-        // `translations` borrows from a static, so its elements are 'static too.
-        let translations: &'static [Translation] = self.translations;
-        translations
-            .iter()
-            .find(|translation| translation.lang == lang)
-    }
-
-    /// The translation for readers whose language the post is not in (the
-    /// `x-default` alternate), and the one the others translate: the
-    /// default language's where there is one, else the first.
-    pub fn default_translation(&self) -> Option<&'static Translation> {
-        let translations: &'static [Translation] = self.translations;
-        self.translation(Lang::DEFAULT).or(translations.first())
-    }
-}
-
-impl Translation {
-    /// The translation's page, e.g. `/en/the-rise-of-serverless-edge-computing/`
-    /// (under the blog's base path). It ends in `/` because the page is a
-    /// folder's `index.html` on a static host.
-    pub fn path(&self) -> String {
-        crate::site::path(&format!("{}/{}/", self.lang.code(), self.slug))
-    }
-}
-
-/// The posts written in `lang`, newest first.
-pub fn posts_in(lang: Lang) -> Vec<(&'static Post, &'static Translation)> {
-    let mut found: Vec<_> = posts()
-        .iter()
-        .filter_map(|post| {
-            post.translation(lang)
-                .map(|translation| (post, translation))
-        })
-        .collect();
-    found.sort_by(|(_, a), (_, b)| b.date.cmp(&a.date).then_with(|| a.title.cmp(b.title)));
-    found
-}
-
-/// The post whose `lang` translation has `slug`.
-pub fn find(lang: Lang, slug: &str) -> Option<(&'static Post, &'static Translation)> {
-    posts().iter().find_map(|post| {
-        post.translation(lang)
-            .filter(|translation| translation.slug == slug)
-            .map(|translation| (post, translation))
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_seed_post_is_indexed_in_both_languages() {
-        let (post, en) = find(Lang::En, "the-rise-of-serverless-edge-computing").unwrap();
-        let de = post.translation(Lang::De).unwrap();
-        assert_eq!(de.slug, "der-aufstieg-des-serverless-edge-computing");
-        assert_eq!(en.date_label, "February 13, 2026");
-        assert_eq!(de.date_label, "13. Februar 2026");
-        assert!(
-            en.reading_time.ends_with(" min read"),
-            "{}",
-            en.reading_time
-        );
-        assert!(
-            de.reading_time.ends_with(" Min. Lesezeit"),
-            "{}",
-            de.reading_time
-        );
-        let cover = en.cover.as_ref().unwrap();
-        assert!(cover.width > 0 && cover.height > 0);
-        assert!(cover.url.starts_with(post.assets.base));
-        assert_eq!(
-            post.assets.image_size("./cover.jpg"),
-            Some((cover.width, cover.height))
-        );
-        assert_eq!(post.assets.image_size("missing.png"), None);
-        assert!(
-            en.body_url.starts_with(&crate::site::path("bodies/")) && en.body_url.ends_with(".md")
-        );
-    }
-
-    #[test]
-    fn slugs_belong_to_one_language() {
-        assert!(find(Lang::De, "the-rise-of-serverless-edge-computing").is_none());
-        assert!(find(Lang::En, "no-such-post").is_none());
-    }
-
-    #[test]
-    fn posts_are_listed_newest_first() {
-        for lang in Lang::ALL {
-            let dates: Vec<Date> = posts_in(lang).iter().map(|(_, t)| t.date).collect();
-            assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "{dates:?}");
-            assert!(posts_in(lang).iter().all(|(_, t)| t.lang == lang));
+impl<'a> Assets<'a> {
+    /// The assets of `article` (localized: its base is a URL of the site).
+    pub fn of(article: &'a Article) -> Assets<'a> {
+        Assets {
+            base: &article.asset_base,
+            images: &article.images,
         }
     }
 
-    #[test]
-    fn translation_paths_carry_language_and_slug() {
-        let (_, de) = find(Lang::De, "der-aufstieg-des-serverless-edge-computing").unwrap();
-        assert_eq!(
-            de.path(),
-            crate::site::path("de/der-aufstieg-des-serverless-edge-computing/")
-        );
+    /// The image at `path` (relative, `./` allowed), if it is one.
+    pub fn image(&self, path: &str) -> Option<&'a ImageSize> {
+        let path = path.trim_start_matches("./");
+        self.images.iter().find(|image| image.path == path)
     }
+}
+
+/// How wide an image in the post's column shows: the column (`--measure`,
+/// about 40rem) on wide screens, the screen less the page's padding on
+/// phones. `srcset` lets the browser pick the copy for that width.
+pub const COLUMN_SIZES: &str = "(min-width: 48rem) 40rem, calc(100vw - 2.5rem)";
+
+/// How wide a card's cover shows: beside the text on wide screens, the
+/// column on phones (style/main.css, `.card-cover`).
+pub const CARD_SIZES: &str = "(min-width: 48rem) 16rem, calc(100vw - 2.5rem)";
+
+/// The `srcset` of an image's smaller copies (`… 480w, … 800w`), or none.
+pub fn srcset(variants: &[Variant]) -> Option<String> {
+    (!variants.is_empty()).then(|| {
+        variants
+            .iter()
+            .map(|variant| format!("{} {}w", variant.url, variant.width))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
+/// Starts loading the post file of `lang`'s `slug` in the background, so
+/// that following a link to it shows the post at once.
+pub fn prefetch_post(lang: Lang, slug: &str) {
+    load::prefetch(site::path(&blog_content::data::post_file(lang, slug)));
 }

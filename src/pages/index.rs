@@ -1,53 +1,106 @@
-//! `/<lang>/`: the posts in one language, newest first.
+//! `/<lang>/` and `/<lang>/page/<n>/`: the posts in one language, newest
+//! first, twenty to a page.
 
 use leptos::prelude::*;
 
+use crate::components::loading::{LoadFailed, Skeleton};
 use crate::components::page_meta::PageMeta;
 use crate::components::post_card::PostCard;
 use crate::components::use_current_page;
-use crate::content::posts_in;
-use crate::i18n::texts;
+use crate::content::{Found, IndexPage as Listing, use_page_data};
+use crate::i18n::{page_label, texts};
 use crate::lang::Lang;
 use crate::pages::not_found::NotFound;
-use crate::routes::Page;
+use crate::routes::{Page, index_page_path};
 
-/// The index route; any language it does not know is a 404.
+/// The index route; a language or page it does not know is a 404.
 #[component]
 pub fn IndexPage() -> impl IntoView {
     let page = use_current_page();
-    move || match page.get() {
-        Page::Index(lang) => view! { <Index lang /> }.into_any(),
-        other => view! { <NotFound lang=other.lang() /> }.into_any(),
+    let data = use_page_data();
+    move || {
+        let page = page.get();
+        let lang = page.lang();
+        if !matches!(page, Page::Index { .. }) {
+            return view! { <NotFound lang /> }.into_any();
+        }
+        let index = move || {
+            let page = page.clone();
+            Suspend::new(async move {
+                match data.index().await {
+                    Found::Yes(listing) => view! { <Index page listing /> }.into_any(),
+                    Found::No => view! { <NotFound lang /> }.into_any(),
+                    Found::Failed(error) => {
+                        view! { <LoadFailed lang error on_retry=move || data.retry() /> }.into_any()
+                    }
+                }
+            })
+        };
+        let fallback = move || view! { <Skeleton status=texts(lang).loading_page /> };
+        view! { <Suspense fallback>{index}</Suspense> }.into_any()
     }
 }
 
 #[component]
 fn Index(
-    /// The language whose posts are listed.
-    lang: Lang,
+    /// The index page shown.
+    page: Page,
+    /// Its posts.
+    listing: Listing,
 ) -> impl IntoView {
+    let lang = page.lang();
     let text = texts(lang);
-    let posts = posts_in(lang);
-    let list = if posts.is_empty() {
+    let (number, count) = (listing.number, listing.count);
+    let list = if listing.entries.is_empty() {
         view! { <p>{text.no_posts}</p> }.into_any()
     } else {
-        let cards = posts
+        let cards = listing
+            .entries
             .into_iter()
             .enumerate()
-            .map(|(position, (_, translation))| {
-                view! {
-                    <li><PostCard translation eager=position == 0 /></li>
-                }
+            .map(|(position, entry)| {
+                view! { <li><PostCard entry eager=position == 0 /></li> }
             })
             .collect_view();
         view! { <ol class="post-list">{cards}</ol> }.into_any()
     };
+    let prev = (number > 1).then(|| index_page_path(lang, number - 1));
+    let next = (number < count).then(|| index_page_path(lang, number + 1));
+    let title = if number == 1 {
+        text.tagline.to_owned()
+    } else {
+        format!("{} · {}", text.tagline, page_label(lang, number, count))
+    };
     view! {
-        <PageMeta page=Page::Index(lang) title=text.tagline.to_owned()
-            description=text.tagline.to_owned() />
+        <PageMeta page title description=text.tagline.to_owned() prev=prev.clone() next=next.clone() />
         <div class="index">
             <h1 class="index-title">{text.latest_posts}</h1>
             {list}
+            {(count > 1).then(|| view! { <Pagination lang number count prev next /> })}
         </div>
+    }
+}
+
+/// Links to the newer and older pages, and where this one stands.
+#[component]
+fn Pagination(
+    /// The language of the labels.
+    lang: Lang,
+    /// This page, from 1.
+    number: u32,
+    /// How many pages there are.
+    count: u32,
+    /// The newer page, if any.
+    prev: Option<String>,
+    /// The older page, if any.
+    next: Option<String>,
+) -> impl IntoView {
+    let text = texts(lang);
+    view! {
+        <nav class="pagination" aria-label=text.pages_nav>
+            {prev.map(|href| view! { <a class="pagination-prev" rel="prev" href=href>{text.newer_posts}</a> })}
+            <span class="pagination-position" aria-current="page">{page_label(lang, number, count)}</span>
+            {next.map(|href| view! { <a class="pagination-next" rel="next" href=href>{text.older_posts}</a> })}
+        </nav>
     }
 }

@@ -1,129 +1,143 @@
-//! `/<lang>/<slug>/`: one post. Its metadata comes from the index at once.
-//! The body of a pre-rendered page comes with the page; after in-app
-//! navigation it is fetched, with a skeleton meanwhile and a retry on failure.
+//! `/<lang>/<slug>/`: one post. A pre-rendered page brings its data along;
+//! after in-app navigation it is fetched (at once, when the link was
+//! hovered), with a skeleton meanwhile and a retry on failure.
 
 use leptos::prelude::*;
 
+use crate::components::loading::{LoadFailed, Skeleton};
 use crate::components::page_meta::PageMeta;
 use crate::components::post_meta::PostMeta;
 use crate::components::use_current_page;
-use crate::content::{Post, Translation, body};
+use crate::content::{
+    Article, Assets, COLUMN_SIZES, Entry, Found, LoadError, seen_entry, srcset, use_page_data,
+};
 use crate::i18n::texts;
 use crate::lang::Lang;
 use crate::markdown;
 use crate::pages::not_found::NotFound;
 use crate::routes::{LangPages, Page};
 
-/// The post route; an unknown language or slug is a 404.
+/// The post route; a language or slug that names no post is a 404.
 #[component]
 pub fn PostPage() -> impl IntoView {
     let page = use_current_page();
-    move || match page.get() {
-        Page::Post { post, translation } => view! { <PostView post translation /> }.into_any(),
-        other => view! { <NotFound lang=other.lang() /> }.into_any(),
+    let data = use_page_data();
+    move || {
+        let page = page.get();
+        let Page::Post { lang, slug } = &page else {
+            return view! { <NotFound lang=page.lang() /> }.into_any();
+        };
+        let lang = *lang;
+        // Opened from an index page: the post exists, and its head is known.
+        let seen = seen_entry(lang, slug);
+        let post = {
+            let seen = seen.clone();
+            move || {
+                let (page, seen) = (page.clone(), seen.clone());
+                Suspend::new(async move {
+                    let error = match data.article().await {
+                        Found::Yes(article) => {
+                            return view! { <PostView page article /> }.into_any();
+                        }
+                        Found::No if seen.is_none() => {
+                            return view! { <NotFound lang /> }.into_any();
+                        }
+                        // Listed, yet missing: a deploy in progress, a broken cache.
+                        Found::No => LoadError::Status(404),
+                        Found::Failed(error) => error,
+                    };
+                    view! {
+                        <PostFrame lang entry=seen>
+                            <LoadFailed lang error on_retry=move || data.retry() />
+                        </PostFrame>
+                    }
+                    .into_any()
+                })
+            }
+        };
+        let fallback = move || {
+            view! {
+                <PostFrame lang entry=seen.clone()>
+                    <Skeleton status=texts(lang).loading />
+                </PostFrame>
+            }
+        };
+        view! { <Suspense fallback>{post}</Suspense> }.into_any()
     }
 }
 
 #[component]
 fn PostView(
-    /// The post, for its other translations.
-    post: &'static Post,
-    /// The translation shown.
-    translation: &'static Translation,
+    /// The post's page.
+    page: Page,
+    /// The post, in the page's language.
+    article: Article,
 ) -> impl IntoView {
-    let lang = translation.lang;
-    let text = texts(lang);
-    let cover = translation.cover.as_ref().map(|cover| {
-        view! {
-            <img class="post-cover" src=cover.url alt=cover.alt width=cover.width height=cover.height
-                fetchpriority="high" decoding="async" />
-        }
-    });
+    let entry = article.entry.clone();
+    let lang = entry.lang;
+    let body = markdown::render(&article.body, &Assets::of(&article), lang);
     view! {
-        <PageMeta page=Page::Post { post, translation } title=translation.title.to_owned()
-            description=translation.description.to_owned() />
+        <PageMeta page title=entry.title.clone() description=entry.description.clone()
+            article=article.clone() />
         <article class="post">
-            <header class="post-header">
-                <h1>{translation.title}</h1>
-                <PostMeta translation />
-            </header>
-            {cover}
-            <PostBody post translation />
-            <footer class="post-footer">
-                <a href=lang.index_path()>{text.all_posts}</a>
-            </footer>
+            <PostHead entry />
+            <div class="post-body">{body}</div>
+            <PostFooter lang />
         </article>
     }
 }
 
-/// The rendered Markdown, once fetched.
+/// A post's place on the page while it loads or when it failed to: its head
+/// where it is known, then the message.
 #[component]
-fn PostBody(
-    /// The post, for its images.
-    post: &'static Post,
-    /// The translation whose body is shown.
-    translation: &'static Translation,
+fn PostFrame(
+    /// The language of the page.
+    lang: Lang,
+    /// The post's entry, if an index listed it.
+    entry: Option<Entry>,
+    children: Children,
 ) -> impl IntoView {
-    let lang = translation.lang;
-    // A serializable resource: the pre-renderer's value travels in the page,
-    // so hydration neither fetches the body again nor shows the skeleton.
-    let body = Resource::<_, body::BodyCodec>::new_with_options(
-        move || translation.body_url,
-        body::for_page,
-        false,
-    );
-    let content = move || {
-        Suspend::new(async move {
-            match body.await {
-                Ok(markdown) => {
-                    body::remember(translation.body_url, &markdown);
-                    markdown::render(&markdown, &post.assets, lang)
-                }
-                Err(err) => {
-                    leptos::logging::warn!("loading {}: {err}", translation.body_url);
-                    view! { <LoadError lang on_retry=move || body.refetch() /> }.into_any()
-                }
-            }
-        })
-    };
     view! {
-        <div class="post-body">
-            <Suspense fallback=move || view! { <Skeleton lang /> }>{content}</Suspense>
-        </div>
+        <article class="post">
+            {entry.map(|entry| view! { <PostHead entry /> })}
+            <div class="post-body">{children()}</div>
+            <PostFooter lang />
+        </article>
     }
 }
 
-/// Grey lines where the body will be, and a status for screen readers.
+/// Title, date and reading time, and the cover.
 #[component]
-fn Skeleton(
-    /// The language of the status message.
-    lang: Lang,
+fn PostHead(
+    /// The post.
+    entry: Entry,
 ) -> impl IntoView {
+    let cover = entry.cover.clone().map(|cover| {
+        let srcset = srcset(&cover.variants);
+        let sizes = srcset.is_some().then_some(COLUMN_SIZES);
+        view! {
+            <img class="post-cover" src=cover.url srcset=srcset sizes=sizes alt=cover.alt
+                width=cover.width height=cover.height fetchpriority="high" decoding="async" />
+        }
+    });
     view! {
-        <div class="skeleton" aria-busy="true">
-            <p class="visually-hidden" role="status">{texts(lang).loading}</p>
-            {(0..3).map(|_| view! {
-                <div class="skeleton-block" aria-hidden="true">
-                    <span></span><span></span><span></span><span class="short"></span>
-                </div>
-            }).collect_view()}
-        </div>
+        <header class="post-header">
+            <h1>{entry.title.clone()}</h1>
+            <PostMeta entry />
+        </header>
+        {cover}
     }
 }
 
-/// The message shown when the body could not be fetched.
+/// The way back to the index.
 #[component]
-fn LoadError(
-    /// The language of the message.
+fn PostFooter(
+    /// The language of the index.
     lang: Lang,
-    /// Fetches the body again.
-    on_retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    let text = texts(lang);
     view! {
-        <div class="load-error" role="alert">
-            <p>{text.load_failed}</p>
-            <button type="button" on:click=move |_| on_retry()>{text.retry}</button>
-        </div>
+        <footer class="post-footer">
+            <a href=lang.index_path()>{texts(lang).all_posts}</a>
+        </footer>
     }
 }

@@ -1,6 +1,6 @@
 //! Faults the site server plays for one browser's requests, switched on and
 //! off by the test while the browser runs: error statuses, a page where
-//! Markdown was expected, empty and cut-off answers, redirect loops (a
+//! data was expected, empty and cut-off answers, redirect loops (a
 //! network error), and slow answers. Other browsers, running in parallel, are served as usual.
 
 use std::path::Path;
@@ -12,8 +12,8 @@ use crate::harness::header;
 /// Which requests a fault applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Files {
-    /// Post bodies (`*.md`).
-    Bodies,
+    /// Post files (`data/<lang>/post/*.txt`: a post's data and body).
+    Posts,
     /// The app (`*.wasm`).
     Wasm,
 }
@@ -21,7 +21,7 @@ pub enum Files {
 impl Files {
     fn matches(self, path: &str) -> bool {
         match self {
-            Files::Bodies => path.ends_with(".md"),
+            Files::Posts => path.contains("/data/") && path.contains("/post/"),
             Files::Wasm => path.ends_with(".wasm"),
         }
     }

@@ -1,6 +1,7 @@
 //! What the browser tests stand on: a static server for the built site that
 //! answers as GitHub Pages or nginx's `try_files $uri $uri/ =404` do (no
-//! single-page fallback), under the base path the site was built for; a
+//! single-page fallback), under the base path the site was built for (and,
+//! for the benches, other folders beside it and brotli copies of files); a
 //! WebDriver server for the engine under test (`BLOG_E2E_ENGINE`: Chromium
 //! through chromedriver, Firefox through geckodriver, WebKit through
 //! WebKitWebDriver and MiniBrowser); and a thin client over a fresh browser
@@ -259,6 +260,34 @@ pub fn fetch_response(path: &str) -> Fetched {
     }
 }
 
+/// Folders served beside the site, each at a path of its own (with the
+/// base, ending in `/`); see `mount`.
+static MOUNTS: Mutex<Vec<(String, PathBuf)>> = Mutex::new(Vec::new());
+
+/// Serves the folder `dir` at `path` (given without the base, e.g.
+/// `/static/`) beside the site, resolved as the site is: e.g. hand-written
+/// pages to compare the site with. Paths under it are never the site's.
+#[allow(dead_code)]
+pub fn mount(path: &str, dir: &Path) {
+    let prefix = format!("{}/", with_base(path).trim_end_matches('/'));
+    MOUNTS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push((prefix, dir.to_owned()));
+}
+
+/// The mounted folder a path (with the base) is in, with its path.
+fn mounted(path: &str) -> Option<(String, PathBuf)> {
+    MOUNTS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .find(|(prefix, _)| {
+            path.starts_with(prefix.as_str()) || path == prefix.trim_end_matches('/')
+        })
+        .cloned()
+}
+
 /// Every request to the site server from a `Browser`: its id and the
 /// percent-decoded path (with the base).
 static REQUESTS: Mutex<Vec<(u64, String)>> = Mutex::new(Vec::new());
@@ -367,9 +396,10 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
             .unwrap_or_else(PoisonError::into_inner)
             .push((id, path.clone()));
     }
-    let reply = match &path {
-        Some(path) => resolve(dist, base(), path, raw_path, query),
-        None => Reply::NotFound,
+    let reply = match (&path, path.as_deref().and_then(mounted)) {
+        (Some(path), Some((prefix, dir))) => resolve(&dir, &prefix, path, raw_path, query),
+        (Some(path), None) => resolve(dist, base(), path, raw_path, query),
+        (None, _) => Reply::NotFound,
     };
     let fault = id
         .zip(path.as_deref())
@@ -508,11 +538,20 @@ fn respond(
                 .with_header(header("Content-Type", content_type(&file)));
             request.respond(response)
         }
-        Reply::File(file) => {
-            let response = tiny_http::Response::from_file(std::fs::File::open(&file)?)
-                .with_header(header("Content-Type", content_type(&file)));
-            request.respond(response)
-        }
+        Reply::File(file) => match brotli_copy(&request, &file) {
+            Some(compressed) => {
+                let response = tiny_http::Response::from_file(std::fs::File::open(compressed)?)
+                    .with_header(header("Content-Type", content_type(&file)))
+                    .with_header(header("Content-Encoding", "br"))
+                    .with_header(header("Vary", "Accept-Encoding"));
+                request.respond(response)
+            }
+            None => {
+                let response = tiny_http::Response::from_file(std::fs::File::open(&file)?)
+                    .with_header(header("Content-Type", content_type(&file)));
+                request.respond(response)
+            }
+        },
         Reply::Redirect(location) => {
             let response = tiny_http::Response::from_string(format!("moved to {location}"))
                 .with_status_code(301)
@@ -536,6 +575,22 @@ fn respond(
             }
         }
     }
+}
+
+/// The brotli-compressed copy of `file` beside it (`<file>.br`, as static
+/// hosts keep precompressed files), if there is one and the request accepts
+/// brotli. The test sites have none; `benches/perf.sh` writes them.
+fn brotli_copy(request: &tiny_http::Request, file: &Path) -> Option<PathBuf> {
+    let accepts = request
+        .headers()
+        .iter()
+        .filter(|header| header.field.equiv("Accept-Encoding"))
+        .flat_map(|header| header.value.as_str().split(','))
+        .any(|coding| coding.split(';').next().unwrap_or_default().trim() == "br");
+    let mut name = file.as_os_str().to_owned();
+    name.push(".br");
+    let compressed = PathBuf::from(name);
+    (accepts && compressed.is_file()).then_some(compressed)
 }
 
 fn content_type(file: &Path) -> &'static str {

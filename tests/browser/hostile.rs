@@ -114,7 +114,7 @@ async fn a_body_that_comes_back_broken_shows_a_message_and_retry_loads_it() {
     for fault in faults {
         eprintln!("bodies answered with {fault:?}");
         let browser = english_browser().await;
-        browser.set_fault(Files::Bodies, Some(fault));
+        browser.set_fault(Files::Posts, Some(fault));
         open_post_in_app(&browser).await;
         let alert = browser.text(".post-body .load-error[role=alert] p").await;
         assert!(
@@ -132,7 +132,7 @@ async fn a_body_that_comes_back_broken_shows_a_message_and_retry_loads_it() {
             !body.contains("Edgewise"),
             "{fault:?}: the 404 page's text shown as the body: {body}"
         );
-        browser.set_fault(Files::Bodies, None);
+        browser.set_fault(Files::Posts, None);
         browser.click(".load-error button").await;
         browser.find(".post-body h2#introduction").await;
         assert_eq!(browser.count(".load-error").await, 0, "{fault:?}");
@@ -143,7 +143,7 @@ async fn a_body_that_comes_back_broken_shows_a_message_and_retry_loads_it() {
 #[tokio::test]
 async fn a_slow_body_shows_the_skeleton_and_the_page_stays_usable() {
     let browser = english_browser().await;
-    browser.set_fault(Files::Bodies, Some(Fault::Slow(Duration::from_secs(4))));
+    browser.set_fault(Files::Posts, Some(Fault::Slow(Duration::from_secs(4))));
     open_post_in_app(&browser).await;
     browser.find(".post-body .skeleton[aria-busy=true]").await;
     assert_eq!(
@@ -161,10 +161,7 @@ async fn a_slow_body_shows_the_skeleton_and_the_page_stays_usable() {
 async fn an_answer_that_arrives_after_the_reader_moved_on_is_never_shown() {
     // Switched language while the English body was on its way.
     let browser = english_browser().await;
-    browser.set_fault(
-        Files::Bodies,
-        Some(Fault::Slow(Duration::from_millis(1500))),
-    );
+    browser.set_fault(Files::Posts, Some(Fault::Slow(Duration::from_millis(1500))));
     open_post_in_app(&browser).await;
     browser.find(".post-body .skeleton").await;
     browser.click(".lang-switch a[hreflang=de]").await;
@@ -181,10 +178,7 @@ async fn an_answer_that_arrives_after_the_reader_moved_on_is_never_shown() {
 
     // Went back and on to another post while the first body was on its way.
     let browser = english_browser().await;
-    browser.set_fault(
-        Files::Bodies,
-        Some(Fault::Slow(Duration::from_millis(1500))),
-    );
+    browser.set_fault(Files::Posts, Some(Fault::Slow(Duration::from_millis(1500))));
     open_post_in_app(&browser).await;
     browser.js("history.back();").await;
     browser.wait_for_path("/en/").await;

@@ -5,6 +5,7 @@
 mod fault;
 mod harness;
 mod hostile;
+mod pagination;
 mod prerendered;
 
 use std::time::Duration;
@@ -124,7 +125,8 @@ async fn the_index_lists_posts_newest_first_with_cover_date_and_reading_time() {
         }));")
         .await;
     let cards = cards.as_array().unwrap();
-    assert_eq!(cards.len(), 3, "{cards:?}");
+    // The first page holds twenty; the builds add generated posts, all older.
+    assert_eq!(cards.len(), 20, "{cards:?}");
     assert_eq!(cards[0]["title"], "The Rise of Serverless Edge Computing");
     assert_eq!(cards[0]["href"], href(EN_POST));
     assert!(
@@ -163,7 +165,11 @@ async fn the_index_lists_posts_newest_first_with_cover_date_and_reading_time() {
 
     browser.open("/de/").await;
     browser.find(".post-list").await;
-    assert_eq!(browser.count(".card").await, 1);
+    assert_eq!(browser.count(".card").await, 20);
+    assert_eq!(
+        browser.text(".card h2 a").await,
+        "Der Aufstieg des Serverless Edge Computing"
+    );
     let meta = browser.text(".card .post-meta").await;
     assert!(
         meta.starts_with("13. Februar 2026 · ") && meta.ends_with(" Min. Lesezeit"),
@@ -186,9 +192,17 @@ async fn a_post_shows_title_meta_cover_and_rendered_body() {
     assert!(!body.contains("â€"), "mojibake in {body}");
     assert_eq!(browser.count(".post-body li").await, 3);
     assert_eq!(browser.count(".post-body strong").await, 3);
-    let cover = browser.js("const i = document.querySelector('.post-cover'); return [i.naturalWidth, i.getAttribute('width'), i.alt];").await;
-    assert_eq!(cover[0], 1200);
+    browser
+        .wait_until("document.querySelector('.post-cover').complete")
+        .await;
+    let cover = browser.js("const i = document.querySelector('.post-cover'); return [i.naturalWidth, i.getAttribute('width'), i.currentSrc];").await;
+    // Loaded, from a copy of the width the column needs (the page is not a phone's).
+    assert!(cover[0].as_u64().unwrap() > 0, "{cover}");
     assert_eq!(cover[1], "1200");
+    assert!(
+        cover[2].as_str().unwrap().ends_with("/cover.800.webp"),
+        "{cover}"
+    );
     finish(browser).await;
 }
 
@@ -529,7 +543,7 @@ async fn footnote_and_heading_links_jump_within_the_post() {
 }
 
 #[test]
-fn the_wasm_carries_the_index_but_not_the_bodies() {
+fn the_wasm_carries_neither_the_index_nor_the_bodies() {
     let dist = harness::dist_dir();
     let wasm = std::fs::read_dir(&dist)
         .unwrap()
@@ -541,10 +555,9 @@ fn the_wasm_carries_the_index_but_not_the_bodies() {
         wasm.windows(text.len())
             .any(|window| window == text.as_bytes())
     };
-    assert!(
-        contains("The Rise of Serverless Edge Computing"),
-        "the index is compiled in"
-    );
+    // The app is the same for any number of posts: their data is fetched.
+    assert!(!contains("The Rise of Serverless Edge Computing"));
+    assert!(!contains("der-aufstieg-des-serverless-edge-computing"));
     assert!(!contains(
         "Traditionally, serverless functions ran in centralized data centers"
     ));
@@ -644,10 +657,7 @@ async fn a_skeleton_holds_the_place_of_the_body_without_moving_the_layout() {
     let browser = english_browser().await;
     browser.open("/en/").await;
     browser.find(".post-list").await;
-    browser.set_fault(
-        Files::Bodies,
-        Some(Fault::Slow(Duration::from_millis(1500))),
-    );
+    browser.set_fault(Files::Posts, Some(Fault::Slow(Duration::from_millis(1500))));
     browser
         .click(&format!(".card h2 a[href='{}']", href(EN_POST)))
         .await;
@@ -671,13 +681,13 @@ async fn a_skeleton_holds_the_place_of_the_body_without_moving_the_layout() {
 }
 
 #[tokio::test]
-async fn hovering_a_post_link_prefetches_its_body() {
+async fn hovering_a_post_link_prefetches_it() {
     let browser = english_browser().await;
     browser.open("/en/").await;
     let link = browser
         .find(&format!(".card h2 a[href='{}']", href(EN_POST)))
         .await;
-    let fetched = "performance.getEntriesByType('resource').some(e => /\\/en\\.[0-9a-f]+\\.md$/.test(e.name))";
+    let fetched = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/data/en/post/the-rise-of-serverless-edge-computing.txt'))";
     assert_eq!(
         browser.js(&format!("return {fetched};")).await,
         Value::Bool(false)
@@ -694,8 +704,8 @@ async fn hovering_a_post_link_prefetches_its_body() {
         .click(&format!(".card h2 a[href='{}']", href(EN_POST)))
         .await;
     browser.find(".post-body h2#introduction").await;
-    let requests = browser.js("return performance.getEntriesByType('resource').filter(e => /\\.md$/.test(e.name)).length;").await;
-    assert_eq!(requests, json!(1), "the body was fetched twice");
+    let requests = browser.js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/data/en/post/')).length;").await;
+    assert_eq!(requests, json!(1), "the post was fetched twice");
     finish(browser).await;
 }
 
@@ -793,5 +803,73 @@ async fn pages_fit_every_width_and_are_captured_for_review() {
         let png = browser.client.screenshot().await.unwrap();
         std::fs::write(harness::screenshot_file(&format!("{name}-dark-1280")), png).unwrap();
     }
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn covers_come_in_the_widths_the_layout_needs() {
+    // A phone's column (about 350 CSS pixels) at one device pixel a pixel.
+    let browser = Browser::start(Options {
+        size: (390, 844),
+        ..Options::default()
+    })
+    .await;
+    for path in [EN_POST, "/en/"] {
+        browser.open(path).await;
+        let images = browser
+            .js(
+                "return [...document.querySelectorAll('.post-cover, .card-cover img')].map(i => ({
+                srcset: i.getAttribute('srcset'), sizes: i.getAttribute('sizes'),
+                width: i.getAttribute('width'), height: i.getAttribute('height'),
+                loading: i.getAttribute('loading'), priority: i.getAttribute('fetchpriority'),
+            }));",
+            )
+            .await;
+        let images = images.as_array().unwrap();
+        assert!(!images.is_empty(), "{path}");
+        for (position, image) in images.iter().enumerate() {
+            let srcset = image["srcset"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{path}: {image}"));
+            let widths: Vec<&str> = srcset
+                .split(", ")
+                .map(|candidate| candidate.rsplit(' ').next().unwrap())
+                .collect();
+            assert_eq!(widths, ["480w", "800w", "1200w"], "{path}: {srcset}");
+            for candidate in srcset.split(", ") {
+                let url = candidate.split(' ').next().unwrap();
+                let (status, kind, _) =
+                    harness::fetch(&format!("/{}", &url[harness::base().len()..]));
+                assert_eq!((status, kind.as_str()), (200, "image/webp"), "{url}");
+            }
+            assert!(
+                image["sizes"].as_str().unwrap().contains("100vw"),
+                "{image}"
+            );
+            assert!(
+                image["width"].is_string() && image["height"].is_string(),
+                "{image}"
+            );
+            // The first image is the largest paint: loaded at once, first.
+            if position == 0 {
+                assert_eq!(image["priority"], "high", "{path}: {image}");
+                assert_ne!(image["loading"], "lazy", "{path}: {image}");
+            } else {
+                assert_eq!(image["loading"], "lazy", "{path}: {image}");
+            }
+        }
+    }
+    // The phone takes the narrowest copy of the post's cover.
+    browser.open(EN_POST).await;
+    browser
+        .wait_until("document.querySelector('.post-cover').complete")
+        .await;
+    let chosen = browser
+        .js("return document.querySelector('.post-cover').currentSrc;")
+        .await;
+    assert!(
+        chosen.as_str().unwrap().ends_with("/cover.480.webp"),
+        "{chosen}"
+    );
     finish(browser).await;
 }

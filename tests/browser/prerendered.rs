@@ -13,20 +13,31 @@ use crate::{DE_POST, EN_POST, TOUR, XSS, finish};
 /// Every page the build writes, by path (without the base).
 const ROUTES: [&str; 7] = ["/", "/en/", "/de/", EN_POST, DE_POST, TOUR, XSS];
 
-/// The path of a post body in the build, e.g. `/bodies/<id>/en.<hash>.md`.
-fn body_path(post_id: &str, lang: &str) -> String {
-    let dir = harness::dist_dir().join("bodies").join(post_id);
-    let name = std::fs::read_dir(&dir)
+/// The slugs of `lang`'s posts in the build, by their data files.
+fn built_slugs(lang: &str) -> Vec<String> {
+    let dir = harness::dist_dir().join("data").join(lang).join("post");
+    let mut slugs: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .find(|name| name.starts_with(&format!("{lang}.")) && name.ends_with(".md"))
-        .unwrap_or_else(|| panic!("no {lang} body in {}", dir.display()));
-    format!("/bodies/{post_id}/{name}")
+        .filter_map(|name| name.strip_suffix(".txt").map(str::to_owned))
+        .collect();
+    slugs.sort();
+    slugs
+}
+
+/// The data file of the post at `page` (`/en/<slug>/`), e.g.
+/// `/data/en/post/<slug>.txt`, which holds its body.
+fn post_data_path(page: &str) -> String {
+    let (lang, slug) = page
+        .trim_matches('/')
+        .split_once('/')
+        .unwrap_or_else(|| panic!("not a post's path: {page}"));
+    format!("/data/{lang}/post/{slug}.txt")
 }
 
 /// The attributes of every `<tag …>` in `html` (a plain scan: enough for the
 /// head tags the pre-renderer writes, whose values are quoted and escaped).
-fn tags(html: &str, tag: &str) -> Vec<BTreeMap<String, String>> {
+pub(crate) fn tags(html: &str, tag: &str) -> Vec<BTreeMap<String, String>> {
     let open = format!("<{tag} ");
     html.match_indices(&open)
         .map(|(start, _)| {
@@ -61,7 +72,7 @@ async fn save_screenshot(browser: &Browser, name: &str) {
 }
 
 /// The pre-rendered HTML of a route, as the static server answers it.
-fn page(path: &str) -> String {
+pub(crate) fn page(path: &str) -> String {
     let (status, kind, body) = fetch(path);
     assert_eq!(status, 200, "GET {path}");
     assert!(kind.starts_with("text/html"), "GET {path}: {kind}");
@@ -69,7 +80,7 @@ fn page(path: &str) -> String {
 }
 
 /// The path of an absolute URL of the site (`https://host/blog/de/` → `/blog/de/`).
-fn url_path(url: &str) -> String {
+pub(crate) fn url_path(url: &str) -> String {
     let url = url::Url::parse(url).unwrap_or_else(|err| panic!("{url}: {err}"));
     assert!(url.scheme().starts_with("http"), "{url}");
     url.path().to_owned()
@@ -293,8 +304,8 @@ async fn every_pre_rendered_page_is_hydrated_cleanly_in_place() {
 #[tokio::test]
 async fn the_landing_post_body_is_never_fetched() {
     let browser = english_browser_for_requests().await;
-    let en_body = body_path("serverless-edge-computing", "en");
-    let de_body = body_path("serverless-edge-computing", "de");
+    let en_body = post_data_path(EN_POST);
+    let de_body = post_data_path(DE_POST);
     browser.open(EN_POST).await;
     browser.find(".post-body h2#introduction").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -481,10 +492,19 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
             .collect();
         listed.insert(url_path(loc), links);
     }
-    let expected: BTreeSet<String> = ["/en/", "/de/", EN_POST, DE_POST, TOUR, XSS]
-        .into_iter()
-        .map(href)
-        .collect();
+    // Every index page and every post the build has a data file for.
+    let mut expected: BTreeSet<String> = BTreeSet::new();
+    for lang in ["en", "de"] {
+        let slugs = built_slugs(lang);
+        expected.insert(href(&format!("/{lang}/")));
+        for number in 2..=slugs.len().div_ceil(20) {
+            expected.insert(href(&format!("/{lang}/page/{number}/")));
+        }
+        expected.extend(slugs.iter().map(|slug| href(&format!("/{lang}/{slug}/"))));
+    }
+    for page in [EN_POST, DE_POST, TOUR, XSS] {
+        assert!(expected.contains(&href(page)), "{page} has no data file");
+    }
     assert_eq!(listed.keys().cloned().collect::<BTreeSet<_>>(), expected);
     for (page, links) in &listed {
         for other in links {
@@ -538,8 +558,10 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
                 url_path(href)
             })
             .collect();
+        // The newest twenty, newest first: the fixtures, then generated posts.
+        assert_eq!(links.len(), built_slugs(lang).len().min(20), "{lang} feed");
         assert_eq!(
-            links,
+            links[..posts.len()],
             posts.into_iter().map(href).collect::<Vec<_>>(),
             "{lang} feed"
         );
@@ -578,7 +600,8 @@ fn the_headers_file_caches_every_hashed_file_for_good() {
             "{name} is not cached for good:\n{headers}"
         );
     }
-    assert!(headers.contains(&format!("{}\n{forever}\n", href("/bodies/*"))));
+    let revalidate = "  Cache-Control: public, max-age=0, must-revalidate";
+    assert!(headers.contains(&format!("{}\n{revalidate}\n", href("/data/*"))));
 }
 
 #[test]

@@ -1,50 +1,46 @@
-//! The static files served beside the app: each post's folder copied to
-//! `posts/<id>/`, and each body written to `bodies/<id>/<lang>.<hash>.md`.
-//! Returns where each landed, for the generated index to point at.
+//! The static files served beside the app: each post's folder (its images
+//! and other files) copied to `posts/<id>/`, with the pixel size of every
+//! image, for the data files to state.
 
 use std::fs;
 use std::path::Path;
 
-use crate::body_name::body_name;
 use crate::library::SourcePost;
 
 /// Where a post's files are served, and the pixel sizes of its images.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published<'a> {
     pub post: &'a SourcePost,
-    /// The folder's URL, e.g. `/blog/posts/edge/`.
+    /// The folder's path from the site's root, e.g. `posts/edge/`.
     pub asset_base: String,
     /// Every file that reads as an image, by path relative to the folder.
     pub images: Vec<(String, u32, u32)>,
-    /// Each translation's body URL, in the post's translation order.
-    pub body_urls: Vec<String>,
+    /// The smaller copies of images, by their place in `images`.
+    pub variants: std::collections::HashMap<usize, Vec<crate::data::Variant>>,
 }
 
-/// Writes every post's files below `site` (emptied first), with URLs under
-/// `base`, the blog's path.
-pub fn write<'a>(
-    site: &Path,
-    base: &str,
-    posts: &'a [SourcePost],
-) -> std::io::Result<Vec<Published<'a>>> {
-    if site.exists() {
-        fs::remove_dir_all(site)?;
+/// Copies every post's files into `posts/` below `site` (emptied first).
+pub fn write<'a>(site: &Path, posts: &'a [SourcePost]) -> std::io::Result<Vec<Published<'a>>> {
+    let root = site.join("posts");
+    if root.exists() {
+        fs::remove_dir_all(&root)?;
     }
-    posts
-        .iter()
-        .map(|post| write_post(site, base, post))
-        .collect()
+    posts.iter().map(|post| write_post(&root, post)).collect()
 }
 
-fn write_post<'a>(site: &Path, base: &str, post: &'a SourcePost) -> std::io::Result<Published<'a>> {
-    let dir = site.join("posts").join(&post.id);
+fn write_post<'a>(root: &Path, post: &'a SourcePost) -> std::io::Result<Published<'a>> {
+    let dir = root.join(&post.id);
     fs::create_dir_all(&dir)?;
     let mut images = Vec::new();
     for asset in &post.assets {
         let source = post.dir.join(asset);
         let target = dir.join(asset);
         fs::create_dir_all(target.parent().unwrap_or(&dir))?;
-        fs::copy(&source, target)?;
+        // A link where the file system allows it: a large blog's images are
+        // not copied on every build.
+        if fs::hard_link(&source, &target).is_err() {
+            fs::copy(&source, &target)?;
+        }
         // Files that are not images (or not readable as one) have no size.
         if let Ok(size) = imagesize::size(&source) {
             let width = u32::try_from(size.width).unwrap_or(u32::MAX);
@@ -52,20 +48,10 @@ fn write_post<'a>(site: &Path, base: &str, post: &'a SourcePost) -> std::io::Res
             images.push((asset.to_string_lossy().replace('\\', "/"), width, height));
         }
     }
-    // Bodies live apart from the images, in a folder of hashed names only,
-    // so that a host can cache all of it for good.
-    let body_dir = site.join("bodies").join(&post.id);
-    fs::create_dir_all(&body_dir)?;
-    let mut body_urls = Vec::new();
-    for translation in &post.translations {
-        let name = body_name(translation.lang, &translation.body);
-        fs::write(body_dir.join(&name), &translation.body)?;
-        body_urls.push(format!("{base}bodies/{}/{name}", post.id));
-    }
     Ok(Published {
         post,
-        asset_base: format!("{base}posts/{}/", post.id),
+        asset_base: format!("posts/{}/", post.id),
         images,
-        body_urls,
+        variants: Default::default(),
     })
 }

@@ -1,11 +1,14 @@
 //! The blog's content, as one library: the types the app shares with its
-//! build (languages, slugs, dates), and, with the `build` feature, the
-//! pipeline that turns `content/` into the post index: post folders, encoding,
-//! front matter, covers, links, slugs, diagnostics and the generated source.
+//! build (languages, slugs, dates, the data files it fetches), and, with the
+//! `build` feature, the pipeline that turns `content/` into those data files:
+//! post folders, encoding, front matter, covers, links, slugs, diagnostics
+//! and publishing.
 //!
-//! build.rs, the `check-content` tool and the tests all call
+//! The `publish` and `check-content` tools and the tests all call
 //! [`library::Library::load`], so they report the same problems the same way.
 
+pub mod build_script;
+pub mod data;
 pub mod date;
 pub mod labels;
 pub mod lang;
@@ -15,12 +18,6 @@ pub mod url_kind;
 
 #[cfg(feature = "build")]
 pub mod assets;
-#[cfg(feature = "build")]
-pub mod body_name;
-#[cfg(feature = "build")]
-pub mod build_script;
-#[cfg(feature = "build")]
-pub mod codegen;
 #[cfg(feature = "build")]
 pub mod cover;
 #[cfg(feature = "build")]
@@ -36,6 +33,10 @@ pub mod links;
 #[cfg(feature = "build")]
 pub mod post_dir;
 #[cfg(feature = "build")]
+pub mod publish;
+#[cfg(feature = "build")]
 pub mod report;
+#[cfg(feature = "build")]
+pub mod responsive;
 #[cfg(feature = "build")]
 pub mod source_text;

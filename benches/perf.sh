@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The performance benchmark, run by hand (no test runs it): builds the release
+# site, puts the hand-written static pages of benches/static/ beside it with
+# the built stylesheet, icon and cover, compresses every text file with brotli
+# (quality 11) as a static host would serve it, and runs benches/perf.rs,
+# which prints one table (the app against the static pages: bytes, cold
+# load, in-app navigation, language switch, a throttled load) and fails when
+# the app's shell (wasm + js + css, brotli) is over its budget.
+#
+#   bash benches/perf.sh
+#   PERF_RUNS=21 PERF_THROTTLED_RUNS=9 bash benches/perf.sh   # more samples
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. .ci/setup browser
+
+if ! log=$(trunk build --release 2>&1); then
+  echo "$log"
+  exit 1
+fi
+
+# The measured copies, so that dist/ stays as Trunk wrote it.
+site=target/perf-site
+static=target/perf-static
+rm -rf "$site" "$static"
+cp -R dist "$site"
+cp -R benches/static "$static"
+cp dist/main-*.css "$static/main.css"
+cp dist/favicon-*.svg "$static/favicon.svg"
+cp dist/posts/serverless-edge-computing/cover.jpg "$static/cover.jpg"
+
+# `<file>.br` beside every text file; the bench's server sends it to browsers
+# that accept brotli, and the table's bytes are its size.
+node -e '
+const fs = require("fs"), path = require("path"), zlib = require("zlib");
+const text = /\.(html|css|js|wasm|svg|md|xml|json|txt)$/;
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((entry) => {
+  const file = path.join(dir, entry.name);
+  if (entry.isDirectory()) return walk(file);
+  if (!text.test(file)) return;
+  const compressed = zlib.brotliCompressSync(fs.readFileSync(file),
+    { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+  fs.writeFileSync(file + ".br", compressed);
+});
+process.argv.slice(1).forEach(walk);
+' "$site" "$static"
+
+# The bench only drives the browser: it is built in the pre-renderer's profile
+# (optimised, without the release profile's slow LTO).
+BLOG_E2E_DIST="$site" BLOG_E2E_BASE=/ PERF_STATIC="$static" \
+  cargo bench --quiet --profile prerender --features e2e --bench perf

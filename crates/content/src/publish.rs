@@ -1,0 +1,255 @@
+//! Writes a checked library into a site folder: the posts' folders
+//! (`posts/<id>/`) and the data files the app fetches and the pre-renderer
+//! reads (`data/`, see [`crate::data`]), and smaller copies of the photos
+//! (`responsive.rs`).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::assets::{self, Published};
+use crate::data::{
+    self, Article, Entry, Image, ImageSize, IndexPage, PAGE_SIZE, TranslationLink, Variant,
+};
+use crate::labels::{format_date, format_reading_time, reading_minutes};
+use crate::lang::Lang;
+use crate::library::{SourcePost, SourceTranslation};
+use crate::responsive::{self, Cache, ImageError, Job, write_all};
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Post files, one per translation.
+    pub articles: usize,
+    /// Index pages, of all languages.
+    pub index_pages: usize,
+    /// Bytes of all data files.
+    pub bytes: usize,
+    /// Smaller copies of images.
+    pub variants: usize,
+}
+
+/// Why publishing stopped.
+#[derive(Debug)]
+pub enum PublishError {
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// An image could not be made smaller: it names the file and the reason.
+    Image(ImageError),
+}
+
+impl std::fmt::Display for PublishError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PublishError::Io { path, source } => write!(f, "writing {}: {source}", path.display()),
+            PublishError::Image(err) => err.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for PublishError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PublishError::Io { source, .. } => Some(source),
+            PublishError::Image(err) => Some(err),
+        }
+    }
+}
+
+/// Writes `posts` into `site`, replacing what an earlier run wrote there,
+/// with smaller copies of their photos (from `cache` where it has them).
+pub fn publish(site: &Path, posts: &[SourcePost], cache: &Cache) -> Result<Summary, PublishError> {
+    let failed = |path: &Path| {
+        let path = path.to_owned();
+        move |source| PublishError::Io { path, source }
+    };
+    let mut published = assets::write(site, posts).map_err(failed(&site.join("posts")))?;
+    let variants = add_variants(site, &mut published, cache)?;
+    let articles: Vec<Article> = published.iter().flat_map(articles).collect();
+    let mut files: Vec<(String, String)> = articles
+        .iter()
+        .map(|article| {
+            (
+                data::post_file(article.entry.lang, &article.entry.slug),
+                data::encode_article(article),
+            )
+        })
+        .collect();
+    let mut index_pages = 0;
+    for lang in Lang::ALL {
+        for page in index(lang, &articles) {
+            index_pages += 1;
+            files.push((
+                data::index_file(lang, page.number),
+                data::encode_index(&page),
+            ));
+        }
+    }
+
+    let data_dir = site.join("data");
+    if data_dir.exists() {
+        fs::remove_dir_all(&data_dir).map_err(failed(&data_dir))?;
+    }
+    for lang in Lang::ALL {
+        for kind in ["post", "page"] {
+            let dir = data_dir.join(lang.code()).join(kind);
+            fs::create_dir_all(&dir).map_err(failed(&dir))?;
+        }
+    }
+    let mut bytes = 0;
+    for (path, contents) in &files {
+        let file = site.join(path);
+        fs::write(&file, contents).map_err(failed(&file))?;
+        bytes += contents.len();
+    }
+    Ok(Summary {
+        articles: articles.len(),
+        index_pages,
+        bytes,
+        variants,
+    })
+}
+
+/// Writes the WebP copies of every JPEG and PNG beside it, on every core,
+/// and notes them on the published images; how many there are.
+fn add_variants(
+    site: &Path,
+    published: &mut [Published<'_>],
+    cache: &Cache,
+) -> Result<usize, PublishError> {
+    let mut jobs = Vec::new();
+    let mut owners = Vec::new();
+    for (post, item) in published.iter().enumerate() {
+        for (image, (path, _, _)) in item.images.iter().enumerate() {
+            if responsive::takes_variants(path) {
+                jobs.push(Job {
+                    source: item.post.dir.join(path),
+                    relative: path.clone(),
+                    out_dir: site.join(&item.asset_base),
+                });
+                owners.push((post, image));
+            }
+        }
+    }
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut count = 0;
+    for ((post, image), result) in owners.into_iter().zip(write_all(&jobs, cache, threads)) {
+        let written = result.map_err(PublishError::Image)?;
+        let item = &mut published[post];
+        let base = item.asset_base.clone();
+        let (_, width, height) = &mut item.images[image];
+        // The size it shows at: upright, where its Exif data turns it.
+        (*width, *height) = (written.original.width, written.original.height);
+        count += written.variants.len();
+        item.variants.insert(
+            image,
+            written
+                .variants
+                .into_iter()
+                .map(|variant| Variant {
+                    url: format!("{base}{}", variant.path),
+                    width: variant.width,
+                })
+                .collect(),
+        );
+    }
+    Ok(count)
+}
+
+/// The pages of `lang`'s index: its translations newest first (then by
+/// title), [`PAGE_SIZE`] to a page; one empty page where there are none.
+pub fn index(lang: Lang, articles: &[Article]) -> Vec<IndexPage> {
+    let mut entries: Vec<&Entry> = articles
+        .iter()
+        .map(|article| &article.entry)
+        .filter(|entry| entry.lang == lang)
+        .collect();
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    let count = data::page_count(entries.len());
+    (1..=count)
+        .map(|number| IndexPage {
+            number,
+            count,
+            entries: entries
+                .iter()
+                .skip((number as usize - 1) * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .map(|&entry| entry.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every translation of a published post, in full.
+pub fn articles(published: &Published<'_>) -> Vec<Article> {
+    let post = published.post;
+    let links: Vec<TranslationLink> = post
+        .translations
+        .iter()
+        .map(|translation| TranslationLink {
+            lang: translation.lang,
+            slug: translation.front.slug.value.clone(),
+            title: translation.front.title.clone(),
+        })
+        .collect();
+    let images: Vec<ImageSize> = published
+        .images
+        .iter()
+        .enumerate()
+        .map(|(index, (path, width, height))| ImageSize {
+            path: path.clone(),
+            width: *width,
+            height: *height,
+            variants: published.variants.get(&index).cloned().unwrap_or_default(),
+        })
+        .collect();
+    post.translations
+        .iter()
+        .map(|translation| Article {
+            entry: entry(translation, published, &images, &links),
+            translations: links.clone(),
+            asset_base: published.asset_base.clone(),
+            images: images.clone(),
+            body: translation.body.clone(),
+        })
+        .collect()
+}
+
+fn entry(
+    translation: &SourceTranslation,
+    published: &Published<'_>,
+    images: &[ImageSize],
+    links: &[TranslationLink],
+) -> Entry {
+    let front = &translation.front;
+    let lang = translation.lang;
+    // The library checked that the cover is a readable image in the folder.
+    let cover = front.cover.as_ref().and_then(|cover| {
+        let path = cover.path.to_string_lossy().replace('\\', "/");
+        let image = images.iter().find(|image| image.path == path)?;
+        Some(Image {
+            url: format!("{}{path}", published.asset_base),
+            alt: cover.alt.clone().unwrap_or_else(|| front.title.clone()),
+            width: image.width,
+            height: image.height,
+            variants: image.variants.clone(),
+        })
+    });
+    Entry {
+        lang,
+        slug: front.slug.value.clone(),
+        title: front.title.clone(),
+        description: front.description.clone(),
+        date: front.date,
+        date_label: format_date(lang, front.date),
+        reading_time: format_reading_time(lang, reading_minutes(translation.words)),
+        draft: front.draft,
+        translations: links
+            .iter()
+            .map(|link| (link.lang, link.slug.clone()))
+            .collect(),
+        cover,
+    }
+}

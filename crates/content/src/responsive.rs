@@ -1,0 +1,971 @@
+//! Smaller copies of a post's photos, for phones: a JPEG or PNG is published
+//! beside itself as lossy WebP at the widths the layout needs
+//! (`cover.480.webp`, `cover.800.webp`, `cover.1200.webp`), never wider than
+//! the original, for `<img srcset>` to choose from. Other files (SVG, GIF,
+//! WebP) stay as they are: see [`takes_variants`].
+//!
+//! Encoding is the slow part (tens of milliseconds a variant), so each
+//! variant is kept in a content-addressed [`Cache`], named by the SHA-256 of
+//! the source's bytes, the width and the encoder settings: a rebuild of an
+//! unchanged image reads its header and links the cached files into the
+//! site (copies them where links are not possible), without
+//! decoding or encoding anything. [`write_all`] spreads a set of images over
+//! threads.
+//!
+//! A variant holds pixels only: a photo's Exif orientation is applied to it,
+//! and its Exif data (camera, place) and colour profile are left out, so a
+//! photo in a wider colour space than sRGB (Display P3, from a phone) shows
+//! a little duller in its variants than in the original.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::fs;
+use std::io::{self, Cursor};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::thread;
+
+use fast_image_resize::images::{TypedImage, TypedImageRef};
+use fast_image_resize::pixels::U8x4;
+use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+use sha2::{Digest, Sha256};
+
+/// The widths the layout asks for, narrowest first: a phone's column (390
+/// CSS px, so 480 at 1× and 800 at 2×) and the widest column at 2×.
+pub const WIDTHS: [u32; 3] = [480, 800, 1200];
+
+/// libwebp's quality, 0 to 100 (`cwebp -q`).
+pub const QUALITY: f32 = 78.0;
+
+/// libwebp's effort, 0 (fastest) to 6 (smallest); 4 is its default, and 6
+/// saves some 5 % for five times the time.
+pub const METHOD: i32 = 4;
+
+/// What shapes a variant's bytes besides the source and the width; part of
+/// every cache key, so that changing any of it encodes everything again.
+/// The last number counts changes to the processing itself.
+fn settings() -> String {
+    format!("webp q{QUALITY} m{METHOD}, lanczos3, exif orientation, 1")
+}
+
+/// The longest side a WebP file can have.
+const WEBP_MAX_SIDE: u32 = 16383;
+
+/// One WebP file written beside the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// Relative to the post's folder, like the original's: `img/chart.800.webp`.
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u64,
+}
+
+/// The source image, as the original is published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Original {
+    /// Relative to the post's folder: `cover.jpg`.
+    pub path: String,
+    /// The size it shows at: turned upright when its Exif data says so.
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u64,
+}
+
+/// What [`write_variants`] wrote for one image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variants {
+    pub original: Original,
+    /// Narrowest first; never empty.
+    pub variants: Vec<Variant>,
+}
+
+/// A folder of encoded variants, each named by its key (the SHA-256 of the
+/// settings, the source's bytes and the width): `<key>.webp`. A file in it
+/// is never changed once there, so builds running at once may share it; it
+/// may be emptied between builds, and is never pruned: an image edited
+/// leaves its old variants behind. Counts what it saved; shared by threads
+/// (it is `Sync`).
+#[derive(Debug)]
+pub struct Cache {
+    dir: PathBuf,
+    encoded: AtomicUsize,
+    reused: AtomicUsize,
+}
+
+impl Cache {
+    /// A cache in `dir`, made when first written to.
+    pub fn new(dir: impl Into<PathBuf>) -> Cache {
+        Cache {
+            dir: dir.into(),
+            encoded: AtomicUsize::new(0),
+            reused: AtomicUsize::new(0),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Variants encoded through this value so far.
+    pub fn encoded(&self) -> usize {
+        self.encoded.load(Ordering::Relaxed)
+    }
+
+    /// Variants found in the cache through this value so far.
+    pub fn reused(&self) -> usize {
+        self.reused.load(Ordering::Relaxed)
+    }
+
+    fn file(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.webp"))
+    }
+
+    /// Writes `bytes` as `file`, all at once: under another name first, so
+    /// that a build reading it at the same time never sees half of it.
+    fn store(&self, file: &Path, bytes: &[u8]) -> Result<(), ImageErrorKind> {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
+        let temporary = file.with_extension(format!("{}-{unique}.tmp", std::process::id()));
+        fs::create_dir_all(&self.dir)
+            .and_then(|()| fs::write(&temporary, bytes))
+            .and_then(|()| fs::rename(&temporary, file))
+            .map_err(|err| {
+                let _ = fs::remove_file(&temporary);
+                ImageErrorKind::Write(file.to_owned(), err)
+            })
+    }
+}
+
+/// Why an image got no variants.
+#[derive(Debug)]
+pub struct ImageError {
+    /// The source image, as given.
+    pub file: PathBuf,
+    pub kind: ImageErrorKind,
+}
+
+#[derive(Debug)]
+pub enum ImageErrorKind {
+    Read(io::Error),
+    /// Its bytes are not a JPEG or a PNG (whatever its name says).
+    Unsupported,
+    /// A JPEG or PNG that cannot be decoded: corrupt, or a PNG cut short.
+    /// (A JPEG cut short within its pixels is decoded as far as it goes,
+    /// the rest grey, as browsers show it.)
+    Decode(image::ImageError),
+    /// A variant of this width and height cannot be made.
+    Encode {
+        width: u32,
+        height: u32,
+        reason: String,
+    },
+    /// A file in the cache or beside the original could not be written.
+    Write(PathBuf, io::Error),
+}
+
+impl fmt::Display for ImageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.file.display())?;
+        match &self.kind {
+            ImageErrorKind::Read(err) => write!(f, "cannot read the image: {err}"),
+            ImageErrorKind::Unsupported => {
+                f.write_str("not a JPEG or PNG image, the only kinds that get smaller copies")
+            }
+            ImageErrorKind::Decode(err) => write!(f, "the image is damaged: {err}"),
+            ImageErrorKind::Encode {
+                width,
+                height,
+                reason,
+            } => write!(f, "cannot make a {width}×{height} WebP of it: {reason}"),
+            ImageErrorKind::Write(path, err) => write!(f, "cannot write {}: {err}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for ImageError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ImageErrorKind::Read(err) | ImageErrorKind::Write(_, err) => Some(err),
+            ImageErrorKind::Decode(err) => Some(err),
+            ImageErrorKind::Unsupported | ImageErrorKind::Encode { .. } => None,
+        }
+    }
+}
+
+/// Whether the file at `relative` gets variants, by its name: JPEG and PNG
+/// do; SVG scales by itself, a GIF may move, a WebP is small already.
+pub fn takes_variants(relative: &str) -> bool {
+    let Some((_, extension)) = file_name(relative).rsplit_once('.') else {
+        return false;
+    };
+    ["jpg", "jpeg", "png"]
+        .iter()
+        .any(|kind| extension.eq_ignore_ascii_case(kind))
+}
+
+/// The widths of the variants of an image `source_width` pixels wide: those
+/// of [`WIDTHS`] it reaches, and its own width when it is narrower than the
+/// widest and not among them.
+pub fn widths(source_width: u32) -> Vec<u32> {
+    let mut widths: Vec<u32> = WIDTHS
+        .into_iter()
+        .filter(|&width| width <= source_width)
+        .collect();
+    if source_width < WIDTHS[WIDTHS.len() - 1] && !widths.contains(&source_width) {
+        widths.push(source_width);
+    }
+    widths
+}
+
+/// The height of a `source_width`×`source_height` image scaled to `width`:
+/// rounded to the nearest pixel, at least one.
+pub fn height_for(source_width: u32, source_height: u32, width: u32) -> u32 {
+    let (source_width, source_height, width) = (
+        u64::from(source_width.max(1)),
+        u64::from(source_height),
+        u64::from(width),
+    );
+    let height = (2 * source_height * width + source_width) / (2 * source_width);
+    u32::try_from(height).unwrap_or(u32::MAX).max(1)
+}
+
+/// Where the variant `width` pixels wide of the image at `relative` goes:
+/// its extension replaced, `img/chart.png` → `img/chart.800.webp`. So
+/// `cover.jpg` and `cover.png` in one folder would share their variants'
+/// names: a post should have one of them.
+pub fn variant_path(relative: &str, width: u32) -> String {
+    let name = file_name(relative);
+    let folder = &relative[..relative.len() - name.len()];
+    let stem = match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    };
+    format!("{folder}{stem}.{width}.webp")
+}
+
+/// The `srcset` attribute's value for `variants` published under `base`
+/// (the post folder's URL, ending in `/`): `/posts/x/cover.480.webp 480w, …`.
+/// Spaces, commas and other bytes that would end or split a URL in the list
+/// are percent-encoded. The value still needs escaping as an attribute,
+/// as every attribute does.
+pub fn srcset(base: &str, variants: &[Variant]) -> String {
+    variants
+        .iter()
+        .map(|variant| {
+            format!(
+                "{} {}w",
+                encode_url(&format!("{base}{}", variant.path)),
+                variant.width
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes the variants of the image `source`, published as `relative`
+/// (`/`-separated) in the folder `out_dir`, beside it in that folder, and
+/// says what they are. Encodes only what `cache` lacks; the rest is copied
+/// from it. Takes only shared references, so threads may call it at once
+/// (see [`write_all`]), also for the same image.
+pub fn write_variants(
+    source: &Path,
+    relative: &str,
+    out_dir: &Path,
+    cache: &Cache,
+) -> Result<Variants, ImageError> {
+    let fail = |kind| ImageError {
+        file: source.to_owned(),
+        kind,
+    };
+    let bytes = fs::read(source).map_err(|err| fail(ImageErrorKind::Read(err)))?;
+    let (decoder, orientation) = open(&bytes).map_err(fail)?;
+    let (width, height) = upright(decoder.dimensions(), orientation);
+    let planned = plan(&bytes, (width, height), cache);
+
+    let missing: Vec<&Planned> = planned
+        .iter()
+        .filter(|variant| !variant.cached.is_file())
+        .collect();
+    if !missing.is_empty() {
+        let pixels = decode(decoder, orientation).map_err(fail)?;
+        for variant in &missing {
+            let webp = encode(&pixels, variant.width, variant.height).map_err(fail)?;
+            cache.store(&variant.cached, &webp).map_err(fail)?;
+        }
+    }
+    cache.encoded.fetch_add(missing.len(), Ordering::Relaxed);
+    cache
+        .reused
+        .fetch_add(planned.len() - missing.len(), Ordering::Relaxed);
+
+    let variants = planned
+        .into_iter()
+        .map(|variant| publish(variant, relative, out_dir))
+        .collect::<Result<_, _>>()
+        .map_err(fail)?;
+    Ok(Variants {
+        original: Original {
+            path: relative.to_owned(),
+            width,
+            height,
+            bytes: bytes.len() as u64,
+        },
+        variants,
+    })
+}
+
+/// One image for [`write_all`]: the arguments of [`write_variants`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub source: PathBuf,
+    pub relative: String,
+    pub out_dir: PathBuf,
+}
+
+/// [`write_variants`] for every job, on `threads` threads (at least one;
+/// `std::thread::available_parallelism` is a fair choice). The results are
+/// in the jobs' order; one image's error stops none of the others.
+pub fn write_all(jobs: &[Job], cache: &Cache, threads: usize) -> Vec<Result<Variants, ImageError>> {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else {
+                return done;
+            };
+            done.push((
+                index,
+                write_variants(&job.source, &job.relative, &job.out_dir, cache),
+            ));
+        }
+    };
+    // Each worker takes the next job in turn, so the results of all of
+    // them, sorted by job, are the jobs' results in order.
+    let mut results: Vec<(usize, Result<Variants, ImageError>)> = Vec::with_capacity(jobs.len());
+    thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.clamp(1, jobs.len().max(1)))
+            .map(|_| scope.spawn(work))
+            .collect();
+        for worker in workers {
+            let done = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            results.extend(done);
+        }
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
+/// The last part of a `/`-separated path.
+fn file_name(relative: &str) -> &str {
+    relative.rsplit('/').next().unwrap_or(relative)
+}
+
+/// A decoder for `bytes` if they are a JPEG or a PNG, and the orientation
+/// its Exif data gives. Reads the header only.
+fn open(bytes: &[u8]) -> Result<(impl ImageDecoder + '_, Orientation), ImageErrorKind> {
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(ImageErrorKind::Read)?;
+    if !matches!(reader.format(), Some(ImageFormat::Jpeg | ImageFormat::Png)) {
+        return Err(ImageErrorKind::Unsupported);
+    }
+    let mut decoder = reader.into_decoder().map_err(ImageErrorKind::Decode)?;
+    let orientation = decoder.orientation().map_err(ImageErrorKind::Decode)?;
+    Ok((decoder, orientation))
+}
+
+/// The size an image of `(width, height)` pixels shows at once turned as
+/// `orientation` says.
+fn upright((width, height): (u32, u32), orientation: Orientation) -> (u32, u32) {
+    match orientation {
+        Orientation::Rotate90
+        | Orientation::Rotate270
+        | Orientation::Rotate90FlipH
+        | Orientation::Rotate270FlipH => (height, width),
+        _ => (width, height),
+    }
+}
+
+/// A variant to publish, and its file in the cache (there or not yet).
+struct Planned {
+    width: u32,
+    height: u32,
+    cached: PathBuf,
+}
+
+/// The variants of the image of `bytes`, `(width, height)` pixels upright.
+fn plan(bytes: &[u8], (width, height): (u32, u32), cache: &Cache) -> Vec<Planned> {
+    let prefix = key_prefix(bytes);
+    widths(width)
+        .into_iter()
+        .map(|variant_width| Planned {
+            width: variant_width,
+            height: height_for(width, height, variant_width),
+            cached: cache.file(&key(&prefix, variant_width)),
+        })
+        .collect()
+}
+
+/// Decoded pixels, upright, as RGBA (8 bits a channel), and whether any is
+/// not opaque. One kind of pixel for every image: each kind the resizer
+/// handles is compiled anew, at some 30 s a kind when optimised.
+struct Pixels {
+    width: u32,
+    height: u32,
+    rgba: Vec<u8>,
+    alpha: bool,
+}
+
+fn decode(decoder: impl ImageDecoder, orientation: Orientation) -> Result<Pixels, ImageErrorKind> {
+    let mut image = DynamicImage::from_decoder(decoder).map_err(ImageErrorKind::Decode)?;
+    image.apply_orientation(orientation);
+    let alpha = image.color().has_alpha();
+    let rgba = image.into_rgba8();
+    Ok(Pixels {
+        width: rgba.width(),
+        height: rgba.height(),
+        alpha: alpha && rgba.pixels().any(|pixel| pixel[3] != u8::MAX),
+        rgba: rgba.into_raw(),
+    })
+}
+
+/// `pixels` scaled to `width`×`height` and encoded as lossy WebP (with an
+/// alpha channel only when some pixel is not opaque: libwebp checks).
+fn encode(pixels: &Pixels, width: u32, height: u32) -> Result<Vec<u8>, ImageErrorKind> {
+    let fail = |reason: String| ImageErrorKind::Encode {
+        width,
+        height,
+        reason,
+    };
+    if width > WEBP_MAX_SIDE || height > WEBP_MAX_SIDE {
+        return Err(fail(format!(
+            "WebP is at most {WEBP_MAX_SIDE} pixels a side"
+        )));
+    }
+    let scaled = resize(pixels, width, height).map_err(fail)?;
+    let mut config =
+        webp::WebPConfig::new().map_err(|()| fail("libwebp has no default settings".to_owned()))?;
+    config.quality = QUALITY;
+    config.method = METHOD;
+    webp::Encoder::from_rgba(&scaled, width, height)
+        .encode_advanced(&config)
+        .map(|webp| webp.to_vec())
+        .map_err(|err| fail(format!("libwebp: {err:?}")))
+}
+
+/// `pixels` scaled to `width`×`height` with a Lanczos filter (colours
+/// weighted by their alpha when some pixel is not opaque, so that no dark
+/// fringe shows at the edges).
+fn resize(pixels: &Pixels, width: u32, height: u32) -> Result<Cow<'_, [u8]>, String> {
+    if (width, height) == (pixels.width, pixels.height) {
+        return Ok(Cow::Borrowed(&pixels.rgba));
+    }
+    let source = TypedImageRef::<U8x4>::from_buffer(pixels.width, pixels.height, &pixels.rgba)
+        .map_err(|err| err.to_string())?;
+    let mut scaled = vec![0; width as usize * height as usize * 4];
+    let mut target = TypedImage::<U8x4>::from_buffer(width, height, &mut scaled)
+        .map_err(|err| err.to_string())?;
+    let options = ResizeOptions::new()
+        .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
+        .use_alpha(pixels.alpha);
+    Resizer::new()
+        .resize_typed(&source, &mut target, &options)
+        .map_err(|err| err.to_string())?;
+    Ok(Cow::Owned(scaled))
+}
+
+/// The hash of the settings and the source, to which each width is added.
+fn key_prefix(source: &[u8]) -> Sha256 {
+    let mut hasher = Sha256::new();
+    hasher.update(settings().as_bytes());
+    hasher.update([0]);
+    hasher.update(source);
+    hasher
+}
+
+/// A variant's cache key, in hex.
+fn key(prefix: &Sha256, width: u32) -> String {
+    let mut hasher = prefix.clone();
+    hasher.update(width.to_le_bytes());
+    hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// Copies the cached file of `variant` of the image published as
+/// `relative` into `out_dir`, replacing what is there. A copy, not a link:
+/// whatever later writes to the published file cannot change the cache.
+fn publish(variant: Planned, relative: &str, out_dir: &Path) -> Result<Variant, ImageErrorKind> {
+    let path = variant_path(relative, variant.width);
+    let target = out_dir.join(&path);
+    // A link where the file system allows it (a cached file never changes):
+    // a large blog's copies are not written again on every build.
+    let copy = |target: &Path| {
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        let _ = fs::remove_file(target);
+        match fs::hard_link(&variant.cached, target) {
+            Ok(()) => fs::metadata(target).map(|meta| meta.len()),
+            Err(_) => fs::copy(&variant.cached, target),
+        }
+    };
+    match copy(&target) {
+        Ok(bytes) => Ok(Variant {
+            path,
+            width: variant.width,
+            height: variant.height,
+            bytes,
+        }),
+        Err(err) => Err(ImageErrorKind::Write(target, err)),
+    }
+}
+
+/// Percent-encodes the bytes that may not stand in a URL of a `srcset`
+/// list: spaces and commas (which separate its parts), and any other than
+/// letters, digits and `-._~/%:@!$&'()*+;=?#`. `%` stays, so an encoded
+/// base is not encoded twice.
+fn encode_url(url: &str) -> String {
+    const KEPT: &[u8] = b"-._~/%:@!$&'()*+;=?#";
+    let mut encoded = String::with_capacity(url.len());
+    for &byte in url.as_bytes() {
+        if byte.is_ascii_alphanumeric() || KEPT.contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::SystemTime;
+
+    use image::{ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
+
+    /// A fresh temporary folder, removed on drop.
+    struct Folder(PathBuf);
+
+    impl Folder {
+        fn new(name: &str) -> Folder {
+            let path =
+                std::env::temp_dir().join(format!("blog-responsive-{name}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&path);
+            fs::create_dir_all(&path).unwrap();
+            Folder(path)
+        }
+
+        fn write(&self, relative: &str, bytes: &[u8]) -> PathBuf {
+            let path = self.0.join(relative);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, bytes).unwrap();
+            path
+        }
+
+        fn cache(&self) -> Cache {
+            Cache::new(self.0.join("cache"))
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// A colourful gradient, so that scaling and encoding have work to do.
+    fn gradient(width: u32, height: u32) -> RgbImage {
+        RgbImage::from_fn(width, height, |x, y| {
+            Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+        })
+    }
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        DynamicImage::ImageRgb8(gradient(width, height))
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .unwrap();
+        bytes
+    }
+
+    /// A JPEG, with Exif data giving `orientation` when there is one.
+    fn jpeg(width: u32, height: u32, orientation: Option<u16>) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90);
+        if let Some(orientation) = orientation {
+            // A big-endian TIFF header and one IFD entry: tag 0x0112, SHORT, 1.
+            let mut exif = b"MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
+            exif.extend_from_slice(&orientation.to_be_bytes());
+            exif.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+            encoder.set_exif_metadata(exif).unwrap();
+        }
+        encoder
+            .write_image(
+                gradient(width, height).as_raw(),
+                width,
+                height,
+                image::ExtendedColorType::Rgb8,
+            )
+            .unwrap();
+        bytes
+    }
+
+    /// Reads a written variant back with image's own WebP decoder.
+    fn read_webp(path: &Path) -> DynamicImage {
+        let reader = ImageReader::open(path)
+            .unwrap()
+            .with_guessed_format()
+            .unwrap();
+        assert_eq!(
+            reader.format(),
+            Some(ImageFormat::WebP),
+            "{}",
+            path.display()
+        );
+        reader.decode().unwrap()
+    }
+
+    fn sizes(variants: &Variants) -> Vec<(u32, u32)> {
+        variants
+            .variants
+            .iter()
+            .map(|variant| (variant.width, variant.height))
+            .collect()
+    }
+
+    #[test]
+    fn widths_stop_at_the_source_and_add_a_narrower_source_s_own() {
+        assert_eq!(widths(2000), [480, 800, 1200]);
+        assert_eq!(widths(1200), [480, 800, 1200]);
+        assert_eq!(widths(1000), [480, 800, 1000]);
+        assert_eq!(widths(800), [480, 800]);
+        assert_eq!(widths(300), [300]);
+        assert_eq!(widths(1), [1]);
+    }
+
+    #[test]
+    fn heights_keep_the_aspect_ratio_rounded_to_a_pixel() {
+        assert_eq!(height_for(1200, 630, 480), 252);
+        assert_eq!(height_for(1000, 333, 480), 160); // 159.84
+        assert_eq!(height_for(1000, 333, 800), 266); // 266.4
+        assert_eq!(height_for(1000, 1, 480), 1); // 0.48
+        assert_eq!(height_for(5000, 1, 480), 1); // never 0
+        assert_eq!(height_for(3, 2, 3), 2);
+    }
+
+    #[test]
+    fn a_variant_is_named_after_its_original_and_width() {
+        assert_eq!(variant_path("cover.jpg", 480), "cover.480.webp");
+        assert_eq!(
+            variant_path("img/photo.v2.PNG", 800),
+            "img/photo.v2.800.webp"
+        );
+        assert_eq!(variant_path("a.b/photo", 800), "a.b/photo.800.webp");
+        assert_eq!(variant_path(".hidden", 480), ".hidden.480.webp");
+    }
+
+    #[test]
+    fn only_jpeg_and_png_files_take_variants() {
+        for name in ["cover.jpg", "cover.JPEG", "img/x.png", "a.b/c.Png"] {
+            assert!(takes_variants(name), "{name}");
+        }
+        for name in [
+            "logo.svg",
+            "anim.gif",
+            "cover.webp",
+            "jpg",
+            "img.jpg/notes",
+            "x.jpg.txt",
+        ] {
+            assert!(!takes_variants(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn srcset_lists_each_variant_by_its_url_and_width() {
+        let variant = |path: &str, width| Variant {
+            path: path.to_owned(),
+            width,
+            height: 1,
+            bytes: 1,
+        };
+        let variants = [
+            variant("cover.480.webp", 480),
+            variant("cover.800.webp", 800),
+        ];
+        assert_eq!(
+            srcset("/posts/x/", &variants),
+            "/posts/x/cover.480.webp 480w, /posts/x/cover.800.webp 800w"
+        );
+        assert_eq!(
+            srcset("https://edgewise.example/blog/posts/x/", &variants[..1]),
+            "https://edgewise.example/blog/posts/x/cover.480.webp 480w"
+        );
+        // A space or comma would split the list; `%` is left as written.
+        let odd = [variant("my shot,1.ä.480.webp", 480)];
+        assert_eq!(
+            srcset("/posts/a%20b/", &odd),
+            "/posts/a%20b/my%20shot%2C1.%C3%A4.480.webp 480w"
+        );
+        assert_eq!(srcset("/posts/x/", &[]), "");
+    }
+
+    #[test]
+    fn a_wide_jpeg_gets_webp_variants_of_the_stated_sizes_beside_it() {
+        let folder = Folder::new("wide");
+        let source = folder.write("content/x/cover.jpg", &jpeg(2000, 100, None));
+        let out = folder.0.join("site/posts/x");
+        let written = write_variants(&source, "cover.jpg", &out, &folder.cache()).unwrap();
+
+        assert_eq!(sizes(&written), [(480, 24), (800, 40), (1200, 60)]);
+        assert_eq!(
+            written.original,
+            Original {
+                path: "cover.jpg".to_owned(),
+                width: 2000,
+                height: 100,
+                bytes: fs::metadata(&source).unwrap().len(),
+            }
+        );
+        for variant in &written.variants {
+            assert_eq!(variant.path, format!("cover.{}.webp", variant.width));
+            let file = out.join(&variant.path);
+            assert_eq!(fs::metadata(&file).unwrap().len(), variant.bytes);
+            let image = read_webp(&file);
+            assert_eq!(
+                (image.width(), image.height()),
+                (variant.width, variant.height)
+            );
+            assert!(!image.color().has_alpha());
+        }
+    }
+
+    #[test]
+    fn a_png_narrower_than_the_widest_also_gets_its_own_width() {
+        let folder = Folder::new("narrow");
+        let source = folder.write("img/chart.png", &png(1000, 83));
+        let out = folder.0.join("site");
+        let written = write_variants(&source, "img/chart.png", &out, &folder.cache()).unwrap();
+
+        assert_eq!(sizes(&written), [(480, 40), (800, 66), (1000, 83)]);
+        let paths: Vec<&str> = written.variants.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "img/chart.480.webp",
+                "img/chart.800.webp",
+                "img/chart.1000.webp"
+            ]
+        );
+        for variant in &written.variants {
+            let image = read_webp(&out.join(&variant.path));
+            assert_eq!(
+                (image.width(), image.height()),
+                (variant.width, variant.height)
+            );
+        }
+    }
+
+    #[test]
+    fn a_small_image_gets_one_webp_of_its_own_size() {
+        let folder = Folder::new("small");
+        let source = folder.write("icon.png", &png(300, 200));
+        let out = folder.0.join("site");
+        let written = write_variants(&source, "icon.png", &out, &folder.cache()).unwrap();
+
+        assert_eq!(sizes(&written), [(300, 200)]);
+        let image = read_webp(&out.join("icon.300.webp"));
+        assert_eq!((image.width(), image.height()), (300, 200));
+    }
+
+    #[test]
+    fn a_transparent_png_keeps_its_alpha_and_an_opaque_one_drops_it() {
+        let folder = Folder::new("alpha");
+        let transparent = RgbaImage::from_fn(600, 60, |x, _| Rgba([200, 40, 40, (x % 256) as u8]));
+        let mut bytes = Vec::new();
+        DynamicImage::ImageRgba8(transparent)
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .unwrap();
+        let source = folder.write("logo.png", &bytes);
+        let out = folder.0.join("site");
+        let written = write_variants(&source, "logo.png", &out, &folder.cache()).unwrap();
+        assert_eq!(sizes(&written), [(480, 48), (600, 60)]);
+        assert!(read_webp(&out.join("logo.480.webp")).color().has_alpha());
+
+        let opaque = RgbaImage::from_pixel(600, 60, Rgba([1, 2, 3, 255]));
+        let mut bytes = Vec::new();
+        DynamicImage::ImageRgba8(opaque)
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .unwrap();
+        let source = folder.write("flat.png", &bytes);
+        write_variants(&source, "flat.png", &out, &folder.cache()).unwrap();
+        assert!(!read_webp(&out.join("flat.480.webp")).color().has_alpha());
+    }
+
+    #[test]
+    fn a_photo_whose_exif_says_rotate_is_turned_upright() {
+        let folder = Folder::new("exif");
+        // Stored 600×100 on its side; Exif 6: turn 90° clockwise to show.
+        let source = folder.write("phone.jpg", &jpeg(600, 100, Some(6)));
+        let out = folder.0.join("site");
+        let written = write_variants(&source, "phone.jpg", &out, &folder.cache()).unwrap();
+
+        assert_eq!(
+            (written.original.width, written.original.height),
+            (100, 600)
+        );
+        assert_eq!(sizes(&written), [(100, 600)]);
+        let image = read_webp(&out.join("phone.100.webp"));
+        assert_eq!((image.width(), image.height()), (100, 600));
+    }
+
+    #[test]
+    fn a_cached_variant_is_copied_again_and_never_encoded_twice() {
+        let folder = Folder::new("cache");
+        let source = folder.write("cover.png", &png(1000, 50));
+        let cache = folder.cache();
+        let first = write_variants(&source, "cover.png", &folder.0.join("a"), &cache).unwrap();
+        assert_eq!((cache.encoded(), cache.reused()), (3, 0));
+        let cached: Vec<(PathBuf, SystemTime)> = fs::read_dir(cache.dir())
+            .unwrap()
+            .map(|entry| {
+                let path = entry.unwrap().path();
+                let modified = fs::metadata(&path).unwrap().modified().unwrap();
+                (path, modified)
+            })
+            .collect();
+        assert_eq!(cached.len(), 3, "one file a variant, no temporary left");
+
+        let second = write_variants(&source, "cover.png", &folder.0.join("b"), &cache).unwrap();
+        assert_eq!((cache.encoded(), cache.reused()), (3, 3));
+        assert_eq!(first, second);
+        for variant in &first.variants {
+            assert_eq!(
+                fs::read(folder.0.join("a").join(&variant.path)).unwrap(),
+                fs::read(folder.0.join("b").join(&variant.path)).unwrap(),
+            );
+        }
+        for (path, modified) in &cached {
+            assert_eq!(&fs::metadata(path).unwrap().modified().unwrap(), modified);
+        }
+
+        // Another cache value on the same folder, as the next build has.
+        let next_build = folder.cache();
+        write_variants(&source, "cover.png", &folder.0.join("c"), &next_build).unwrap();
+        assert_eq!((next_build.encoded(), next_build.reused()), (0, 3));
+    }
+
+    #[test]
+    fn a_changed_image_is_encoded_anew() {
+        let folder = Folder::new("changed");
+        let cache = folder.cache();
+        let out = folder.0.join("site");
+        let source = folder.write("cover.png", &png(500, 40));
+        write_variants(&source, "cover.png", &out, &cache).unwrap();
+        let before = fs::read(out.join("cover.480.webp")).unwrap();
+
+        let source = folder.write("cover.png", &png(500, 41));
+        let written = write_variants(&source, "cover.png", &out, &cache).unwrap();
+        assert_eq!((cache.encoded(), cache.reused()), (4, 0));
+        assert_eq!(sizes(&written), [(480, 39), (500, 41)]);
+        assert_ne!(fs::read(out.join("cover.480.webp")).unwrap(), before);
+    }
+
+    #[test]
+    fn a_damaged_image_is_an_error_naming_the_file() {
+        let folder = Folder::new("damaged");
+        let whole_png = png(400, 300);
+        let cut = folder.write("post/cut.png", &whole_png[..whole_png.len() / 2]);
+        let mut scrambled = whole_png.clone();
+        let middle = scrambled.len() / 2;
+        scrambled[middle..middle + 64].fill(0xA5);
+        let scrambled = folder.write("post/scrambled.png", &scrambled);
+        let header_only = folder.write("post/header.jpg", &jpeg(400, 300, None)[..200]);
+
+        for source in [cut, scrambled, header_only] {
+            let out = folder.0.join("site");
+            let err = write_variants(&source, "x.jpg", &out, &folder.cache()).unwrap_err();
+            assert_eq!(err.file, source);
+            assert!(matches!(err.kind, ImageErrorKind::Decode(_)), "{err}");
+            let message = err.to_string();
+            assert!(
+                message.starts_with(&source.display().to_string()),
+                "{message}"
+            );
+            assert!(message.contains("the image is damaged"), "{message}");
+            assert!(std::error::Error::source(&err).is_some());
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_jpeg_or_png_is_refused_whatever_its_name() {
+        let folder = Folder::new("unsupported");
+        let out = folder.0.join("site");
+        for (name, bytes) in [
+            ("anim.jpg", &b"GIF89a\x01\0\x01\0\0\0\0;"[..]),
+            ("notes.png", b"just some words"),
+            ("empty.png", b""),
+        ] {
+            let source = folder.write(name, bytes);
+            let err = write_variants(&source, name, &out, &folder.cache()).unwrap_err();
+            assert!(matches!(err.kind, ImageErrorKind::Unsupported), "{err}");
+            assert!(err.to_string().contains(name), "{err}");
+        }
+        let missing = folder.0.join("missing.jpg");
+        let err = write_variants(&missing, "missing.jpg", &out, &folder.cache()).unwrap_err();
+        assert!(matches!(err.kind, ImageErrorKind::Read(_)), "{err}");
+        assert!(err.to_string().contains("missing.jpg"), "{err}");
+        assert!(!out.exists(), "nothing written");
+    }
+
+    #[test]
+    fn write_all_gives_each_job_s_result_in_order_and_shares_the_cache() {
+        let folder = Folder::new("all");
+        let cache = folder.cache();
+        let image = png(600, 60);
+        let jobs: Vec<Job> = ["a", "b", "broken", "c", "d"]
+            .iter()
+            .map(|post| Job {
+                source: folder.write(
+                    &format!("content/{post}/cover.png"),
+                    if *post == "broken" {
+                        b"\x89PNG\r\n\x1a\n"
+                    } else {
+                        &image
+                    },
+                ),
+                relative: "cover.png".to_owned(),
+                out_dir: folder.0.join("site").join(post),
+            })
+            .collect();
+
+        let results = write_all(&jobs, &cache, 3);
+        assert_eq!(results.len(), jobs.len());
+        for (job, result) in jobs.iter().zip(&results) {
+            match result {
+                Ok(written) => {
+                    assert_eq!(sizes(written), [(480, 48), (600, 60)]);
+                    assert!(job.out_dir.join("cover.480.webp").is_file());
+                }
+                Err(err) => assert_eq!(err.file, jobs[2].source),
+            }
+        }
+        assert!(results[2].is_err());
+        // Four posts with the same bytes: encoded once (twice where two
+        // threads met the same image at once), copied for the others.
+        assert!((2..=6).contains(&cache.encoded()), "{}", cache.encoded());
+        assert_eq!(cache.encoded() + cache.reused(), 8);
+        assert_eq!(fs::read_dir(cache.dir()).unwrap().count(), 2);
+        assert!(write_all(&[], &cache, 4).is_empty());
+    }
+}
