@@ -16,8 +16,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # bytes: one view type for the Markdown elements, no serde in the wasm, the
 # head set by hand in the browser, slugify without Unicode's case tables,
 # tachys without AnyView's async hydration and pulldown-cmark's entity table
-# packed (vendor/), and the loader minified by terser.
-BUDGET_WASM=191000
+# packed (vendor/), and the loader minified by terser. Then to ~203,500 with
+# the post index out of the wasm: the data files' decoder, the page's data
+# as one resource shared by the header, the head and the page, pages of the
+# index, and images offered with srcset. That figure no longer grows with
+# the blog.
+BUDGET_WASM=205000
 BUDGET_JS=6200
 BUDGET_CSS=2500
 
