@@ -79,7 +79,9 @@ impl Head {
         let lang = page.lang();
         let path = page.path();
         let canonical = path.as_deref().map(site::absolute);
-        let cover: Option<Image> = article.as_ref().and_then(|article| article.entry.cover.clone());
+        let cover: Option<Image> = article
+            .as_ref()
+            .and_then(|article| article.entry.cover.clone());
         let card_image = cover.as_ref().map(|cover| {
             let url = site::absolute(&cover.url);
             [
@@ -91,7 +93,11 @@ impl Head {
                 name("twitter:image:alt", cover.alt.clone()),
             ]
         });
-        let kind = if article.is_some() { "article" } else { "website" };
+        let kind = if article.is_some() {
+            "article"
+        } else {
+            "website"
+        };
         let card = if cover.is_some() {
             "summary_large_image"
         } else {

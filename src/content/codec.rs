@@ -5,7 +5,7 @@
 
 use leptos::server::codee::{Decoder, Encoder};
 
-use super::{Loaded, LoadError};
+use super::{LoadError, Loaded};
 
 /// What the page's resource holds.
 pub type PageValue = Result<Loaded, LoadError>;
