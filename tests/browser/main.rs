@@ -193,7 +193,7 @@ async fn a_post_shows_title_meta_cover_and_rendered_body() {
     assert_eq!(browser.count(".post-body li").await, 3);
     assert_eq!(browser.count(".post-body strong").await, 3);
     browser
-        .wait_until("document.querySelector('.post-cover').complete")
+        .wait_until("document.querySelector('.post-cover')?.complete")
         .await;
     let cover = browser.js("const i = document.querySelector('.post-cover'); return [i.naturalWidth, i.getAttribute('width'), i.currentSrc];").await;
     // Loaded, from a copy of the width the column needs (the page is not a phone's).
@@ -505,7 +505,7 @@ async fn markdown_renders_every_element_and_never_injects_markup() {
         .js("document.querySelector('.post-body img').scrollIntoView();")
         .await;
     browser
-        .wait_until("document.querySelector('.post-body img').naturalWidth === 240")
+        .wait_until("document.querySelector('.post-body img')?.naturalWidth === 240")
         .await;
     finish(browser).await;
 }
@@ -862,7 +862,7 @@ async fn covers_come_in_the_widths_the_layout_needs() {
     // The phone takes the narrowest copy of the post's cover.
     browser.open(EN_POST).await;
     browser
-        .wait_until("document.querySelector('.post-cover').complete")
+        .wait_until("document.querySelector('.post-cover')?.complete")
         .await;
     let chosen = browser
         .js("return document.querySelector('.post-cover').currentSrc;")

@@ -248,7 +248,7 @@ async fn the_app_takes_over_the_page_without_a_flash_keeping_selection_focus_and
     browser.click(".lang-switch a[hreflang=de]").await;
     browser.wait_for_path(DE_POST).await;
     browser
-        .wait_until("document.querySelector('article h1').textContent.startsWith('Der Aufstieg')")
+        .wait_until("document.querySelector('article h1')?.textContent.startsWith('Der Aufstieg')")
         .await;
     assert!(
         browser.is_same_document().await,
