@@ -26,8 +26,7 @@ impl Catalog {
         let mut catalog = Catalog::default();
         for lang in Lang::ALL {
             let dir = site.join("data").join(lang.code());
-            for text in read_dir(&dir.join("post"))? {
-                let (path, text) = text;
+            for (path, text) in read_dir(&dir.join("post"))? {
                 let article =
                     decode_article(&text).map_err(|err| format!("{}: {err}", path.display()))?;
                 catalog.articles.push(localize_article(article));

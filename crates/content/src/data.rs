@@ -181,13 +181,7 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
         .and_then(|rest| rest.strip_prefix('\n'))
         .ok_or(DataError::NotData)?;
     let mut entry = None;
-    let mut article = Article {
-        entry: placeholder_entry(),
-        translations: Vec::new(),
-        asset_base: String::new(),
-        images: Vec::new(),
-        body: String::new(),
-    };
+    let (mut translations, mut asset_base, mut images) = (Vec::new(), String::new(), Vec::new());
     let mut rest = rest;
     let mut number = 1;
     loop {
@@ -198,17 +192,17 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
         let mut fields = line.split('\t');
         match fields.next() {
             Some("entry") => entry = Some(entry_fields(&mut fields).ok_or_else(bad)?),
-            Some("translation") => article.translations.push(TranslationLink {
+            Some("translation") => translations.push(TranslationLink {
                 lang: fields.next().and_then(Lang::from_code).ok_or_else(bad)?,
                 slug: fields.next().ok_or_else(bad)?.to_owned(),
                 title: fields.next().ok_or_else(bad)?.to_owned(),
             }),
-            Some("assets") => article.asset_base = fields.next().ok_or_else(bad)?.to_owned(),
+            Some("assets") => asset_base = fields.next().ok_or_else(bad)?.to_owned(),
             Some("image") => {
                 let path = fields.next().ok_or_else(bad)?.to_owned();
                 let (width, height) = size(&mut fields).ok_or_else(bad)?;
                 let variants = variants(fields.next()).ok_or_else(bad)?;
-                article.images.push(ImageSize {
+                images.push(ImageSize {
                     path,
                     width,
                     height,
@@ -220,9 +214,13 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                 if rest.len() != len {
                     return Err(DataError::Truncated);
                 }
-                article.body = rest.to_owned();
-                article.entry = entry.ok_or(DataError::Truncated)?;
-                return Ok(article);
+                return Ok(Article {
+                    entry: entry.ok_or(DataError::Truncated)?,
+                    translations,
+                    asset_base,
+                    images,
+                    body: rest.to_owned(),
+                });
             }
             // Lines of a later version that this one can do without.
             _ => {}
@@ -258,25 +256,6 @@ pub fn decode_index(text: &str) -> Result<IndexPage, DataError> {
         }
     }
     Err(DataError::Truncated)
-}
-
-fn placeholder_entry() -> Entry {
-    Entry {
-        lang: Lang::DEFAULT,
-        slug: String::new(),
-        title: String::new(),
-        description: String::new(),
-        date: Date {
-            year: 1970,
-            month: 1,
-            day: 1,
-        },
-        date_label: String::new(),
-        reading_time: String::new(),
-        draft: false,
-        translations: Vec::new(),
-        cover: None,
-    }
 }
 
 /// The fields of an `entry` line after its key, in [`encode_entry`]'s order.
