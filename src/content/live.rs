@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::content::{PageData, load};
+use crate::content::PageData;
 use crate::site;
 
 /// How often the version is asked for.
@@ -34,8 +34,7 @@ pub fn follow_edits(data: PageData) {
                     .is_some_and(|before| *before != version);
                 *seen.borrow_mut() = Some(version);
                 if changed {
-                    load::clear();
-                    data.retry();
+                    data.reload().await;
                 }
                 busy.set(false);
             });

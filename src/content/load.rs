@@ -130,6 +130,15 @@ pub async fn load(url: &str) -> Text {
     text
 }
 
+/// The text at `url`, if it has been loaded (or prefetched) already.
+pub fn cached(url: &str) -> Option<Rc<str>> {
+    CACHE.with_borrow(|cache| {
+        cache
+            .get(url)
+            .and_then(|pending| pending.peek().and_then(|text| text.clone().ok()))
+    })
+}
+
 /// Keeps a file that came with the page (pre-rendered, then hydrated), so
 /// that coming back to it later makes no request either.
 pub fn remember(url: &str, text: &str) {

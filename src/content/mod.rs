@@ -12,6 +12,8 @@ pub mod load;
 #[cfg(test)]
 pub mod test_site;
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +37,14 @@ pub struct Loaded {
 /// The data of the page at the current URL. A serializable resource: the
 /// pre-renderer's value travels in the page, so hydration fetches nothing.
 #[derive(Clone, Copy)]
-pub struct PageData(pub Resource<Result<Loaded, LoadError>, codec::PageCodec>);
+pub struct PageData {
+    resource: Resource<Result<Loaded, LoadError>, codec::PageCodec>,
+    #[cfg(all(debug_assertions, target_arch = "wasm32"))]
+    page: Memo<Page>,
+    /// Counts the times the files were loaded anew (a retry, an edit saved
+    /// under `trunk serve`), for pages drawn from files already loaded.
+    edition: RwSignal<u32>,
+}
 
 /// What a page's data says.
 pub enum Found<T> {
@@ -55,7 +64,12 @@ impl PageData {
             |url| load::for_page(url.unwrap_or_default()),
             false,
         );
-        let data = PageData(resource);
+        let data = PageData {
+            resource,
+            #[cfg(all(debug_assertions, target_arch = "wasm32"))]
+            page,
+            edition: RwSignal::new(0),
+        };
         provide_context(data);
         #[cfg(all(debug_assertions, target_arch = "wasm32"))]
         live::follow_edits(data);
@@ -63,7 +77,23 @@ impl PageData {
 
     /// The post file of the current page.
     pub async fn article(self) -> Found<Article> {
-        self.decoded(decode_article).await.map(localize_article)
+        self.decoded(decode_article).await.map(take_in)
+    }
+
+    /// The post file of `page`, decoded at once if it is loaded already
+    /// (prefetched, or seen before), so that the post shows in the same
+    /// task as the click, without waiting for the resource. Never while
+    /// hydrating, which follows the pre-rendered page; never natively.
+    /// Tracks [`PageData::retry`].
+    pub fn article_now(self, page: &Page) -> Option<Article> {
+        self.edition.track();
+        if cfg!(feature = "ssr")
+            || Owner::current_shared_context().is_some_and(|context| context.during_hydration())
+        {
+            return None;
+        }
+        let text = load::cached(&page.data_url()?)?;
+        decode_article(&text).ok().map(take_in)
     }
 
     /// The index page of the current page. Its entries are kept, so that a
@@ -87,26 +117,41 @@ impl PageData {
         let Page::Post { lang, slug } = page else {
             return None;
         };
-        let url = page.data_url();
-        // Until the resource has caught up with the page, it holds the last one's.
+        let url = page.data_url()?;
+        // Until the resource has caught up with the page, it holds the last
+        // one's; a file prefetched is there before.
         let loaded = self
-            .0
+            .resource
             .get()
             .and_then(Result::ok)
-            .filter(|loaded| Some(&loaded.url) == url.as_ref());
+            .filter(|loaded| loaded.url == url)
+            .map(|loaded| Rc::from(loaded.text))
+            .or_else(|| load::cached(&url));
         loaded
-            .and_then(|loaded| decode_article(&loaded.text).ok())
+            .and_then(|text| decode_article(&text).ok())
             .map(|article| article.entry.translations)
-            .or_else(|| seen_entry(*lang, slug).map(|entry| entry.translations))
+            .or_else(|| seen_translations(*lang, slug))
     }
 
     /// Loads the data again after a failure.
     pub fn retry(self) {
-        self.0.refetch();
+        self.resource.refetch();
+        self.edition.update(|edition| *edition += 1);
+    }
+
+    /// Loads the page's file anew, then shows it: an edit saved under
+    /// `trunk serve`. The page keeps showing the old text meanwhile.
+    #[cfg(all(debug_assertions, target_arch = "wasm32"))]
+    pub async fn reload(self) {
+        load::clear();
+        if let Some(url) = self.page.with_untracked(Page::data_url) {
+            let _ = load::load(&url).await;
+        }
+        self.retry();
     }
 
     async fn decoded<T>(self, decode: fn(&str) -> Result<T, DataError>) -> Found<T> {
-        match self.0.await {
+        match self.resource.await {
             Ok(loaded) => match decode(&loaded.text) {
                 Ok(data) => {
                     load::remember(&loaded.url, &loaded.text);
@@ -134,17 +179,53 @@ impl<T> Found<T> {
     }
 }
 
+type Known<T> = std::cell::RefCell<std::collections::HashMap<(Lang, String), T>>;
+
 thread_local! {
     /// The entries of the index pages seen in this session.
-    static SEEN: std::cell::RefCell<std::collections::HashMap<(Lang, String), Entry>> =
-        Default::default();
+    static SEEN: Known<Entry> = Default::default();
+    /// The titles of the translations of the posts shown in this session.
+    static TITLES: Known<String> = Default::default();
 }
 
-/// The entry of `lang`'s `slug`, if an index page shown in this session
-/// listed it: the post exists, and its title, date and cover are known
-/// before its data arrives.
-pub fn seen_entry(lang: Lang, slug: &str) -> Option<Entry> {
-    SEEN.with_borrow(|seen| seen.get(&(lang, slug.to_owned())).cloned())
+/// What is known of a post that an index page or a translation shown in
+/// this session named: it exists, and this shows before its data arrives.
+#[derive(Debug, Clone)]
+pub enum Glimpse {
+    /// Listed by an index page: title, date and cover.
+    Entry(Box<Entry>),
+    /// Linked as a post's translation: the title.
+    Title(String),
+}
+
+/// What is known of `lang`'s `slug` before its data arrives, if anything.
+pub fn glimpse(lang: Lang, slug: &str) -> Option<Glimpse> {
+    let key = (lang, slug.to_owned());
+    SEEN.with_borrow(|seen| {
+        seen.get(&key)
+            .cloned()
+            .map(|entry| Glimpse::Entry(Box::new(entry)))
+    })
+    .or_else(|| TITLES.with_borrow(|titles| titles.get(&key).cloned().map(Glimpse::Title)))
+}
+
+/// The translations of a post shown in this session, as index entries name
+/// them, for the language switcher before the post's data arrives.
+fn seen_translations(lang: Lang, slug: &str) -> Option<Vec<(Lang, String)>> {
+    SEEN.with_borrow(|seen| {
+        seen.get(&(lang, slug.to_owned()))
+            .map(|entry| entry.translations.clone())
+    })
+}
+
+/// A post as the app shows it: localized, its translations' titles noted.
+fn take_in(article: Article) -> Article {
+    TITLES.with_borrow_mut(|titles| {
+        for link in &article.translations {
+            titles.insert((link.lang, link.slug.clone()), link.title.clone());
+        }
+    });
+    localize_article(article)
 }
 
 /// The page's data, loaded by the app shell.
@@ -223,5 +304,37 @@ pub fn srcset(variants: &[Variant]) -> Option<String> {
 /// Starts loading the post file of `lang`'s `slug` in the background, so
 /// that following a link to it shows the post at once.
 pub fn prefetch_post(lang: Lang, slug: &str) {
-    load::prefetch(site::path(&blog_content::data::post_file(lang, slug)));
+    let url = site::path(&blog_content::data::post_file(lang, slug));
+    leptos::task::spawn_local(async move {
+        if let Ok(text) = load::load(&url).await {
+            rehearse(&text);
+        }
+    });
+}
+
+thread_local! {
+    static REHEARSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Once a session, draws a prefetched post into a detached element and
+/// throws it away, so that the code that draws posts is compiled and warm
+/// before the click. The browser compiles each function of the wasm when it
+/// first runs: without this, the first post opened took twice as long as
+/// the next (`benches/perf.sh`, index → post, prefetched).
+fn rehearse(text: &str) {
+    use leptos::tachys::view::Render;
+    if REHEARSED.replace(true) {
+        return;
+    }
+    let Ok(article) = decode_article(text).map(localize_article) else {
+        return;
+    };
+    let _ = crate::schema::blog_posting(&article);
+    Owner::new().with(|| {
+        drop(
+            view! { <crate::pages::post::PostArticle article /> }
+                .into_any()
+                .build(),
+        );
+    });
 }

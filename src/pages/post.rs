@@ -1,6 +1,7 @@
 //! `/<lang>/<slug>/`: one post. A pre-rendered page brings its data along;
-//! after in-app navigation it is fetched (at once, when the link was
-//! hovered), with a skeleton meanwhile and a retry on failure.
+//! after in-app navigation it is drawn at once when its file was prefetched
+//! (a link hovered or focused), else fetched, with a skeleton meanwhile and
+//! a retry on failure.
 
 use leptos::prelude::*;
 
@@ -9,7 +10,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::post_meta::PostMeta;
 use crate::components::use_current_page;
 use crate::content::{
-    Article, Assets, COLUMN_SIZES, Entry, Found, LoadError, seen_entry, srcset, use_page_data,
+    Article, Assets, COLUMN_SIZES, Entry, Found, Glimpse, LoadError, glimpse, srcset, use_page_data,
 };
 use crate::i18n::texts;
 use crate::lang::Lang;
@@ -28,8 +29,13 @@ pub fn PostPage() -> impl IntoView {
             return view! { <NotFound lang=page.lang() /> }.into_any();
         };
         let lang = *lang;
-        // Opened from an index page: the post exists, and its head is known.
-        let seen = seen_entry(lang, slug);
+        // Prefetched or seen before: drawn at once, in the click's own task.
+        if let Some(article) = data.article_now(&page) {
+            return view! { <PostView page article /> }.into_any();
+        }
+        // Opened from an index page or a translation: the post exists, and
+        // its head, or its title, is known.
+        let seen = glimpse(lang, slug);
         let post = {
             let seen = seen.clone();
             move || {
@@ -47,7 +53,7 @@ pub fn PostPage() -> impl IntoView {
                         Found::Failed(error) => error,
                     };
                     view! {
-                        <PostFrame lang entry=seen>
+                        <PostFrame lang glimpse=seen>
                             <LoadFailed lang error on_retry=move || data.retry() />
                         </PostFrame>
                     }
@@ -57,7 +63,7 @@ pub fn PostPage() -> impl IntoView {
         };
         let fallback = move || {
             view! {
-                <PostFrame lang entry=seen.clone()>
+                <PostFrame lang glimpse=seen.clone()>
                     <Skeleton status=texts(lang).loading />
                 </PostFrame>
             }
@@ -73,14 +79,25 @@ fn PostView(
     /// The post, in the page's language.
     article: Article,
 ) -> impl IntoView {
-    let entry = article.entry.clone();
-    let lang = entry.lang;
-    let body = markdown::render(&article.body, &Assets::of(&article), lang);
+    let entry = &article.entry;
     view! {
         <PageMeta page title=entry.title.clone() description=entry.description.clone()
             article=article.clone() />
+        <PostArticle article />
+    }
+}
+
+/// The post itself: head, body and the way back.
+#[component]
+pub fn PostArticle(
+    /// The post, in the page's language.
+    article: Article,
+) -> impl IntoView {
+    let lang = article.entry.lang;
+    let body = markdown::render(&article.body, &Assets::of(&article), lang);
+    view! {
         <article class="post">
-            <PostHead entry />
+            <PostHead entry=article.entry />
             <div class="post-body">{body}</div>
             <PostFooter lang />
         </article>
@@ -93,13 +110,22 @@ fn PostView(
 fn PostFrame(
     /// The language of the page.
     lang: Lang,
-    /// The post's entry, if an index listed it.
-    entry: Option<Entry>,
+    /// What is known of the post, if anything.
+    glimpse: Option<Glimpse>,
     children: Children,
 ) -> impl IntoView {
+    let head = glimpse.map(|glimpse| match glimpse {
+        Glimpse::Entry(entry) => view! { <PostHead entry=*entry /> }.into_any(),
+        Glimpse::Title(title) => view! {
+            <header class="post-header">
+                <h1>{title}</h1>
+            </header>
+        }
+        .into_any(),
+    });
     view! {
         <article class="post">
-            {entry.map(|entry| view! { <PostHead entry /> })}
+            {head}
             <div class="post-body">{children()}</div>
             <PostFooter lang />
         </article>

@@ -3,11 +3,13 @@
 //! This module only sorts files into translations and assets; reading them
 //! is the library's job.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::lang::Lang;
+use crate::responsive;
 use crate::slug::{is_slug, slugify};
 
 /// A post's folder, its files sorted.
@@ -162,6 +164,7 @@ fn read_post_dir(
         );
         return None;
     }
+    check_variant_names(&shown, &assets, problems);
     translations.sort_by_key(|file| file.lang);
     Some(PostDir {
         id,
@@ -170,6 +173,46 @@ fn read_post_dir(
         translations,
         assets,
     })
+}
+
+/// Every JPEG and PNG gets smaller copies beside it, named after it
+/// (`cover.jpg` → `cover.480.webp`, `responsive.rs`): two images with one
+/// name but for the extension would share them, and a file of the folder
+/// with such a name would be written over. Both are errors.
+fn check_variant_names(shown: &str, assets: &[PathBuf], problems: &mut Vec<Diagnostic>) {
+    let names: Vec<String> = assets
+        .iter()
+        .map(|path| path.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let mut sources: HashMap<&str, &str> = HashMap::new();
+    for name in names.iter().filter(|name| responsive::takes_variants(name)) {
+        let stem = responsive::variant_stem(name);
+        if let Some(first) = sources.insert(stem, name) {
+            problems.push(
+                Diagnostic::error(
+                    Location::path(&format!("{shown}/{name}")),
+                    format!(
+                        "`{first}` and `{name}` would share the names of their smaller copies (`{}`, …)",
+                        responsive::variant_path(name, responsive::WIDTHS[0])
+                    ),
+                )
+                .help("keep one of them, or rename one"),
+            );
+        }
+    }
+    for name in &names {
+        if let Some(source) = responsive::variant_of(name).and_then(|stem| sources.get(stem)) {
+            problems.push(
+                Diagnostic::error(
+                    Location::path(&format!("{shown}/{name}")),
+                    format!(
+                        "`{name}` has the name of a smaller copy of `{source}`, which the build writes over it"
+                    ),
+                )
+                .help("rename it"),
+            );
+        }
+    }
 }
 
 fn codes() -> String {

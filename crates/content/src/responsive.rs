@@ -235,15 +235,28 @@ pub fn height_for(source_width: u32, source_height: u32, width: u32) -> u32 {
 /// Where the variant `width` pixels wide of the image at `relative` goes:
 /// its extension replaced, `img/chart.png` → `img/chart.800.webp`. So
 /// `cover.jpg` and `cover.png` in one folder would share their variants'
-/// names: a post should have one of them.
+/// names; the content check rejects that (`post_dir.rs`).
 pub fn variant_path(relative: &str, width: u32) -> String {
+    format!("{}.{width}.webp", variant_stem(relative))
+}
+
+/// The image at `relative` without its extension, which its variants'
+/// names start with: `img/chart.png` → `img/chart`.
+pub fn variant_stem(relative: &str) -> &str {
     let name = file_name(relative);
-    let folder = &relative[..relative.len() - name.len()];
-    let stem = match name.rfind('.') {
-        Some(dot) if dot > 0 => &name[..dot],
-        _ => name,
-    };
-    format!("{folder}{stem}.{width}.webp")
+    let folder_len = relative.len() - name.len();
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => &relative[..folder_len + dot],
+        _ => relative,
+    }
+}
+
+/// The image whose variant `relative` would be, by name (`x.480.webp` →
+/// `x`), if it has a variant's name.
+pub fn variant_of(relative: &str) -> Option<&str> {
+    let (stem, width) = relative.strip_suffix(".webp")?.rsplit_once('.')?;
+    let is_width = !width.is_empty() && width.bytes().all(|byte| byte.is_ascii_digit());
+    (is_width && !file_name(stem).is_empty()).then_some(stem)
 }
 
 /// The `srcset` attribute's value for `variants` published under `base`
@@ -672,6 +685,28 @@ mod tests {
         );
         assert_eq!(variant_path("a.b/photo", 800), "a.b/photo.800.webp");
         assert_eq!(variant_path(".hidden", 480), ".hidden.480.webp");
+    }
+
+    #[test]
+    fn a_variant_s_name_leads_back_to_its_original_s_stem() {
+        assert_eq!(variant_stem("img/photo.v2.PNG"), "img/photo.v2");
+        assert_eq!(variant_of("cover.480.webp"), Some("cover"));
+        assert_eq!(variant_of("img/photo.v2.1200.webp"), Some("img/photo.v2"));
+        for name in [
+            "cover.webp",
+            "cover.x480.webp",
+            "cover..webp",
+            "img/.480.webp",
+            "a.480.png",
+        ] {
+            assert_eq!(variant_of(name), None, "{name}");
+        }
+        for (source, width) in [("cover.jpg", 480), ("img/photo.v2.PNG", 1000)] {
+            assert_eq!(
+                variant_of(&variant_path(source, width)),
+                Some(variant_stem(source))
+            );
+        }
     }
 
     #[test]

@@ -550,3 +550,22 @@ fn a_one_megabyte_post_and_a_post_of_ten_thousand_headings_pass() {
     let (code, found) = run_in(&generated.0, &[]);
     assert_eq!((code, found), (0, Vec::new()));
 }
+
+#[test]
+fn images_whose_smaller_copies_would_share_a_name_or_overwrite_a_file_are_errors() {
+    assert_errors(
+        "variant-names",
+        &[
+            (
+                "content/post/cover.png",
+                None,
+                "`cover.jpg` and `cover.png` would share the names of their smaller copies (`cover.480.webp`, …)",
+            ),
+            (
+                "content/post/img/chart.480.webp",
+                None,
+                "`img/chart.480.webp` has the name of a smaller copy of `img/chart.png`",
+            ),
+        ],
+    );
+}
