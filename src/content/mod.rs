@@ -80,34 +80,35 @@ impl PageData {
         self.decoded(decode_article).await.map(take_in)
     }
 
-    /// The post file of `page`, decoded at once if it is loaded already
-    /// (prefetched, or seen before), so that the post shows in the same
+    /// The post file of `page`, at once if it is in memory: see [`PageData::now`].
+    pub fn article_now(self, page: &Page) -> Option<Article> {
+        self.now(page, decode_article).map(take_in)
+    }
+
+    /// The index page of the current page. Its entries are kept, so that a
+    /// post opened from it shows its title at once.
+    pub async fn index(self) -> Found<IndexPage> {
+        self.decoded(decode_index).await.map(take_in_index)
+    }
+
+    /// The index page `page`, at once if it is in memory: see [`PageData::now`].
+    pub fn index_now(self, page: &Page) -> Option<IndexPage> {
+        self.now(page, decode_index).map(take_in_index)
+    }
+
+    /// The data of `page` decoded at once if its file is in memory already
+    /// (prefetched, or shown before), so that the page is drawn in the same
     /// task as the click, without waiting for the resource. Never while
     /// hydrating, which follows the pre-rendered page; never natively.
     /// Tracks [`PageData::retry`].
-    pub fn article_now(self, page: &Page) -> Option<Article> {
+    fn now<T>(self, page: &Page, decode: fn(&str) -> Result<T, DataError>) -> Option<T> {
         self.edition.track();
         if cfg!(feature = "ssr")
             || Owner::current_shared_context().is_some_and(|context| context.during_hydration())
         {
             return None;
         }
-        let text = load::cached(&page.data_url()?)?;
-        decode_article(&text).ok().map(take_in)
-    }
-
-    /// The index page of the current page. Its entries are kept, so that a
-    /// post opened from it shows its title at once.
-    pub async fn index(self) -> Found<IndexPage> {
-        self.decoded(decode_index).await.map(|mut page| {
-            page.entries.iter_mut().for_each(localize_entry);
-            SEEN.with_borrow_mut(|seen| {
-                for entry in &page.entries {
-                    seen.insert((entry.lang, entry.slug.clone()), entry.clone());
-                }
-            });
-            page
-        })
+        decode(&load::cached(&page.data_url()?)?).ok()
     }
 
     /// The slugs of the current post's translations, as soon as they are
@@ -216,6 +217,17 @@ fn seen_translations(lang: Lang, slug: &str) -> Option<Vec<(Lang, String)>> {
         seen.get(&(lang, slug.to_owned()))
             .map(|entry| entry.translations.clone())
     })
+}
+
+/// An index page as the app shows it: localized, its entries kept.
+fn take_in_index(mut page: IndexPage) -> IndexPage {
+    page.entries.iter_mut().for_each(localize_entry);
+    SEEN.with_borrow_mut(|seen| {
+        for entry in &page.entries {
+            seen.insert((entry.lang, entry.slug.clone()), entry.clone());
+        }
+    });
+    page
 }
 
 /// A post as the app shows it: localized, its translations' titles noted.

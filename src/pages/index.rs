@@ -24,6 +24,10 @@ pub fn IndexPage() -> impl IntoView {
         if !matches!(page, Page::Index { .. }) {
             return view! { <NotFound lang /> }.into_any();
         }
+        // Shown before or prefetched: drawn at once, in the click's own task.
+        if let Some(listing) = data.index_now(&page) {
+            return view! { <Index page listing /> }.into_any();
+        }
         let index = move || {
             let page = page.clone();
             Suspend::new(async move {

@@ -158,6 +158,31 @@ async fn a_slow_body_shows_the_skeleton_and_the_page_stays_usable() {
 }
 
 #[tokio::test]
+async fn a_slow_translation_shows_its_title_from_the_post_switched_from() {
+    let browser = english_browser().await;
+    browser.open(EN_POST).await;
+    browser.set_fault(Files::Posts, Some(Fault::Slow(Duration::from_secs(4))));
+    browser.click(".lang-switch a[hreflang=de]").await;
+    browser.wait_for_path(DE_POST).await;
+    browser.find(".post-body .skeleton[aria-busy=true]").await;
+    // Read together with the skeleton, before the body could arrive.
+    let shown = browser
+        .js(
+            "return [document.querySelector('article h1')?.textContent ?? null,
+                     document.querySelectorAll('.post-body .skeleton').length];",
+        )
+        .await;
+    assert_eq!(
+        shown,
+        json!(["Der Aufstieg des Serverless Edge Computing", 1])
+    );
+    browser.set_fault(Files::Posts, None);
+    browser.find(".post-body h2").await;
+    assert_eq!(browser.count(".post-body .skeleton").await, 0);
+    finish(browser).await;
+}
+
+#[tokio::test]
 async fn an_answer_that_arrives_after_the_reader_moved_on_is_never_shown() {
     // Switched language while the English body was on its way.
     let browser = english_browser().await;

@@ -709,6 +709,45 @@ async fn hovering_a_post_link_prefetches_it() {
     finish(browser).await;
 }
 
+/// Notes in `window.__skeletons` every skeleton added to the page from now on.
+const COUNT_SKELETONS: &str = "window.__skeletons = 0;
+new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes)
+    if (node.nodeType === 1 && (node.matches('.skeleton') || node.querySelector('.skeleton')))
+      window.__skeletons += 1;
+}).observe(document.body, { childList: true, subtree: true });";
+
+#[tokio::test]
+async fn pages_shown_before_come_back_at_once_without_a_skeleton() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    let card = format!(".card h2 a[href='{}']", href(EN_POST));
+    browser.click(&card).await;
+    browser.find(".post-body h2#introduction").await;
+    browser.js(COUNT_SKELETONS).await;
+    browser.js("history.back();").await;
+    browser.wait_for_path("/en/").await;
+    browser.find(".post-list .card").await;
+    // Drawn before the page's next task: nothing is waited for.
+    let drawn = browser
+        .js(&format!(
+            "return await new Promise((done) => {{
+               document.querySelector(\"{card}\").click();
+               setTimeout(() => done(document.querySelector('.post-body h2#introduction') !== null));
+             }});"
+        ))
+        .await;
+    assert_eq!(drawn, json!(true), "the post was not drawn at once");
+    assert_eq!(
+        browser.js("return window.__skeletons;").await,
+        json!(0),
+        "a page whose file was in memory showed a skeleton first"
+    );
+    let requests = browser.js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/data/')).length;").await;
+    assert_eq!(requests, json!(1), "the post's file was fetched again");
+    finish(browser).await;
+}
+
 #[tokio::test]
 async fn the_skip_link_moves_focus_to_the_content() {
     let browser = english_browser().await;
