@@ -731,7 +731,7 @@ async fn pages_shown_before_come_back_at_once_without_a_skeleton() {
     // Drawn before the page's next task: nothing is waited for.
     let drawn = browser
         .js(&format!(
-            "return await new Promise((done) => {{
+            "return new Promise((done) => {{
                document.querySelector(\"{card}\").click();
                setTimeout(() => done(document.querySelector('.post-body h2#introduction') !== null));
              }});"
