@@ -688,6 +688,7 @@ fn log_file(name: &str) -> PathBuf {
 /// A WebDriver server; it stops when dropped.
 struct Driver {
     url: String,
+    log: PathBuf,
     _process: Guarded,
 }
 
@@ -699,10 +700,12 @@ impl Driver {
         port: u16,
         log: &str,
     ) -> Driver {
-        let (process, _) = Guarded::spawn(program, args, env, Some(&log_file(log)));
+        let log = log_file(log);
+        let (process, _) = Guarded::spawn(program, args, env, Some(&log));
         wait_for_port(port, program);
         Driver {
             url: format!("http://127.0.0.1:{port}"),
+            log,
             _process: process,
         }
     }
@@ -911,6 +914,10 @@ impl Default for Options<'_> {
     }
 }
 
+/// How long a browser may take to start a session: a second or two, even on
+/// a busy machine.
+const SESSION_START: Duration = Duration::from_secs(30);
+
 /// A fresh browser of the engine under test (new profile, so empty storage).
 pub struct Browser {
     pub client: Client,
@@ -938,16 +945,10 @@ impl Browser {
         if let Some(hold) = options.hold_wasm {
             user_agent += &format!(" {UA_HOLD_WASM}{}", hold.as_millis());
         }
-        let (capabilities, driver) = match engine {
-            Engine::Chromium => (chromium_capabilities(&options, &user_agent), None),
-            Engine::Firefox => (
-                firefox_capabilities(&options, &user_agent),
-                Some(geckodriver(id)),
-            ),
-            Engine::WebKit => (
-                webkit_capabilities(&options, &user_agent),
-                Some(webkitdriver(id, options.accept_lang)),
-            ),
+        let capabilities = match engine {
+            Engine::Chromium => chromium_capabilities(&options, &user_agent),
+            Engine::Firefox => firefox_capabilities(&options, &user_agent),
+            Engine::WebKit => webkit_capabilities(&options, &user_agent),
         };
         let scripts: Vec<String> = options
             .javascript
@@ -960,21 +961,48 @@ impl Browser {
             // No DevTools: the site server puts the scripts into the pages.
             switches(id, |switches| switches.scripts = scripts.clone());
         }
-        let url = driver
-            .as_ref()
-            .map_or_else(|| chromedriver().to_owned(), |driver| driver.url.clone());
-        let mut builder = ClientBuilder::rustls().expect("TLS setup");
-        let connect = builder.capabilities(capabilities).connect(&url);
-        // A browser that cannot start leaves some drivers waiting for good.
-        let client = tokio::time::timeout(Duration::from_secs(60), connect)
-            .await
-            .unwrap_or_else(|_| {
-                panic!(
-                    "no {} session after 60 s: see target/e2e-logs/",
+        // Sessions start one at a time. Each WebDriver server gets a port
+        // found free here, and WebKitWebDriver gives its browser an inspector
+        // port it found free the same way (bound, then closed): two starts at
+        // once can be handed the same port, and a browser that cannot listen
+        // on its inspector port leaves its session waiting for good.
+        static STARTING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+        let starting = STARTING.lock().await;
+        let mut attempt = 1;
+        let (client, driver) = loop {
+            let driver = match engine {
+                Engine::Chromium => None,
+                Engine::Firefox => Some(geckodriver(id)),
+                Engine::WebKit => Some(webkitdriver(id, options.accept_lang)),
+            };
+            let url = driver
+                .as_ref()
+                .map_or_else(|| chromedriver().to_owned(), |driver| driver.url.clone());
+            let mut builder = ClientBuilder::rustls().expect("TLS setup");
+            let connect = builder.capabilities(capabilities.clone()).connect(&url);
+            // A browser that cannot start leaves some drivers waiting for
+            // good: the start is tried once more, with a new driver.
+            let Ok(client) = tokio::time::timeout(SESSION_START, connect).await else {
+                let log = driver
+                    .as_ref()
+                    .map_or_else(|| log_file("chromedriver.log"), |driver| driver.log.clone());
+                let log = std::fs::read_to_string(&log).unwrap_or_default();
+                assert!(
+                    attempt < 2,
+                    "no {} session after {SESSION_START:?}, twice; the driver's log:\n{log}",
                     engine.name()
-                )
-            })
-            .unwrap_or_else(|err| panic!("a {} session: {err}", engine.name()));
+                );
+                eprintln!(
+                    "no {} session after {SESSION_START:?}; starting it again. The driver's log:\n{log}",
+                    engine.name()
+                );
+                attempt += 1;
+                continue;
+            };
+            let client = client.unwrap_or_else(|err| panic!("a {} session: {err}", engine.name()));
+            break (client, driver);
+        };
+        drop(starting);
         let browser = Browser {
             client,
             id,
