@@ -16,6 +16,8 @@ pub enum Files {
     Posts,
     /// The app (`*.wasm`).
     Wasm,
+    /// The files of posts' folders (`posts/<id>/*`: covers and images).
+    PostFolders,
 }
 
 impl Files {
@@ -23,6 +25,7 @@ impl Files {
         match self {
             Files::Posts => path.contains("/data/") && path.contains("/post/"),
             Files::Wasm => path.ends_with(".wasm"),
+            Files::PostFolders => path.contains("/posts/"),
         }
     }
 }

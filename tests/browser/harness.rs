@@ -773,7 +773,11 @@ fn xvfb_display() -> &'static str {
     // Xvfb's stdout is kept open: a write to a closed pipe would end it.
     static DISPLAY: OnceLock<(Guarded, BufReader<ChildStdout>, String)> = OnceLock::new();
     let (_, _, display) = DISPLAY.get_or_init(|| {
+        // `-noreset`: an X server resets when its last client leaves, and a
+        // browser that connects meanwhile cannot open the display; it ends,
+        // and WebKitWebDriver waits for it for good.
         let args = [
+            "-noreset",
             "-displayfd",
             "1",
             "-screen",

@@ -510,6 +510,46 @@ async fn markdown_renders_every_element_and_never_injects_markup() {
     finish(browser).await;
 }
 
+/// An image's place is kept while it loads: its size is in the page, so
+/// the text below it does not move when it arrives (which WebKit, without
+/// scroll anchoring, would show as a jump of whatever is read below it).
+#[tokio::test]
+async fn images_keep_their_place_while_they_load() {
+    let browser = english_browser().await;
+    browser.set_fault(
+        Files::PostFolders,
+        Some(Fault::Slow(Duration::from_secs(5))),
+    );
+    browser.open(TOUR).await;
+    browser.find(".post-body .footnotes").await;
+    let image = browser
+        .js("const image = document.querySelector('.post-body img');
+             image.scrollIntoView();
+             const box = image.getBoundingClientRect();
+             return [image.getAttribute('width'), image.getAttribute('height'),
+                     image.naturalWidth, box.width, box.height];")
+        .await;
+    let [width, height, natural_width, box_width, box_height] =
+        image.as_array().unwrap().as_slice()
+    else {
+        panic!("{image}");
+    };
+    // The SVG's own width="240" height="80", read at build time.
+    assert_eq!((width, height), (&json!("240"), &json!("80")), "{image}");
+    assert_eq!(
+        natural_width,
+        &json!(0),
+        "the image arrived too soon: {image}"
+    );
+    let (box_width, box_height) = (box_width.as_f64().unwrap(), box_height.as_f64().unwrap());
+    assert!(
+        box_height > 0.0 && (box_width / box_height - 3.0).abs() < 0.05,
+        "no place kept for the image: {image}"
+    );
+    browser.set_fault(Files::PostFolders, None);
+    finish(browser).await;
+}
+
 #[tokio::test]
 async fn footnote_and_heading_links_jump_within_the_post() {
     let browser = Browser::start(Options {

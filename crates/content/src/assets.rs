@@ -42,9 +42,7 @@ fn write_post<'a>(root: &Path, post: &'a SourcePost) -> std::io::Result<Publishe
             fs::copy(&source, &target)?;
         }
         // Files that are not images (or not readable as one) have no size.
-        if let Ok(size) = imagesize::size(&source) {
-            let width = u32::try_from(size.width).unwrap_or(u32::MAX);
-            let height = u32::try_from(size.height).unwrap_or(u32::MAX);
+        if let Some((width, height)) = crate::image_size::of(&source) {
             images.push((asset.to_string_lossy().replace('\\', "/"), width, height));
         }
     }

@@ -27,6 +27,8 @@ pub mod encoding;
 #[cfg(feature = "build")]
 pub mod front_matter;
 #[cfg(feature = "build")]
+pub mod image_size;
+#[cfg(feature = "build")]
 pub mod library;
 #[cfg(feature = "build")]
 pub mod links;

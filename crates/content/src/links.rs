@@ -13,6 +13,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::front_matter::fields::inside_folder;
+use crate::image_size;
 use crate::lang::Lang;
 use crate::source_text::LineIndex;
 use crate::url_kind::{UrlKind, classify_url};
@@ -112,6 +113,17 @@ fn check_image(page: &Page<'_>, url: &str, at: Location) -> Option<Diagnostic> {
             )
             .help("check the file name, or add the image to the post's folder"),
         ),
+        Some(relative)
+            if image_size::is_svg(&relative) && image_size::of(&page.dir.join(&relative)).is_none() =>
+        {
+            Some(
+                Diagnostic::warning(
+                    at,
+                    format!("the image `{url}` states no size: the text below it moves when it loads"),
+                )
+                .help("give its <svg> element a width and a height in px (or one of them and a viewBox)"),
+            )
+        }
         Some(_) => None,
     }
 }
@@ -271,6 +283,10 @@ mod tests {
     use super::*;
 
     fn problems(body: &str) -> Vec<String> {
+        problems_in(Path::new("/nonexistent/this-post"), body)
+    }
+
+    fn problems_in(dir: &Path, body: &str) -> Vec<String> {
         let mut pages = Pages::default();
         pages.add("edge", Lang::En, "rise-of-edge");
         pages.add("edge", Lang::De, "aufstieg");
@@ -278,7 +294,7 @@ mod tests {
         let text = format!("---\ntitle: T\n---\n{body}");
         let page = Page {
             shown: "content/this-post/en.md",
-            dir: Path::new("/nonexistent/this-post"),
+            dir,
             lang: Lang::En,
             slug: "this",
             text: &text,
@@ -313,6 +329,29 @@ mod tests {
         );
         assert!(found[1].contains("names a Markdown file"), "{found:?}");
         assert!(found[1].contains("`../../de/aufstieg/`"), "{found:?}");
+    }
+
+    #[test]
+    fn an_svg_without_a_size_is_a_warning_where_it_is() {
+        let dir = std::env::temp_dir().join(format!("links-svg-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let svg =
+            |attributes: &str| format!("<svg xmlns=\"http://www.w3.org/2000/svg\" {attributes}/>");
+        std::fs::write(dir.join("sized.svg"), svg("width=\"240\" height=\"80\"")).unwrap();
+        std::fs::write(dir.join("fluid.svg"), svg("viewBox=\"0 0 240 80\"")).unwrap();
+        std::fs::write(dir.join("photo.png"), "not decoded by the checker").unwrap();
+        let found = problems_in(
+            &dir,
+            "![a](./sized.svg) ![b](./photo.png)\n\n![c](./fluid.svg)\n",
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "content/this-post/en.md:6:1: warning: the image `./fluid.svg` states no size"
+            ),
+            "{found:?}"
+        );
     }
 
     #[test]
