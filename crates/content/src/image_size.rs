@@ -88,6 +88,7 @@ fn view_box_ratio(value: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_folder::Folder;
 
     fn svg_with(attributes: &str) -> String {
         format!("<svg xmlns=\"http://www.w3.org/2000/svg\" {attributes}><rect/></svg>")
@@ -154,15 +155,14 @@ mod tests {
 
     #[test]
     fn files_are_read_by_their_kind() {
-        let dir = std::env::temp_dir().join(format!("image-size-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let svg_file = dir.join("chart.SVG");
-        std::fs::write(&svg_file, svg_with("width=\"240\" height=\"80\"")).unwrap();
-        let text = dir.join("notes.txt");
-        std::fs::write(&text, "not an image").unwrap();
+        let folder = Folder::new("image-size");
+        let svg_file = folder.write(
+            "chart.SVG",
+            svg_with("width=\"240\" height=\"80\"").as_bytes(),
+        );
+        let text = folder.write("notes.txt", b"not an image");
         assert_eq!(of(&svg_file), Some((240, 80)));
         assert_eq!(of(&text), None);
-        assert_eq!(of(&dir.join("missing.svg")), None);
-        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(of(&folder.0.join("missing.svg")), None);
     }
 }

@@ -42,3 +42,5 @@ pub mod report;
 pub mod responsive;
 #[cfg(feature = "build")]
 pub mod source_text;
+#[cfg(all(test, feature = "build"))]
+mod test_folder;

@@ -299,32 +299,22 @@ fn check_translated(dir: &PostDir, files: &[Read], diagnostics: &mut Vec<Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
+    use crate::test_folder::Folder;
 
     /// A content folder in a fresh temporary folder, removed on drop.
-    struct Tree(PathBuf);
+    struct Tree(Folder);
 
     impl Tree {
         fn new(name: &str, files: &[(&str, &[u8])]) -> Tree {
-            let root =
-                std::env::temp_dir().join(format!("blog-library-{name}-{}", std::process::id()));
-            let _ = fs::remove_dir_all(&root);
+            let folder = Folder::new(&format!("library-{name}"));
             for (path, bytes) in files {
-                let path = root.join(path);
-                fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).unwrap();
-                fs::write(path, bytes).unwrap();
+                folder.write(path, bytes);
             }
-            Tree(root)
+            Tree(folder)
         }
 
         fn load(&self, drafts: Drafts) -> Library {
-            Library::load(&[ContentRoot::new(&self.0, "content")], drafts)
-        }
-    }
-
-    impl Drop for Tree {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
+            Library::load(&[ContentRoot::new(&self.0.0, "content")], drafts)
         }
     }
 
@@ -411,8 +401,8 @@ mod tests {
         let two = Tree::new("root-two", &[("a/de.md", &post("Hallo", ""))]);
         let library = Library::load(
             &[
-                ContentRoot::new(&one.0, "content"),
-                ContentRoot::new(&two.0, "more/"),
+                ContentRoot::new(&one.0.0, "content"),
+                ContentRoot::new(&two.0.0, "more/"),
             ],
             Drafts::Include,
         );

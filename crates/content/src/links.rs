@@ -281,6 +281,7 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_folder::Folder;
 
     fn problems(body: &str) -> Vec<String> {
         problems_in(Path::new("/nonexistent/this-post"), body)
@@ -333,18 +334,16 @@ mod tests {
 
     #[test]
     fn an_svg_without_a_size_is_a_warning_where_it_is() {
-        let dir = std::env::temp_dir().join(format!("links-svg-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let folder = Folder::new("links-svg");
         let svg =
             |attributes: &str| format!("<svg xmlns=\"http://www.w3.org/2000/svg\" {attributes}/>");
-        std::fs::write(dir.join("sized.svg"), svg("width=\"240\" height=\"80\"")).unwrap();
-        std::fs::write(dir.join("fluid.svg"), svg("viewBox=\"0 0 240 80\"")).unwrap();
-        std::fs::write(dir.join("photo.png"), "not decoded by the checker").unwrap();
+        folder.write("sized.svg", svg("width=\"240\" height=\"80\"").as_bytes());
+        folder.write("fluid.svg", svg("viewBox=\"0 0 240 80\"").as_bytes());
+        folder.write("photo.png", b"not decoded by the checker");
         let found = problems_in(
-            &dir,
+            &folder.0,
             "![a](./sized.svg) ![b](./photo.png)\n\n![c](./fluid.svg)\n",
         );
-        std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0].starts_with(

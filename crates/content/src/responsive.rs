@@ -562,38 +562,14 @@ fn encode_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_folder::Folder;
     use std::time::SystemTime;
 
     use image::{ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
 
-    /// A fresh temporary folder, removed on drop.
-    struct Folder(PathBuf);
-
-    impl Folder {
-        fn new(name: &str) -> Folder {
-            let path =
-                std::env::temp_dir().join(format!("blog-responsive-{name}-{}", std::process::id()));
-            let _ = fs::remove_dir_all(&path);
-            fs::create_dir_all(&path).unwrap();
-            Folder(path)
-        }
-
-        fn write(&self, relative: &str, bytes: &[u8]) -> PathBuf {
-            let path = self.0.join(relative);
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(&path, bytes).unwrap();
-            path
-        }
-
-        fn cache(&self) -> Cache {
-            Cache::new(self.0.join("cache"))
-        }
-    }
-
-    impl Drop for Folder {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
+    /// The image cache of a test, in its folder.
+    fn cache_in(folder: &Folder) -> Cache {
+        Cache::new(folder.0.join("cache"))
     }
 
     /// A colourful gradient, so that scaling and encoding have work to do.
@@ -757,10 +733,10 @@ mod tests {
 
     #[test]
     fn a_wide_jpeg_gets_webp_variants_of_the_stated_sizes_beside_it() {
-        let folder = Folder::new("wide");
+        let folder = Folder::new("responsive-wide");
         let source = folder.write("content/x/cover.jpg", &jpeg(2000, 100, None));
         let out = folder.0.join("site/posts/x");
-        let written = write_variants(&source, "cover.jpg", &out, &folder.cache()).unwrap();
+        let written = write_variants(&source, "cover.jpg", &out, &cache_in(&folder)).unwrap();
 
         assert_eq!(sizes(&written), [(480, 24), (800, 40), (1200, 60)]);
         assert_eq!(
@@ -787,10 +763,10 @@ mod tests {
 
     #[test]
     fn a_png_narrower_than_the_widest_also_gets_its_own_width() {
-        let folder = Folder::new("narrow");
+        let folder = Folder::new("responsive-narrow");
         let source = folder.write("img/chart.png", &png(1000, 83));
         let out = folder.0.join("site");
-        let written = write_variants(&source, "img/chart.png", &out, &folder.cache()).unwrap();
+        let written = write_variants(&source, "img/chart.png", &out, &cache_in(&folder)).unwrap();
 
         assert_eq!(sizes(&written), [(480, 40), (800, 66), (1000, 83)]);
         let paths: Vec<&str> = written.variants.iter().map(|v| v.path.as_str()).collect();
@@ -813,10 +789,10 @@ mod tests {
 
     #[test]
     fn a_small_image_gets_one_webp_of_its_own_size() {
-        let folder = Folder::new("small");
+        let folder = Folder::new("responsive-small");
         let source = folder.write("icon.png", &png(300, 200));
         let out = folder.0.join("site");
-        let written = write_variants(&source, "icon.png", &out, &folder.cache()).unwrap();
+        let written = write_variants(&source, "icon.png", &out, &cache_in(&folder)).unwrap();
 
         assert_eq!(sizes(&written), [(300, 200)]);
         let image = read_webp(&out.join("icon.300.webp"));
@@ -825,7 +801,7 @@ mod tests {
 
     #[test]
     fn a_transparent_png_keeps_its_alpha_and_an_opaque_one_drops_it() {
-        let folder = Folder::new("alpha");
+        let folder = Folder::new("responsive-alpha");
         let transparent = RgbaImage::from_fn(600, 60, |x, _| Rgba([200, 40, 40, (x % 256) as u8]));
         let mut bytes = Vec::new();
         DynamicImage::ImageRgba8(transparent)
@@ -833,7 +809,7 @@ mod tests {
             .unwrap();
         let source = folder.write("logo.png", &bytes);
         let out = folder.0.join("site");
-        let written = write_variants(&source, "logo.png", &out, &folder.cache()).unwrap();
+        let written = write_variants(&source, "logo.png", &out, &cache_in(&folder)).unwrap();
         assert_eq!(sizes(&written), [(480, 48), (600, 60)]);
         assert!(read_webp(&out.join("logo.480.webp")).color().has_alpha());
 
@@ -843,17 +819,17 @@ mod tests {
             .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
             .unwrap();
         let source = folder.write("flat.png", &bytes);
-        write_variants(&source, "flat.png", &out, &folder.cache()).unwrap();
+        write_variants(&source, "flat.png", &out, &cache_in(&folder)).unwrap();
         assert!(!read_webp(&out.join("flat.480.webp")).color().has_alpha());
     }
 
     #[test]
     fn a_photo_whose_exif_says_rotate_is_turned_upright() {
-        let folder = Folder::new("exif");
+        let folder = Folder::new("responsive-exif");
         // Stored 600×100 on its side; Exif 6: turn 90° clockwise to show.
         let source = folder.write("phone.jpg", &jpeg(600, 100, Some(6)));
         let out = folder.0.join("site");
-        let written = write_variants(&source, "phone.jpg", &out, &folder.cache()).unwrap();
+        let written = write_variants(&source, "phone.jpg", &out, &cache_in(&folder)).unwrap();
 
         assert_eq!(
             (written.original.width, written.original.height),
@@ -866,9 +842,9 @@ mod tests {
 
     #[test]
     fn a_cached_variant_is_copied_again_and_never_encoded_twice() {
-        let folder = Folder::new("cache");
+        let folder = Folder::new("responsive-cache");
         let source = folder.write("cover.png", &png(1000, 50));
-        let cache = folder.cache();
+        let cache = cache_in(&folder);
         let first = write_variants(&source, "cover.png", &folder.0.join("a"), &cache).unwrap();
         assert_eq!((cache.encoded(), cache.reused()), (3, 0));
         let cached: Vec<(PathBuf, SystemTime)> = fs::read_dir(cache.dir())
@@ -895,15 +871,15 @@ mod tests {
         }
 
         // Another cache value on the same folder, as the next build has.
-        let next_build = folder.cache();
+        let next_build = cache_in(&folder);
         write_variants(&source, "cover.png", &folder.0.join("c"), &next_build).unwrap();
         assert_eq!((next_build.encoded(), next_build.reused()), (0, 3));
     }
 
     #[test]
     fn a_changed_image_is_encoded_anew() {
-        let folder = Folder::new("changed");
-        let cache = folder.cache();
+        let folder = Folder::new("responsive-changed");
+        let cache = cache_in(&folder);
         let out = folder.0.join("site");
         let source = folder.write("cover.png", &png(500, 40));
         write_variants(&source, "cover.png", &out, &cache).unwrap();
@@ -918,7 +894,7 @@ mod tests {
 
     #[test]
     fn a_damaged_image_is_an_error_naming_the_file() {
-        let folder = Folder::new("damaged");
+        let folder = Folder::new("responsive-damaged");
         let whole_png = png(400, 300);
         let cut = folder.write("post/cut.png", &whole_png[..whole_png.len() / 2]);
         let mut scrambled = whole_png.clone();
@@ -929,7 +905,7 @@ mod tests {
 
         for source in [cut, scrambled, header_only] {
             let out = folder.0.join("site");
-            let err = write_variants(&source, "x.jpg", &out, &folder.cache()).unwrap_err();
+            let err = write_variants(&source, "x.jpg", &out, &cache_in(&folder)).unwrap_err();
             assert_eq!(err.file, source);
             assert!(matches!(err.kind, ImageErrorKind::Decode(_)), "{err}");
             let message = err.to_string();
@@ -944,7 +920,7 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_a_jpeg_or_png_is_refused_whatever_its_name() {
-        let folder = Folder::new("unsupported");
+        let folder = Folder::new("responsive-unsupported");
         let out = folder.0.join("site");
         for (name, bytes) in [
             ("anim.jpg", &b"GIF89a\x01\0\x01\0\0\0\0;"[..]),
@@ -952,12 +928,12 @@ mod tests {
             ("empty.png", b""),
         ] {
             let source = folder.write(name, bytes);
-            let err = write_variants(&source, name, &out, &folder.cache()).unwrap_err();
+            let err = write_variants(&source, name, &out, &cache_in(&folder)).unwrap_err();
             assert!(matches!(err.kind, ImageErrorKind::Unsupported), "{err}");
             assert!(err.to_string().contains(name), "{err}");
         }
         let missing = folder.0.join("missing.jpg");
-        let err = write_variants(&missing, "missing.jpg", &out, &folder.cache()).unwrap_err();
+        let err = write_variants(&missing, "missing.jpg", &out, &cache_in(&folder)).unwrap_err();
         assert!(matches!(err.kind, ImageErrorKind::Read(_)), "{err}");
         assert!(err.to_string().contains("missing.jpg"), "{err}");
         assert!(!out.exists(), "nothing written");
@@ -965,8 +941,8 @@ mod tests {
 
     #[test]
     fn write_all_gives_each_job_s_result_in_order_and_shares_the_cache() {
-        let folder = Folder::new("all");
-        let cache = folder.cache();
+        let folder = Folder::new("responsive-all");
+        let cache = cache_in(&folder);
         let image = png(600, 60);
         let jobs: Vec<Job> = ["a", "b", "broken", "c", "d"]
             .iter()
