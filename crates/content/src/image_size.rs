@@ -94,36 +94,28 @@ mod tests {
         format!("<svg xmlns=\"http://www.w3.org/2000/svg\" {attributes}><rect/></svg>")
     }
 
+    fn assert_sizes(cases: &[(&str, (u32, u32))]) {
+        for (attributes, size) in cases {
+            assert_eq!(svg(&svg_with(attributes)), Some(*size), "{attributes}");
+        }
+    }
+
     #[test]
     fn an_svg_s_stated_width_and_height_are_its_size() {
-        assert_eq!(
-            svg(&svg_with("width=\"240\" height=\"80\"")),
-            Some((240, 80))
-        );
-        assert_eq!(
-            svg(&svg_with("width=\"240px\" height=\" 80.4px \"")),
-            Some((240, 80))
-        );
-        assert_eq!(
-            svg(&svg_with("width=\"72pt\" height=\"1in\"")),
-            Some((96, 96))
-        );
-        assert_eq!(
-            svg(&svg_with("width=\"2.54cm\" height=\"25.4mm\"")),
-            Some((96, 96))
-        );
+        assert_sizes(&[
+            ("width=\"240\" height=\"80\"", (240, 80)),
+            ("width=\"240px\" height=\" 80.4px \"", (240, 80)),
+            ("width=\"72pt\" height=\"1in\"", (96, 96)),
+            ("width=\"2.54cm\" height=\"25.4mm\"", (96, 96)),
+        ]);
     }
 
     #[test]
     fn one_side_and_a_view_box_give_the_other() {
-        assert_eq!(
-            svg(&svg_with("width=\"300\" viewBox=\"0 0 600 200\"")),
-            Some((300, 100))
-        );
-        assert_eq!(
-            svg(&svg_with("height=\"50\" viewBox=\"0,0,400,100\"")),
-            Some((200, 50))
-        );
+        assert_sizes(&[
+            ("width=\"300\" viewBox=\"0 0 600 200\"", (300, 100)),
+            ("height=\"50\" viewBox=\"0,0,400,100\"", (200, 50)),
+        ]);
     }
 
     #[test]
