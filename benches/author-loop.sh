@@ -19,7 +19,7 @@ post="$(ls -d "$work"/content/*/ | head -n 1)en.md"
 # A fixed slug, so that the post keeps its address as the title changes.
 sed -i '0,/^title:/s//slug: the-rise-of-serverless-edge-computing\ntitle:/' "$post"
 
-cargo bench --no-run --quiet --features e2e --bench author_loop
+cargo bench --no-run --quiet -p blog-e2e --bench author_loop
 
 BLOG_CONTENT="$work/content" NO_COLOR=true trunk serve --offline --port "$port" \
   --dist "$work/dist" >"$log" 2>&1 &
@@ -34,4 +34,4 @@ for _ in $(seq 1200); do
 done
 
 AUTHOR_LOOP_URL="http://127.0.0.1:$port/" AUTHOR_LOOP_POST="$post" \
-  cargo bench --quiet --features e2e --bench author_loop
+  cargo bench --quiet -p blog-e2e --bench author_loop

@@ -48,5 +48,5 @@ for kind in wasm js css; do
 done
 printf 'trunk build --release: %d.%d s\n\n' $((build_ms / 1000)) $((build_ms % 1000 / 100))
 
-BLOG_E2E_DIST=dist cargo bench --quiet --features e2e --bench time_to_content
+BLOG_E2E_DIST=dist cargo bench --quiet -p blog-e2e --bench time_to_content
 exit $over

@@ -47,4 +47,4 @@ process.argv.slice(1).forEach(walk);
 # The bench only drives the browser: it is built in the pre-renderer's profile
 # (optimised, without the release profile's slow LTO).
 BLOG_E2E_DIST="$site" BLOG_E2E_BASE=/ PERF_STATIC="$static" \
-  cargo bench --quiet --profile prerender --features e2e --bench perf
+  cargo bench --quiet --profile prerender -p blog-e2e --bench perf

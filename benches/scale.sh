@@ -51,7 +51,7 @@ build() {
 }
 
 echo "scale: compiling (not counted)" >&2
-cargo build --quiet --profile gen -p blog-content --features gen --bin gen-posts
+cargo build --quiet --profile gen -p gen-posts
 BLOG_IMAGE_CACHE="$work/cache-warmup" bash .ci/build --dist "$work/dist" >/dev/null 2>&1
 
 printf '\n%-16s %6s %9s %9s %9s %9s %9s %8s %8s %9s %8s\n' build pages "total ms" publish \

@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::footer::Footer;
-use crate::components::header::Header;
-use crate::components::use_current_page;
-use crate::content::PageData;
+use crate::data::PageData;
 use crate::pages::index::IndexPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::post::PostPage;
 use crate::pages::root::RootPage;
+use crate::routes::use_current_page;
 use crate::site;
+use crate::ui::footer::Footer;
+use crate::ui::header::Header;
 
 /// The whole blog.
 #[component]

@@ -1,7 +1,7 @@
 //! Everything the interface says, in each language. (Dates and reading
-//! times are written at build time: `blog_content::labels`.)
+//! times are written at build time: `blog_model::labels`.)
 
-use crate::lang::Lang;
+use blog_model::lang::Lang;
 
 /// The blog's name, the same in every language.
 pub const BLOG_NAME: &str = "Edgewise";

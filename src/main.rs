@@ -1,5 +1,5 @@
 //! Starts the app; everything else lives in the library.
 
 fn main() {
-    blog::boot::start();
+    blog::start::start();
 }

@@ -19,10 +19,10 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag,
 };
 
-use crate::content::{Assets, COLUMN_SIZES, srcset};
+use crate::data::{Assets, COLUMN_SIZES, srcset};
 use crate::i18n::texts;
-use crate::lang::Lang;
-use crate::slug::slugify;
+use blog_model::lang::Lang;
+use blog_model::slug::slugify;
 
 mod url;
 
@@ -468,7 +468,7 @@ mod tests {
     /// The HTML a body renders to, without the comment markers Leptos adds
     /// for hydration.
     fn html(markdown: &str) -> String {
-        let images = [crate::content::ImageSize {
+        let images = [crate::data::ImageSize {
             path: "img/cloud.png".to_owned(),
             width: 640,
             height: 480,

@@ -1,12 +1,13 @@
 //! Which page a URL shows. The router matches the paths; this decides what
 //! the matched segments mean, and what the language switcher offers there.
 
-use blog_content::data;
+use blog_model::data::{self, TranslationLink};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
-use crate::content::Article;
-use crate::lang::Lang;
 use crate::site;
-use crate::slug::is_slug;
+use blog_model::lang::Lang;
+use blog_model::slug::is_slug;
 
 /// A language's own pages. A trait because [`Lang`] belongs to the content
 /// library, which knows nothing of where the app serves them.
@@ -106,22 +107,23 @@ impl Page {
     /// The same page in every language it exists in, this one included, as
     /// (`hreflang`, path), then `x-default` for readers of any other
     /// language: `/` for `/` and the first index pages, the default
-    /// translation for a post (whose translations its `article` names).
+    /// translation for a post (whose `translations` its data names).
     /// The page's head and the sitemap both name these.
-    pub fn alternates(&self, article: Option<&Article>) -> Vec<(&'static str, String)> {
-        match (self, article) {
+    pub fn alternates(
+        &self,
+        translations: Option<&[TranslationLink]>,
+    ) -> Vec<(&'static str, String)> {
+        match (self, translations) {
             (Page::Root | Page::Index { number: 1, .. }, _) => Lang::ALL
                 .into_iter()
                 .map(|lang| (lang.code(), lang.index_path()))
                 .chain([("x-default", site::path(""))])
                 .collect(),
-            (Page::Post { .. }, Some(article)) => article
-                .translations
+            (Page::Post { .. }, Some(translations)) => translations
                 .iter()
                 .map(|link| (link.lang.code(), post_path(link.lang, &link.slug)))
                 .chain(
-                    article
-                        .default_translation()
+                    data::default_translation(translations)
                         .map(|link| ("x-default", post_path(link.lang, &link.slug))),
                 )
                 .collect(),
@@ -169,6 +171,14 @@ pub fn index_page_path(lang: Lang, number: u32) -> String {
     }
 }
 
+/// The page at the current URL, as the router sees it (the browser's
+/// location, or the path being pre-rendered): the one place every component
+/// learns which page it is on.
+pub fn use_current_page() -> Memo<Page> {
+    let location = use_location();
+    Memo::new(move |_| Page::from_path(&location.pathname.get()))
+}
+
 /// A language switcher link's destination.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Switch {
@@ -189,7 +199,6 @@ impl Switch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::test_site;
 
     const EN_SLUG: &str = "the-rise-of-serverless-edge-computing";
     const DE_SLUG: &str = "der-aufstieg-des-serverless-edge-computing";
@@ -278,9 +287,15 @@ mod tests {
         );
         assert_eq!(Page::Root.alternates(None), first);
         assert_eq!(index(Lang::De, 2).alternates(None), vec![]);
-        let article = test_site::article(Lang::De, DE_SLUG);
+        // As the post's data names them: every translation, in `Lang::ALL` order.
+        let link = |lang, slug: &str| TranslationLink {
+            lang,
+            slug: slug.to_owned(),
+            title: String::new(),
+        };
+        let translations = [link(Lang::En, EN_SLUG), link(Lang::De, DE_SLUG)];
         assert_eq!(
-            post(Lang::De, DE_SLUG).alternates(Some(&article)),
+            post(Lang::De, DE_SLUG).alternates(Some(&translations)),
             vec![
                 ("en", site::path(&format!("en/{EN_SLUG}/"))),
                 ("de", site::path(&format!("de/{DE_SLUG}/"))),
@@ -294,8 +309,12 @@ mod tests {
     #[test]
     fn switching_on_a_post_leads_to_its_translation() {
         let page = post(Lang::En, EN_SLUG);
-        let article = test_site::article(Lang::En, EN_SLUG);
-        let article = Some(article.entry.translations.as_slice());
+        // As the post's data names them.
+        let translations = [
+            (Lang::En, EN_SLUG.to_owned()),
+            (Lang::De, DE_SLUG.to_owned()),
+        ];
+        let article = Some(translations.as_slice());
         assert_eq!(page.lang(), Lang::En);
         assert_eq!(
             page.switch_to(Lang::De, article),

@@ -5,7 +5,7 @@
 //! this version does not know, counts as no choice; nothing here can fail.
 //! Call these from effects and event handlers only, never while rendering.
 
-use crate::lang::Lang;
+use blog_model::lang::Lang;
 
 /// The `localStorage` key of the reader's explicit language choice.
 pub const LANG_KEY: &str = "blog.lang";

@@ -11,8 +11,8 @@ mod html;
 #[path = "support/url_policy.rs"]
 mod url_policy;
 
-use blog::content::Assets;
-use blog::lang::Lang;
+use blog::data::Assets;
+use blog_model::lang::Lang;
 use html::Token;
 use leptos::prelude::RenderHtml;
 

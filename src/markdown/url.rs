@@ -3,7 +3,7 @@
 //! into an attribute (percent-encoded like the CommonMark reference
 //! renderers, rebased under the blog's path).
 
-pub use blog_content::url_kind::{UrlKind, classify_url};
+pub use blog_model::url_kind::{UrlKind, classify_url};
 
 /// A path from the site's root (`/de/`) as the blog is served: under its
 /// base path (`/blog/de/`). Anything else stays as it is.

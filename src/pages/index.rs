@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::components::loading::{LoadFailed, Skeleton};
-use crate::components::page_meta::PageMeta;
-use crate::components::post_card::PostCard;
-use crate::components::use_current_page;
-use crate::content::{Found, IndexPage as Listing, use_page_data};
+use crate::data::{Found, IndexPage as Listing, use_page_data};
 use crate::i18n::{page_label, texts};
-use crate::lang::Lang;
+use crate::pages::entry_card::EntryCard;
 use crate::pages::not_found::NotFound;
+use crate::routes::use_current_page;
 use crate::routes::{Page, index_page_path};
+use crate::ui::head::PageMeta;
+use crate::ui::loading::{LoadFailed, Skeleton};
+use blog_model::lang::Lang;
 
 /// The index route; a language or page it does not know is a 404.
 #[component]
@@ -63,7 +63,7 @@ fn Index(
             .into_iter()
             .enumerate()
             .map(|(position, entry)| {
-                view! { <li><PostCard entry eager=position == 0 /></li> }
+                view! { <li><EntryCard entry eager=position == 0 /></li> }
             })
             .collect_view();
         view! { <ol class="post-list">{cards}</ol> }.into_any()

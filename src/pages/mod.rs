@@ -1,5 +1,6 @@
 //! One component per route.
 
+pub mod entry_card;
 pub mod index;
 pub mod not_found;
 pub mod post;

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::page_meta::PageMeta;
-use crate::components::use_current_page;
 use crate::i18n::texts;
-use crate::lang::Lang;
+use crate::routes::use_current_page;
 use crate::routes::{LangPages, Page};
+use crate::ui::head::PageMeta;
+use blog_model::lang::Lang;
 
 /// The router's fallback: a 404 in the language of the path's first segment.
 #[component]

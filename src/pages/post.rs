@@ -5,18 +5,20 @@
 
 use leptos::prelude::*;
 
-use crate::components::loading::{LoadFailed, Skeleton};
-use crate::components::page_meta::PageMeta;
-use crate::components::post_meta::PostMeta;
-use crate::components::use_current_page;
-use crate::content::{
-    Article, Assets, COLUMN_SIZES, Entry, Found, Glimpse, LoadError, glimpse, srcset, use_page_data,
+use crate::data::{
+    self, Article, Assets, COLUMN_SIZES, Entry, Found, Glimpse, LoadError, glimpse, srcset,
+    use_page_data,
 };
 use crate::i18n::texts;
-use crate::lang::Lang;
 use crate::markdown;
 use crate::pages::not_found::NotFound;
+use crate::routes::use_current_page;
 use crate::routes::{LangPages, Page};
+use crate::ui::head::PageMeta;
+use crate::ui::json_ld;
+use crate::ui::loading::{LoadFailed, Skeleton};
+use crate::ui::post_meta::PostMeta;
+use blog_model::lang::Lang;
 
 /// The post route; a language or slug that names no post is a 404.
 #[component]
@@ -166,4 +168,34 @@ fn PostFooter(
             <a href=lang.index_path()>{texts(lang).all_posts}</a>
         </footer>
     }
+}
+
+/// Starts loading the post file of `lang`'s `slug` in the background, so
+/// that following a link to it shows the post at once; the first post
+/// prefetched in a session is also drawn once, detached (see [`rehearse`]).
+pub fn prefetch(lang: Lang, slug: &str) {
+    data::prefetch_post(lang, slug, rehearse);
+}
+
+thread_local! {
+    static REHEARSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Once a session, draws a prefetched post into a detached element and
+/// throws it away, so that the code that draws posts is compiled and warm
+/// before the click. The browser compiles each function of the wasm when it
+/// first runs: without this, the first post opened took twice as long as
+/// the next (`benches/perf.sh`, index → post, prefetched).
+fn rehearse(text: &str) {
+    use leptos::tachys::view::Render;
+    if REHEARSED.replace(true) {
+        return;
+    }
+    let Some(article) = data::decode_post(text) else {
+        return;
+    };
+    let _ = json_ld::blog_posting(&article);
+    Owner::new().with(|| {
+        drop(view! { <PostArticle article /> }.into_any().build());
+    });
 }

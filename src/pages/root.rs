@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::page_meta::PageMeta;
 use crate::i18n::{BLOG_NAME, texts};
-use crate::lang::{Lang, negotiate};
 use crate::routes::{LangPages, Page};
 use crate::storage;
+use crate::ui::head::PageMeta;
+use blog_model::lang::{Lang, negotiate};
 
 /// Replaces `/` in the history with `/<lang>/`: the saved choice, else the
 /// browser's preference, else English. Without JavaScript (crawlers, reader

@@ -22,8 +22,8 @@ mod url_policy;
 
 use std::collections::BTreeMap;
 
-use blog::content::Assets;
-use blog::lang::Lang;
+use blog::data::Assets;
+use blog_model::lang::Lang;
 use canonical::canonical;
 use on_purpose::{
     drop_disallowed_urls, footnotes_collected_at_the_end, only_ids_on_headings, raw_html_as_text,

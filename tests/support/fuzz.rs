@@ -7,8 +7,8 @@
 
 use std::panic::{self, AssertUnwindSafe};
 
-use blog::content::Assets;
-use blog::lang::Lang;
+use blog::data::Assets;
+use blog_model::lang::Lang;
 use leptos::prelude::RenderHtml;
 
 use crate::allow_list;

@@ -16,7 +16,7 @@ pub struct Published<'a> {
     /// Every file that reads as an image, by path relative to the folder.
     pub images: Vec<(String, u32, u32)>,
     /// The smaller copies of images, by their place in `images`.
-    pub variants: std::collections::HashMap<usize, Vec<crate::data::Variant>>,
+    pub variants: std::collections::HashMap<usize, Vec<blog_model::data::Variant>>,
 }
 
 /// Copies every post's files into `posts/` below `site` (emptied first).

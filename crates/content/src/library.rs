@@ -15,10 +15,10 @@ use crate::cover;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::encoding;
 use crate::front_matter::{self, FrontMatter};
-use crate::labels::count_words;
-use crate::lang::Lang;
 use crate::links::{self, Pages};
 use crate::post_dir::{self, PostDir, TranslationFile};
+use blog_model::labels::count_words;
+use blog_model::lang::Lang;
 
 /// A content folder, and how to show it in messages (`content`,
 /// `tests/fixtures/content`): relative, the way the author typed it.

@@ -14,9 +14,9 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::front_matter::fields::inside_folder;
 use crate::image_size;
-use crate::lang::Lang;
 use crate::source_text::LineIndex;
-use crate::url_kind::{UrlKind, classify_url};
+use blog_model::lang::Lang;
+use blog_model::url_kind::{UrlKind, classify_url};
 
 /// The pages the site will have: each translation's slug, by post id.
 #[derive(Debug, Default)]

@@ -8,9 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::lang::Lang;
 use crate::responsive;
-use crate::slug::{is_slug, slugify};
+use blog_model::lang::Lang;
+use blog_model::slug::{is_slug, slugify};
 
 /// A post's folder, its files sorted.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Writes a checked library into a site folder: the posts' folders
 //! (`posts/<id>/`) and the data files the app fetches and the pre-renderer
-//! reads (`data/`, see [`crate::data`]), and smaller copies of the photos
+//! reads (`data/`, see [`blog_model::data`]), and smaller copies of the photos
 //! (`responsive.rs`).
 
 use std::fs;
@@ -8,13 +8,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::assets::{self, Published};
-use crate::data::{
-    self, Article, Entry, Image, ImageSize, IndexPage, PAGE_SIZE, TranslationLink, Variant,
-};
-use crate::labels::{format_date, format_reading_time, reading_minutes};
-use crate::lang::Lang;
 use crate::library::{SourcePost, SourceTranslation};
 use crate::responsive::{self, Cache, ImageError, Job, write_all};
+use blog_model::data::{
+    self, Article, Entry, Image, ImageSize, IndexPage, PAGE_SIZE, TranslationLink, Variant,
+};
+use blog_model::labels::{format_date, format_reading_time, reading_minutes};
+use blog_model::lang::Lang;
 
 /// What was written.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -102,7 +102,7 @@ fn sharp_s_before_a_german_closing_quote_is_not_mojibake() {
             expected: Some(post_text::Expected {
                 title: "Fuß post 0".to_owned(),
                 description: "groß“ groß“".to_owned(),
-                date: blog_content::date::Date {
+                date: blog_model::date::Date {
                     year: 2022,
                     month: 3,
                     day: 27

@@ -13,13 +13,10 @@ use super::keys::{self, Key};
 use super::position;
 use super::split::Split;
 use super::yaml_error::yaml_problem;
-use crate::date::{Date, DateError};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::slug::{is_slug, reserved, slugify};
-
-/// Search results and link previews cut descriptions after about this many
-/// characters.
-pub const DESCRIPTION_LIMIT: usize = 160;
+use blog_model::data::DESCRIPTION_LIMIT;
+use blog_model::date::{Date, DateError};
+use blog_model::slug::{is_slug, reserved, slugify};
 
 /// The front matter as written. Unknown keys are caught by [`keys::check`]
 /// first; denying them here too keeps one the key scan misses (a key in a

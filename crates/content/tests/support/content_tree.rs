@@ -8,8 +8,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use blog_content::lang::Lang;
-use blog_content::slug::slugify;
+use blog_model::lang::Lang;
+use blog_model::slug::slugify;
 
 use crate::post_text::{self, Expected};
 use crate::seeded::Rng;

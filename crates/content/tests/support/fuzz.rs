@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 use blog_content::diagnostic::Diagnostic;
 use blog_content::encoding;
 use blog_content::front_matter::{self, FrontMatter};
-use blog_content::lang::Lang;
 use blog_content::library::{ContentRoot, Drafts, Library};
 use blog_content::links::{self, Page, Pages};
+use blog_model::lang::Lang;
 
 use crate::content_tree::{self, Tree};
 use crate::post_text::{self, PostText};

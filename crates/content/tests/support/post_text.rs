@@ -7,8 +7,8 @@
 
 use std::path::PathBuf;
 
-use blog_content::date::Date;
-use blog_content::slug::slugify;
+use blog_model::date::Date;
+use blog_model::slug::slugify;
 
 use crate::seeded::Rng;
 

@@ -7,7 +7,7 @@
 use blog_content::diagnostic::Diagnostic;
 use blog_content::front_matter::FrontMatter;
 use blog_content::report::{Format, render};
-use blog_content::slug::{is_slug, reserved};
+use blog_model::slug::{is_slug, reserved};
 
 use crate::post_text::Expected;
 

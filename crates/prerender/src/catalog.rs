@@ -1,0 +1,114 @@
+//! Every post and index page of a built site, read back from its data files:
+//! what the pre-renderer renders and lists in the sitemap and the feeds,
+//! read through the same decoder as the app's, from the same files.
+
+use std::fs;
+use std::path::Path;
+
+use blog_model::data::{decode_article, decode_index};
+
+use blog::data::{Article, IndexPage, localize_article, localize_entry};
+use blog::routes::Page;
+use blog_model::lang::Lang;
+
+/// The data of a built site.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// Every translation, in no particular order.
+    pub articles: Vec<Article>,
+    /// Each language's index pages, in order.
+    pub indexes: Vec<(Lang, Vec<IndexPage>)>,
+}
+
+impl Catalog {
+    /// Reads the data files below `site` (`data/<lang>/{post,page}/*.txt`).
+    pub fn read(site: &Path) -> Result<Catalog, String> {
+        let mut catalog = Catalog::default();
+        for lang in Lang::ALL {
+            let dir = site.join("data").join(lang.code());
+            for (path, text) in read_dir(&dir.join("post"))? {
+                let article =
+                    decode_article(&text).map_err(|err| format!("{}: {err}", path.display()))?;
+                catalog.articles.push(localize_article(article));
+            }
+            let mut pages = Vec::new();
+            for (path, text) in read_dir(&dir.join("page"))? {
+                let mut page =
+                    decode_index(&text).map_err(|err| format!("{}: {err}", path.display()))?;
+                page.entries.iter_mut().for_each(localize_entry);
+                pages.push(page);
+            }
+            pages.sort_by_key(|page| page.number);
+            catalog.indexes.push((lang, pages));
+        }
+        catalog
+            .articles
+            .sort_by(|a, b| (a.entry.lang, &a.entry.slug).cmp(&(b.entry.lang, &b.entry.slug)));
+        Ok(catalog)
+    }
+
+    /// Every page with a path of its own: `/`, each page of each language's
+    /// index, and each translation.
+    pub fn pages(&self) -> Vec<Page> {
+        let mut pages = vec![Page::Root];
+        for (lang, index) in &self.indexes {
+            pages.extend(index.iter().map(|page| Page::Index {
+                lang: *lang,
+                number: page.number,
+            }));
+        }
+        pages.extend(self.articles.iter().map(|article| Page::Post {
+            lang: article.entry.lang,
+            slug: article.entry.slug.clone(),
+        }));
+        pages
+    }
+
+    /// `lang`'s translations, newest first, as its index lists them.
+    pub fn newest_first(&self, lang: Lang) -> impl Iterator<Item = &Article> {
+        self.index_pages(lang)
+            .iter()
+            .flat_map(|page| &page.entries)
+            .filter_map(move |entry| self.article(lang, &entry.slug))
+    }
+
+    /// The pages of `lang`'s index.
+    pub fn index_pages(&self, lang: Lang) -> &[IndexPage] {
+        self.indexes
+            .iter()
+            .find(|(index_lang, _)| *index_lang == lang)
+            .map_or(&[], |(_, pages)| pages.as_slice())
+    }
+
+    /// The translation of `lang` at `slug`.
+    pub fn article(&self, lang: Lang, slug: &str) -> Option<&Article> {
+        self.articles
+            .binary_search_by(|article| {
+                (article.entry.lang, article.entry.slug.as_str()).cmp(&(lang, slug))
+            })
+            .ok()
+            .map(|found| &self.articles[found])
+    }
+}
+
+/// The text of every `.txt` file in `dir`, by name (none when it is missing).
+fn read_dir(dir: &Path) -> Result<Vec<(std::path::PathBuf, String)>, String> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(format!("reading {}: {err}", dir.display())),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|err| format!("reading {}: {err}", dir.display()))?
+            .path();
+        if path.extension().is_some_and(|ext| ext == "txt") {
+            let text = fs::read_to_string(&path)
+                .map_err(|err| format!("reading {}: {err}", path.display()))?;
+            files.push((path, text));
+        }
+    }
+    files.sort();
+    Ok(files)
+}

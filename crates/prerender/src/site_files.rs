@@ -1,0 +1,299 @@
+//! The site-wide files a static site carries beside its pages: `sitemap.xml`
+//! with every page's `hreflang` alternates, `robots.txt`, an Atom feed per
+//! language with each post's full text, and `_headers` with cache rules for
+//! hosts that read it (Netlify, Cloudflare Pages).
+
+use std::fmt::Write as _;
+
+use leptos::prelude::*;
+
+use crate::catalog::Catalog;
+use blog::data::{Article, Assets};
+use blog::i18n::{BLOG_NAME, texts};
+use blog::markdown;
+use blog::routes::{LangPages, Page, post_path};
+use blog::site;
+use blog_model::date::Date;
+use blog_model::lang::Lang;
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 has no way to write other control characters at all.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `2026-02-13T00:00:00Z`: a post's date as Atom wants it.
+fn timestamp(date: Date) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+/// One `<url>` of the sitemap, listing every alternate including itself.
+fn sitemap_url(out: &mut String, path: &str, lastmod: Option<Date>, alternates: &[(&str, String)]) {
+    let _ = writeln!(
+        out,
+        "  <url>\n    <loc>{}</loc>",
+        xml_escape(&site::absolute(path))
+    );
+    if let Some(date) = lastmod {
+        let _ = writeln!(out, "    <lastmod>{date}</lastmod>");
+    }
+    for (hreflang, href) in alternates {
+        let _ = writeln!(
+            out,
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{}\"/>",
+            xml_escape(&site::absolute(href))
+        );
+    }
+    out.push_str("  </url>\n");
+}
+
+/// Every index and post, with the same alternates their pages name.
+pub fn sitemap(catalog: &Catalog) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for page in catalog.pages() {
+        let (lastmod, article) = match &page {
+            Page::Root | Page::NotFound(_) => continue,
+            Page::Index { lang, number } => (
+                catalog
+                    .index_pages(*lang)
+                    .get(*number as usize - 1)
+                    .and_then(|page| page.entries.first())
+                    .map(|entry| entry.date),
+                None,
+            ),
+            Page::Post { lang, slug } => {
+                let article = catalog.article(*lang, slug);
+                (article.map(|article| article.entry.date), article)
+            }
+        };
+        if let Some(path) = page.path() {
+            sitemap_url(
+                &mut out,
+                &path,
+                lastmod,
+                &page.alternates(article.map(|article| &article.translations[..])),
+            );
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots() -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site::absolute(&site::path("sitemap.xml"))
+    )
+}
+
+/// Whether a file name carries a content hash, as Trunk names its output
+/// (`app-0123456789abcdef.js`, `app-0123456789abcdef_bg.wasm`; the hex digits
+/// are not zero-padded, so there may be fewer than 16): such a file never
+/// changes under its name.
+pub fn is_hashed_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+/// Cache rules: files with hashed names (`hashed`, at the site's root) for
+/// good; pages, data files, feeds and images briefly, checked again on every
+/// use. Each path matches
+/// one rule only, since both hosts join the values of rules that overlap.
+pub fn headers(hashed: &[String], policy: &str) -> String {
+    const FOREVER: &str = "public, max-age=31536000, immutable";
+    const REVALIDATE: &str = "public, max-age=0, must-revalidate";
+    let mut out =
+        String::from("# Cache rules for Netlify and Cloudflare Pages, written by the build.\n");
+    let mut rule = |path: String, value: &str| {
+        let _ = write!(out, "{path}\n  Cache-Control: {value}\n");
+    };
+    for name in hashed {
+        rule(site::path(name), FOREVER);
+    }
+    for path in [
+        "",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "posts/*",
+        "data/*",
+    ] {
+        rule(site::path(path), REVALIDATE);
+    }
+    for lang in Lang::ALL {
+        rule(site::path(&format!("{}/*", lang.code())), REVALIDATE);
+    }
+    // The pages' policy, for every file: a host joins the values of rules
+    // that match the same path, so the policy has exactly one rule.
+    let _ = write!(
+        out,
+        "{}*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n",
+        site::BASE
+    );
+    out
+}
+
+/// The full text of a post as HTML, with the same Markdown mapping as its page.
+fn post_html(article: &Article) -> String {
+    markdown::render(&article.body, &Assets::of(article), article.entry.lang).to_html()
+}
+
+/// How many posts a feed carries: the newest, as many as the index's first
+/// page, so that a large blog's feed stays small.
+const FEED_ENTRIES: usize = blog_model::data::PAGE_SIZE;
+
+/// The Atom feed of `lang`'s newest posts, each with its full text.
+/// Links in the text are relative to the post (`#fn-1`) or the site
+/// (`/posts/…`); each entry's `xml:base` is its page, which resolves both.
+pub fn feed(catalog: &Catalog, lang: Lang) -> String {
+    let text = texts(lang);
+    let entries: Vec<&Article> = catalog.newest_first(lang).take(FEED_ENTRIES).collect();
+    let updated = entries.first().map_or_else(
+        || "1970-01-01T00:00:00Z".to_owned(),
+        |article| timestamp(article.entry.date),
+    );
+    let feed_url = site::absolute(&lang.feed_path());
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n\
+         \x20 <id>{feed_url}</id>\n\
+         \x20 <title>{name}</title>\n\
+         \x20 <subtitle>{tagline}</subtitle>\n\
+         \x20 <updated>{updated}</updated>\n\
+         \x20 <author><name>{name}</name></author>\n\
+         \x20 <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed_url}\"/>\n\
+         \x20 <link rel=\"alternate\" type=\"text/html\" href=\"{index}\"/>\n",
+        code = lang.code(),
+        feed_url = xml_escape(&feed_url),
+        name = xml_escape(BLOG_NAME),
+        tagline = xml_escape(text.tagline),
+        index = xml_escape(&site::absolute(&lang.index_path())),
+    );
+    for article in entries {
+        let entry = &article.entry;
+        let url = xml_escape(&site::absolute(&post_path(entry.lang, &entry.slug)));
+        let _ = write!(
+            out,
+            "  <entry xml:base=\"{url}\">\n\
+             \x20   <id>{url}</id>\n\
+             \x20   <title>{title}</title>\n\
+             \x20   <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n\
+             \x20   <published>{date}</published>\n\
+             \x20   <updated>{date}</updated>\n\
+             \x20   <summary>{summary}</summary>\n\
+             \x20   <content type=\"html\">{content}</content>\n\
+             \x20 </entry>\n",
+            title = xml_escape(&entry.title),
+            date = timestamp(entry.date),
+            summary = xml_escape(&entry.description),
+            content = xml_escape(&post_html(article)),
+        );
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_site;
+
+    #[test]
+    fn xml_special_characters_are_escaped() {
+        assert_eq!(
+            xml_escape(r#"a<b>&"c"'"#),
+            "a&lt;b&gt;&amp;&quot;c&quot;&apos;"
+        );
+        assert_eq!(xml_escape("a\u{0}b\u{1b}c\td\n"), "abc\td\n");
+    }
+
+    #[test]
+    fn the_sitemap_lists_each_translation_with_its_alternates() {
+        let sitemap = sitemap(test_site::catalog());
+        let en_url = site::absolute(&post_path(
+            Lang::En,
+            "the-rise-of-serverless-edge-computing",
+        ));
+        let de_url = site::absolute(&post_path(
+            Lang::De,
+            "der-aufstieg-des-serverless-edge-computing",
+        ));
+        assert!(sitemap.contains(&format!("<loc>{en_url}</loc>")));
+        assert!(sitemap.contains(&format!("<loc>{de_url}</loc>")));
+        assert!(sitemap.contains(&format!("hreflang=\"de\" href=\"{de_url}\"")));
+        assert!(sitemap.contains(&format!("hreflang=\"x-default\" href=\"{en_url}\"")));
+    }
+
+    #[test]
+    fn only_trunks_hashed_names_count_as_hashed() {
+        assert!(is_hashed_name("bilingual-blog-82b4d2cdad859152.js"));
+        assert!(is_hashed_name("bilingual-blog-82b4d2cdad859152_bg.wasm"));
+        assert!(is_hashed_name("main-86bc1697221cd58f.css"));
+        assert!(is_hashed_name("bilingual-blog-4ca19d1e87d835b.js"));
+        assert!(!is_hashed_name("index.html"));
+        assert!(!is_hashed_name("cover-1.jpg"));
+        assert!(!is_hashed_name("robots.txt"));
+    }
+
+    #[test]
+    fn hashed_files_are_cached_for_good_and_pages_and_data_revalidated() {
+        let headers = headers(
+            &["app-82b4d2cdad859152.js".to_owned()],
+            "default-src 'self'",
+        );
+        let forever = "  Cache-Control: public, max-age=31536000, immutable";
+        let revalidate = "  Cache-Control: public, max-age=0, must-revalidate";
+        assert!(headers.contains(&format!(
+            "{}\n{forever}",
+            site::path("app-82b4d2cdad859152.js")
+        )));
+        assert!(headers.contains(&format!("{}\n{revalidate}", site::path("data/*"))));
+        assert!(headers.contains(&format!("{}\n{revalidate}", site::path("de/*"))));
+        assert!(headers.contains(&format!("\n{}\n{revalidate}", site::BASE)));
+    }
+
+    #[test]
+    fn one_rule_gives_every_file_the_policy() {
+        let headers = headers(&[], "default-src 'self'");
+        let rule = format!(
+            "\n{}*\n  Content-Security-Policy: default-src 'self'\n",
+            site::BASE
+        );
+        assert!(headers.contains(&rule), "{headers}");
+        assert_eq!(headers.matches("Content-Security-Policy").count(), 1);
+    }
+
+    #[test]
+    fn robots_names_the_sitemap() {
+        assert!(robots().contains(&format!("Sitemap: {}sitemap.xml", site::URL)));
+    }
+
+    #[test]
+    fn a_feed_carries_each_post_in_full() {
+        let feed = feed(test_site::catalog(), Lang::De);
+        assert!(feed.contains("xml:lang=\"de\""));
+        assert!(feed.contains("<title>Der Aufstieg des Serverless Edge Computing</title>"));
+        // The body, escaped once: `<h2` is `&lt;h2` in the XML text.
+        assert!(feed.contains("&lt;h2 id="), "{feed}");
+        assert!(!feed.contains("<h2"));
+    }
+}

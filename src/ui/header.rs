@@ -1,0 +1,108 @@
+//! The header of every page: skip link, blog name, language switcher.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::data::{load, use_page_data};
+use crate::i18n::{BLOG_NAME, texts, untranslated_link_title, untranslated_note};
+use crate::routes::use_current_page;
+use crate::routes::{LangPages, Page, Switch};
+use crate::storage;
+use blog_model::lang::Lang;
+
+/// The site header, following the current route. Its elements stay and
+/// their attributes follow the page, so that a switcher link keeps the
+/// keyboard focus when it is followed.
+#[component]
+pub fn Header() -> impl IntoView {
+    let page = use_current_page();
+    let data = use_page_data();
+    let lang = move || page.with(Page::lang);
+    // On a post, the switcher leads to its translations once they are known.
+    let switches = Memo::new(move |_| {
+        page.with(|page| {
+            let translations = data.translations_now(page);
+            Lang::ALL.map(|target| {
+                let current = page.lang() == target && *page != Page::Root;
+                (page.switch_to(target, translations.as_deref()), current)
+            })
+        })
+    });
+    let untranslated = move || {
+        let switches = switches.get();
+        let missing = Lang::ALL
+            .into_iter()
+            .zip(switches)
+            .find(|(_, (switch, _))| matches!(switch, Switch::Untranslated(_)))?
+            .0;
+        Some(view! {
+            <p class="notice" id="untranslated-note">{untranslated_note(lang(), missing)}</p>
+        })
+    };
+    let links = Lang::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(position, target)| {
+            let switch = Signal::derive(move || switches.with(|all| all[position].clone()));
+            view! { <li><LangLink target switch /></li> }
+        })
+        .collect_view();
+    view! {
+        <a class="skip-link" href="#main" on:click=focus_main>{move || texts(lang()).skip_link}</a>
+        <header class="site-header">
+            <div class="site-header-inner">
+                <a class="site-name" href=move || lang().index_path()>{BLOG_NAME}</a>
+                <nav class="lang-switch" aria-label=move || texts(lang()).language_nav>
+                    <ul>{links}</ul>
+                </nav>
+            </div>
+            {untranslated}
+        </header>
+    }
+}
+
+/// One language in the switcher. Following it saves the choice; hovering
+/// or focusing it loads the page's data ahead of the click.
+#[component]
+fn LangLink(
+    /// The language this link switches to.
+    target: Lang,
+    /// Where it leads, and whether it is the language shown.
+    switch: Signal<(Switch, bool)>,
+) -> impl IntoView {
+    let untranslated = move || switch.with(|(switch, _)| matches!(switch, Switch::Untranslated(_)));
+    let prefetch = move || {
+        let url = switch.with_untracked(|(switch, _)| Page::from_path(switch.href()).data_url());
+        if let Some(url) = url {
+            load::prefetch(url);
+        }
+    };
+    view! {
+        <a
+            href=move || switch.with(|(switch, _)| switch.href().to_owned())
+            hreflang=target.code()
+            lang=target.code()
+            aria-current=move || switch.with(|(_, current)| current.then_some("true"))
+            title=move || untranslated().then(|| untranslated_link_title(target))
+            aria-describedby=move || untranslated().then_some("untranslated-note")
+            on:click=move |_| storage::save_lang(target)
+            on:mouseenter=move |_| prefetch()
+            on:focus=move |_| prefetch()
+        >
+            {target.native_name()}
+        </a>
+    }
+}
+
+/// Moves focus to the main content, which the router's handling of the
+/// `#main` link alone would only scroll to.
+fn focus_main(event: leptos::ev::MouseEvent) {
+    let main = document()
+        .get_element_by_id("main")
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        event.prevent_default();
+        let _ = main.focus();
+        main.scroll_into_view();
+    }
+}

@@ -1,0 +1,9 @@
+//! Views shared by the pages: header and footer, the head's tags and JSON-LD,
+//! a post's date line, and what shows while data loads or when it failed.
+
+pub mod footer;
+pub mod head;
+pub mod header;
+pub mod json_ld;
+pub mod loading;
+pub mod post_meta;

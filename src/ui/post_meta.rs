@@ -1,0 +1,24 @@
+//! The date and reading time line under a post's title.
+
+use leptos::prelude::*;
+
+use crate::data::Entry;
+use crate::i18n::texts;
+
+/// `February 13, 2026 · 2 min read`, with a draft badge on drafts.
+#[component]
+pub fn PostMeta(
+    /// The post whose date and reading time are shown.
+    entry: Entry,
+) -> impl IntoView {
+    view! {
+        <p class="post-meta">
+            <time datetime=entry.date.to_string()>{entry.date_label}</time>
+            <span aria-hidden="true">" · "</span>
+            <span>{entry.reading_time}</span>
+            {entry.draft.then(|| view! {
+                <span class="badge">{texts(entry.lang).draft}</span>
+            })}
+        </p>
+    }
+}
