@@ -4,16 +4,10 @@
 //! element and attribute is on the allow-list, every URL passes the URL
 //! policy, and raw HTML shows as the text the author wrote.
 
-#[path = "support/allow_list.rs"]
-mod allow_list;
-#[path = "support/html.rs"]
-mod html;
-#[path = "support/url_policy.rs"]
-mod url_policy;
-
 use blog::data::Assets;
+use blog_fuzz::allow_list;
+use blog_fuzz::html::{self, Token};
 use blog_model::lang::Lang;
-use html::Token;
 use leptos::prelude::RenderHtml;
 
 const CORPUS: &str = include_str!("fixtures/content/xss-corpus/en.md");

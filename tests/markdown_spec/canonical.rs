@@ -1,7 +1,7 @@
 //! The canonical form the spec test compares: one spelling for HTML that
 //! renders the same.
 
-use crate::html::{self, Token};
+use blog_fuzz::html::{self, Token};
 
 /// Elements that start a new block: whitespace beside their tags does not
 /// render (outside `<pre>`), so it is not compared.

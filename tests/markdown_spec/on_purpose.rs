@@ -6,8 +6,8 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::html::{self, Attr, Token};
-use crate::url_policy;
+use blog_fuzz::html::{self, Attr, Token};
+use blog_fuzz::url_policy;
 
 /// Headings as the mapping writes them: of the `{…}` attributes a heading
 /// may be given, only `#id` is used (it names the heading's anchor);

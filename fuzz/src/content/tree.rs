@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use blog_model::lang::Lang;
 use blog_model::slug::slugify;
 
-use crate::post_text::{self, Expected};
+use crate::content::post_text::{self, Expected};
 use crate::seeded::Rng;
 
 /// A content folder: its files by path relative to it (`edge/en.md`), and,

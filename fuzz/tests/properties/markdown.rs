@@ -1,22 +1,13 @@
-//! The fuzzing property (`tests/support/fuzz.rs`) on a few thousand random
-//! inputs in every test run, and on each input fuzzing ever found wrong,
-//! as a regression test. `bash benches/fuzz.sh` runs a million.
+//! The Markdown mapping's fuzzing property (`src/markdown.rs`) on a few
+//! thousand random inputs in every test run, and on each input fuzzing ever
+//! found wrong, as a regression test. `bash benches/fuzz.sh` runs a million.
 
-#[path = "support/allow_list.rs"]
-mod allow_list;
-#[path = "support/fuzz.rs"]
-mod fuzz;
-#[path = "support/html.rs"]
-mod html;
-#[path = "support/seeded.rs"]
-mod seeded;
-#[path = "support/url_policy.rs"]
-mod url_policy;
+use blog_fuzz::{allow_list, markdown};
 
 #[test]
 fn two_thousand_random_inputs_render_without_panics_and_only_allowed_markup() {
     std::panic::set_hook(Box::new(|_| {}));
-    let outcome = fuzz::run(1 << 40, 2_000);
+    let outcome = markdown::run(1 << 40, 2_000);
     let _ = std::panic::take_hook();
     if let Err(failure) = outcome {
         panic!("{failure}");

@@ -1,20 +1,10 @@
-//! The content checker's fuzzing properties (`tests/support/properties.rs`)
+//! The content checker's fuzzing properties (`src/content/properties.rs`)
 //! on a few thousand random files and a few hundred random content folders
 //! in every test run, and on each input fuzzing ever found wrong, as a
 //! regression test. `bash benches/fuzz.sh content` runs a million.
 
-#[path = "support/content_tree.rs"]
-mod content_tree;
-#[path = "support/fuzz.rs"]
-mod fuzz;
-#[path = "support/post_text.rs"]
-mod post_text;
-#[path = "support/properties.rs"]
-mod properties;
-#[path = "../../../tests/support/seeded.rs"]
-mod seeded;
-
-use post_text::PostText;
+use blog_fuzz::content::post_text::{self, PostText};
+use blog_fuzz::content::{self, properties};
 
 /// Runs `run` with panics kept quiet (they are caught and reported).
 fn quietly(run: impl FnOnce() -> Result<(), String>) {
@@ -28,7 +18,7 @@ fn quietly(run: impl FnOnce() -> Result<(), String>) {
 
 /// The properties of the file `text`, read as `content/post/en.md`.
 fn check(text: &[u8]) -> Result<(), String> {
-    fuzz::check_file(&PostText {
+    content::check_file(&PostText {
         pieces: vec![text.to_vec()],
         expected: None,
     })
@@ -36,13 +26,13 @@ fn check(text: &[u8]) -> Result<(), String> {
 
 #[test]
 fn two_thousand_random_files_give_well_formed_diagnostics() {
-    quietly(|| fuzz::run_files(1 << 40, 2_000));
+    quietly(|| content::run_files(1 << 40, 2_000));
 }
 
 #[test]
 fn two_hundred_random_content_folders_give_well_formed_diagnostics() {
-    let dir = fuzz::work_dir(u64::MAX);
-    quietly(|| fuzz::run_trees(&dir, 1 << 40, 200));
+    let dir = content::work_dir(u64::MAX);
+    quietly(|| content::run_trees(&dir, 1 << 40, 200));
 }
 
 #[test]
@@ -97,7 +87,7 @@ fn sharp_s_before_a_german_closing_quote_is_not_mojibake() {
     let text =
         "---\ntitle: \"Fuß post 0\"\ndescription: \"groß“ groß“\"\ndate: 2022-03-27\n---\nBody\n";
     assert_eq!(
-        fuzz::check_file(&PostText {
+        content::check_file(&PostText {
             pieces: vec![text.as_bytes().to_vec()],
             expected: Some(post_text::Expected {
                 title: "Fuß post 0".to_owned(),
@@ -123,7 +113,7 @@ fn a_yaml_error_after_a_lone_carriage_return_is_placed_on_a_line_of_the_file() {
         "x".repeat(2_600)
     );
     assert_eq!(check(text.as_bytes()), Ok(()));
-    let (_, found) = fuzz::read_file(text.as_bytes());
+    let (_, found) = content::read_file(text.as_bytes());
     assert_eq!(
         (found[0].line, found[0].column),
         (Some(2), Some(2_621)),

@@ -9,7 +9,7 @@ use blog_content::front_matter::FrontMatter;
 use blog_content::report::{Format, render};
 use blog_model::slug::{is_slug, reserved};
 
-use crate::post_text::Expected;
+use crate::content::post_text::Expected;
 
 /// The content folder as the checker is given it.
 pub const ROOT: &str = "content";

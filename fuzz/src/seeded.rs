@@ -1,8 +1,8 @@
 //! What every fuzzing target shares: a small seeded generator, so that a
 //! failing seed replays; a shrinker that cuts a failing input, kept as the
 //! pieces it was built from, down to the pieces that still fail; and a
-//! panic's message. Shared by the Markdown mapping's fuzzing (`tests/`) and
-//! the content library's (`crates/content/tests/`).
+//! panic's message. Shared by the Markdown mapping's fuzzing and the content
+//! checker's.
 
 /// A small, fast, seeded generator (SplitMix64): enough for test inputs.
 pub struct Rng(u64);

@@ -5,9 +5,6 @@
 //! It is not a browser's parser: it reads the well-formed HTML these tests
 //! meet, and says so (an `Err`) when it meets anything else.
 
-// Each test crate includes this module and uses a different part of it.
-#![allow(dead_code)]
-
 use std::fmt::Write;
 
 /// One piece of HTML.

@@ -13,14 +13,12 @@
 //! on a difference not listed and on a listed example that now matches.
 
 mod canonical;
-#[path = "../support/html.rs"]
-mod html;
 mod on_purpose;
 mod spec_file;
-#[path = "../support/url_policy.rs"]
-mod url_policy;
 
 use std::collections::BTreeMap;
+
+use blog_fuzz::html;
 
 use blog::data::Assets;
 use blog_model::lang::Lang;

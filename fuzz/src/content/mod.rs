@@ -17,9 +17,13 @@ use blog_content::library::{ContentRoot, Drafts, Library};
 use blog_content::links::{self, Page, Pages};
 use blog_model::lang::Lang;
 
-use crate::content_tree::{self, Tree};
-use crate::post_text::{self, PostText};
-use crate::properties::{self, ROOT};
+pub mod post_text;
+pub mod properties;
+pub mod tree;
+
+use crate::content::post_text::PostText;
+use crate::content::properties::ROOT;
+use crate::content::tree::{self as content_tree, Tree};
 use crate::seeded::{self, Rng, panic_message};
 
 /// Where a generated file is shown.
