@@ -4,7 +4,7 @@
 # edit, for an edit to the body and one to the title (benches/author_loop.rs).
 # A save compiles no Rust: the watcher Trunk's hook leaves running publishes
 # the content again, and the app of `trunk serve` polls for it and shows it
-# without a reload (src/content/live.rs).
+# without a reload (src/data/live.rs).
 #
 # Run by hand: `bash benches/author-loop.sh` (PORT to change the port, 8098).
 set -euo pipefail

@@ -1,16 +1,15 @@
 //! The application shell: head context, router, the page's data, header,
-//! routes, footer.
+//! the page, footer.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 use crate::data::PageData;
 use crate::pages::index::IndexPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::post::PostPage;
 use crate::pages::root::RootPage;
-use crate::routes::use_current_page;
+use crate::routes::{Page, use_current_page};
 use crate::site;
 use crate::ui::footer::Footer;
 use crate::ui::header::Header;
@@ -32,25 +31,61 @@ pub fn App() -> impl IntoView {
 /// Header, page and footer, with the current page's data loaded for all three.
 #[component]
 fn Layout() -> impl IntoView {
-    PageData::provide(use_current_page());
+    let page = use_current_page();
+    PageData::provide(page);
+    // The path is read once, by `Page::from_path`; the page component is
+    // drawn anew only when the kind of page changes, and otherwise follows
+    // the URL itself (another post, another index page).
+    let shape = Memo::new(move |_| page.with(Shape::of));
+    #[cfg(not(feature = "ssr"))]
+    complete_navigations();
     view! {
         <Header />
         <main id="main" tabindex="-1">
-            <Routes fallback=NotFoundPage>
-                // Each page by its folder, and by the file a static host serves it from.
-                <Route path=path!("/") view=RootPage />
-                <Route path=path!("/index.html") view=RootPage />
-                <Route path=path!("/:lang") view=IndexPage />
-                <Route path=path!("/:lang/") view=IndexPage />
-                <Route path=path!("/:lang/index.html") view=IndexPage />
-                <Route path=path!("/:lang/:slug") view=PostPage />
-                <Route path=path!("/:lang/:slug/") view=PostPage />
-                <Route path=path!("/:lang/:slug/index.html") view=PostPage />
-                <Route path=path!("/:lang/page/:number") view=IndexPage />
-                <Route path=path!("/:lang/page/:number/") view=IndexPage />
-                <Route path=path!("/:lang/page/:number/index.html") view=IndexPage />
-            </Routes>
+            {move || match shape.get() {
+                Shape::Root => view! { <RootPage /> }.into_any(),
+                Shape::Index => view! { <IndexPage /> }.into_any(),
+                Shape::Post => view! { <PostPage /> }.into_any(),
+                Shape::NotFound => view! { <NotFoundPage /> }.into_any(),
+            }}
         </main>
         <Footer />
+    }
+}
+
+/// Puts a followed link's URL into the address bar once its page is drawn,
+/// as leptos_router's `<Routes>` does: the router holds a navigation back
+/// until it is told the route is ready.
+#[cfg(not(feature = "ssr"))]
+fn complete_navigations() {
+    use leptos_router::hooks::use_location;
+    use leptos_router::location::{BrowserUrl, LocationProvider};
+    let Some(url) = use_context::<BrowserUrl>() else {
+        return;
+    };
+    let pathname = use_location().pathname;
+    Effect::new(move |_| {
+        pathname.track();
+        url.ready_to_complete();
+    });
+}
+
+/// Which page component draws a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Root,
+    Index,
+    Post,
+    NotFound,
+}
+
+impl Shape {
+    fn of(page: &Page) -> Shape {
+        match page {
+            Page::Root => Shape::Root,
+            Page::Index { .. } => Shape::Index,
+            Page::Post { .. } => Shape::Post,
+            Page::NotFound(_) => Shape::NotFound,
+        }
     }
 }

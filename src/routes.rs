@@ -9,7 +9,7 @@ use crate::site;
 use blog_model::lang::Lang;
 use blog_model::slug::is_slug;
 
-/// A language's own pages. A trait because [`Lang`] belongs to the content
+/// A language's own pages. A trait because [`Lang`] belongs to the model
 /// library, which knows nothing of where the app serves them.
 pub trait LangPages {
     /// The path of this language's index page, e.g. `/de/` (under the
@@ -31,7 +31,7 @@ impl LangPages for Lang {
 }
 
 /// A page of the blog, as its URL names it. Whether a post or an index page
-/// exists is known once its data file has loaded (see `content`).
+/// exists is known once its data file has loaded (see `data`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     /// `/`: sends the reader on to their language.

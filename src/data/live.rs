@@ -51,11 +51,7 @@ async fn current_version() -> String {
     let Ok(response) = gloo_net::http::Request::get(&url).send().await else {
         return String::new();
     };
-    let is_html = response
-        .headers()
-        .get("content-type")
-        .is_some_and(|kind| kind.starts_with("text/html"));
-    if !response.ok() || is_html {
+    if !response.ok() || super::load::is_html(&response) {
         return String::new();
     }
     response.text().await.unwrap_or_default()

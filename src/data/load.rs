@@ -46,6 +46,8 @@ impl fmt::Display for LoadError {
     }
 }
 
+impl std::error::Error for LoadError {}
+
 type Text = Result<Rc<str>, LoadError>;
 
 /// The file at `url`, as the page's resource loads it: in the browser from
@@ -174,6 +176,15 @@ pub fn prefetch(url: String) {
     });
 }
 
+/// Whether a response is a page, not a data file: what a host or the dev
+/// server sends for a file it does not have.
+pub(super) fn is_html(response: &gloo_net::http::Response) -> bool {
+    response
+        .headers()
+        .get("content-type")
+        .is_some_and(|kind| kind.trim_start().starts_with("text/html"))
+}
+
 async fn fetch(url: String) -> Text {
     let response = gloo_net::http::Request::get(&url)
         .send()
@@ -182,11 +193,7 @@ async fn fetch(url: String) -> Text {
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let is_html = response
-        .headers()
-        .get("content-type")
-        .is_some_and(|kind| kind.trim_start().starts_with("text/html"));
-    if is_html {
+    if is_html(&response) {
         return Err(LoadError::NotData);
     }
     let text = response

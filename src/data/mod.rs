@@ -1,5 +1,5 @@
 //! The blog's posts as the app has them: data files published beside the
-//! app (`crates/content/src/data.rs`), fetched for the page at the current
+//! app (their format is `blog_model::data`), fetched for the page at the current
 //! URL, one resource shared by the header, the head and the page. Nothing of
 //! the blog is compiled in, so the app is the same for 2 posts or 2,000.
 
@@ -15,8 +15,10 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub use blog_model::data::{Article, Entry, Image, ImageSize, IndexPage, TranslationLink, Variant};
+pub use blog_model::data::{Article, Entry, Image, ImageSize, Listing, TranslationLink, Variant};
 use blog_model::data::{DataError, decode_article, decode_index};
+
+use blog_model::percent::encode_srcset_url;
 
 use crate::routes::Page;
 use crate::site;
@@ -42,15 +44,6 @@ pub struct PageData {
     edition: RwSignal<u32>,
 }
 
-/// What a page's data says.
-pub enum Found<T> {
-    Yes(T),
-    /// The file does not exist: the URL names no such post or page.
-    No,
-    /// It could not be had (offline, a server error, a broken file).
-    Failed(LoadError),
-}
-
 impl PageData {
     /// Loads the data of `page` whenever it changes, for the components
     /// below to [`use_page_data`].
@@ -72,8 +65,8 @@ impl PageData {
     }
 
     /// The post file of the current page.
-    pub async fn article(self) -> Found<Article> {
-        self.decoded(decode_article).await.map(take_in)
+    pub async fn article(self) -> Result<Option<Article>, LoadError> {
+        Ok(self.decoded(decode_article).await?.map(take_in))
     }
 
     /// The post file of `page`, at once if it is in memory: see [`PageData::now`].
@@ -83,12 +76,12 @@ impl PageData {
 
     /// The index page of the current page. Its entries are kept, so that a
     /// post opened from it shows its title at once.
-    pub async fn index(self) -> Found<IndexPage> {
-        self.decoded(decode_index).await.map(take_in_index)
+    pub async fn index(self) -> Result<Option<Listing>, LoadError> {
+        Ok(self.decoded(decode_index).await?.map(take_in_index))
     }
 
     /// The index page `page`, at once if it is in memory: see [`PageData::now`].
-    pub fn index_now(self, page: &Page) -> Option<IndexPage> {
+    pub fn index_now(self, page: &Page) -> Option<Listing> {
         self.now(page, decode_index).map(take_in_index)
     }
 
@@ -147,31 +140,27 @@ impl PageData {
         self.retry();
     }
 
-    async fn decoded<T>(self, decode: fn(&str) -> Result<T, DataError>) -> Found<T> {
+    /// The page's data decoded: `None` when its file does not exist (the URL
+    /// names no such post or page), an error when it could not be had
+    /// (offline, a server error, a broken file).
+    async fn decoded<T>(
+        self,
+        decode: fn(&str) -> Result<T, DataError>,
+    ) -> Result<Option<T>, LoadError> {
         match self.resource.await {
             Ok(loaded) => match decode(&loaded.text) {
                 Ok(data) => {
                     load::remember(&loaded.url, &loaded.text);
-                    Found::Yes(data)
+                    Ok(Some(data))
                 }
                 Err(err) => {
                     // Not kept, so that a retry fetches it again.
                     load::forget(&loaded.url);
-                    Found::Failed(LoadError::Malformed(err.to_string()))
+                    Err(LoadError::Malformed(err.to_string()))
                 }
             },
-            Err(err) if err.means_missing() => Found::No,
-            Err(err) => Found::Failed(err),
-        }
-    }
-}
-
-impl<T> Found<T> {
-    fn map<U>(self, f: impl FnOnce(T) -> U) -> Found<U> {
-        match self {
-            Found::Yes(value) => Found::Yes(f(value)),
-            Found::No => Found::No,
-            Found::Failed(err) => Found::Failed(err),
+            Err(err) if err.means_missing() => Ok(None),
+            Err(err) => Err(err),
         }
     }
 }
@@ -216,7 +205,7 @@ fn seen_translations(lang: Lang, slug: &str) -> Option<Vec<(Lang, String)>> {
 }
 
 /// An index page as the app shows it: localized, its entries kept.
-fn take_in_index(mut page: IndexPage) -> IndexPage {
+fn take_in_index(mut page: Listing) -> Listing {
     page.entries.iter_mut().for_each(localize_entry);
     SEEN.with_borrow_mut(|seen| {
         for entry in &page.entries {
@@ -298,12 +287,14 @@ pub const COLUMN_SIZES: &str = "(min-width: 48rem) 40rem, calc(100vw - 2.5rem)";
 /// column on phones (style/main.css, `.card-cover`).
 pub const CARD_SIZES: &str = "(min-width: 48rem) 16rem, calc(100vw - 2.5rem)";
 
-/// The `srcset` of an image's smaller copies (`… 480w, … 800w`), or none.
+/// The `srcset` of an image's smaller copies (`… 480w, … 800w`), or none;
+/// each URL percent-encoded, so that a space or comma in a file's name does
+/// not split the list.
 pub fn srcset(variants: &[Variant]) -> Option<String> {
     (!variants.is_empty()).then(|| {
         variants
             .iter()
-            .map(|variant| format!("{} {}w", variant.url, variant.width))
+            .map(|variant| format!("{} {}w", encode_srcset_url(&variant.url), variant.width))
             .collect::<Vec<_>>()
             .join(", ")
     })
@@ -324,4 +315,39 @@ pub fn prefetch_post(lang: Lang, slug: &str, then: fn(&str)) {
 /// A post file's article as the app shows it, if the file is whole.
 pub fn decode_post(text: &str) -> Option<Article> {
     decode_article(text).ok().map(localize_article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn variant(url: &str, width: u32) -> Variant {
+        Variant {
+            url: url.to_owned(),
+            width,
+        }
+    }
+
+    #[test]
+    fn srcset_lists_each_variant_by_its_url_and_width() {
+        let variants = [
+            variant("/posts/x/cover.480.webp", 480),
+            variant("/posts/x/cover.800.webp", 800),
+        ];
+        assert_eq!(
+            srcset(&variants).as_deref(),
+            Some("/posts/x/cover.480.webp 480w, /posts/x/cover.800.webp 800w")
+        );
+        assert_eq!(
+            srcset(&variants[..1]).as_deref(),
+            Some("/posts/x/cover.480.webp 480w")
+        );
+        // A space or comma would split the list; `%` is left as written.
+        let odd = [variant("/posts/a%20b/my shot,1.ä.480.webp", 480)];
+        assert_eq!(
+            srcset(&odd).as_deref(),
+            Some("/posts/a%20b/my%20shot%2C1.%C3%A4.480.webp 480w")
+        );
+        assert_eq!(srcset(&[]), None);
+    }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::data::{Found, IndexPage as Listing, use_page_data};
+use crate::data::{Listing, use_page_data};
 use crate::i18n::{page_label, texts};
 use crate::pages::entry_card::EntryCard;
 use crate::pages::not_found::NotFound;
@@ -32,9 +32,9 @@ pub fn IndexPage() -> impl IntoView {
             let page = page.clone();
             Suspend::new(async move {
                 match data.index().await {
-                    Found::Yes(listing) => view! { <Index page listing /> }.into_any(),
-                    Found::No => view! { <NotFound lang /> }.into_any(),
-                    Found::Failed(error) => {
+                    Ok(Some(listing)) => view! { <Index page listing /> }.into_any(),
+                    Ok(None) => view! { <NotFound lang /> }.into_any(),
+                    Err(error) => {
                         view! { <LoadFailed lang error on_retry=move || data.retry() /> }.into_any()
                     }
                 }

@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 
 use crate::data::{
-    self, Article, Assets, COLUMN_SIZES, Entry, Found, Glimpse, LoadError, glimpse, srcset,
-    use_page_data,
+    self, Article, Assets, COLUMN_SIZES, Entry, Glimpse, LoadError, glimpse, srcset, use_page_data,
 };
 use crate::i18n::texts;
 use crate::markdown;
@@ -44,15 +43,15 @@ pub fn PostPage() -> impl IntoView {
                 let (page, seen) = (page.clone(), seen.clone());
                 Suspend::new(async move {
                     let error = match data.article().await {
-                        Found::Yes(article) => {
+                        Ok(Some(article)) => {
                             return view! { <PostView page article /> }.into_any();
                         }
-                        Found::No if seen.is_none() => {
+                        Ok(None) if seen.is_none() => {
                             return view! { <NotFound lang /> }.into_any();
                         }
                         // Listed, yet missing: a deploy in progress, a broken cache.
-                        Found::No => LoadError::Status(404),
-                        Found::Failed(error) => error,
+                        Ok(None) => LoadError::Status(404),
+                        Err(error) => error,
                     };
                     view! {
                         <PostFrame lang glimpse=seen>

@@ -1,5 +1,5 @@
 //! Every post of one or more content folders, read and checked: the one
-//! entry point build.rs, `check-content` and the tests share.
+//! entry point `publish`, `check-content` and the tests share.
 //!
 //! Each file goes through the stages in order (encoding, front matter,
 //! cover); then the posts are checked against each other (folder names and
@@ -46,8 +46,7 @@ pub enum Drafts {
     Leave,
 }
 
-/// One post as read from its folder (the app's `Post` is what the index
-/// compiled from it holds).
+/// One post as read from its folder, before it is published as data files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourcePost {
     pub id: String,

@@ -11,7 +11,7 @@ use crate::assets::{self, Published};
 use crate::library::{SourcePost, SourceTranslation};
 use crate::responsive::{self, Cache, ImageError, Job, write_all};
 use blog_model::data::{
-    self, Article, Entry, Image, ImageSize, IndexPage, PAGE_SIZE, TranslationLink, Variant,
+    self, Article, Entry, Image, ImageSize, Listing, PAGE_SIZE, TranslationLink, Variant,
 };
 use blog_model::labels::{format_date, format_reading_time, reading_minutes};
 use blog_model::lang::Lang;
@@ -160,7 +160,7 @@ fn add_variants(
 
 /// The pages of `lang`'s index: its translations newest first (then by
 /// title), [`PAGE_SIZE`] to a page; one empty page where there are none.
-pub fn index(lang: Lang, articles: &[Article]) -> Vec<IndexPage> {
+pub fn index(lang: Lang, articles: &[Article]) -> Vec<Listing> {
     let mut entries: Vec<&Entry> = articles
         .iter()
         .map(|article| &article.entry)
@@ -169,7 +169,7 @@ pub fn index(lang: Lang, articles: &[Article]) -> Vec<IndexPage> {
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
     let count = data::page_count(entries.len());
     (1..=count)
-        .map(|number| IndexPage {
+        .map(|number| Listing {
             number,
             count,
             entries: entries

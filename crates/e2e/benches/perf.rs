@@ -53,7 +53,7 @@ const SHELL_BUDGET: u64 = 102_400;
 const CLICK_TARGET_MS: f64 = 16.0;
 /// Milliseconds from the pointer entering a link to its click. Sooner, the
 /// app may still be drawing the prefetched post once, detached, to warm its
-/// code (`src/content/mod.rs`, `rehearse`).
+/// code (`src/pages/post.rs`, `rehearse`).
 const HOVER_MS: u32 = 300;
 
 const INDEX: &str = "/en/";

@@ -114,9 +114,9 @@ pub struct ImageSize {
     pub variants: Vec<Variant>,
 }
 
-/// One page of a language's index.
+/// A listing: one page of entries of a language's index.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexPage {
+pub struct Listing {
     /// From 1.
     pub number: u32,
     /// How many pages the language's index has (at least 1).
@@ -239,14 +239,14 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
 }
 
 /// Reads a page of an index.
-pub fn decode_index(text: &str) -> Result<IndexPage, DataError> {
+pub fn decode_index(text: &str) -> Result<Listing, DataError> {
     let mut lines = text
         .strip_prefix(INDEX_HEADER)
         .and_then(|rest| rest.strip_prefix('\n'))
         .ok_or(DataError::NotData)?
         .split('\n');
     let bad = DataError::BadLine;
-    let mut page = IndexPage {
+    let mut page = Listing {
         number: 0,
         count: 0,
         entries: Vec::new(),
@@ -373,7 +373,7 @@ mod encode {
     }
 
     /// Writes a page of an index.
-    pub fn encode_index(page: &IndexPage) -> String {
+    pub fn encode_index(page: &Listing) -> String {
         let mut out = format!("{INDEX_HEADER}\npage\t{}\t{}\n", page.number, page.count);
         for entry in &page.entries {
             encode_entry(&mut out, entry);
@@ -514,7 +514,7 @@ mod tests {
 
     #[test]
     fn an_index_page_reads_back_as_written() {
-        let page = IndexPage {
+        let page = Listing {
             number: 2,
             count: 3,
             entries: vec![entry(Lang::En, "a", true), entry(Lang::En, "b", false)],
@@ -534,7 +534,7 @@ mod tests {
                 assert!(decode_article(&article[..end]).is_err(), "{end}");
             }
         }
-        let index = encode_index(&IndexPage {
+        let index = encode_index(&Listing {
             number: 1,
             count: 1,
             entries: vec![entry(Lang::En, "a", true)],

@@ -1,5 +1,5 @@
 //! How each language writes the dates and reading times shown beside a post;
-//! computed at build time and compiled into the index as text.
+//! computed at build time and written into the data files as text.
 
 use crate::date::Date;
 use crate::lang::Lang;

@@ -2,12 +2,14 @@
 //! what the pre-renderer renders and lists in the sitemap and the feeds,
 //! read through the same decoder as the app's, from the same files.
 
+use std::fmt;
 use std::fs;
-use std::path::Path;
+use std::io;
+use std::path::{Path, PathBuf};
 
-use blog_model::data::{decode_article, decode_index};
+use blog_model::data::{DataError, decode_article, decode_index};
 
-use blog::data::{Article, IndexPage, localize_article, localize_entry};
+use blog::data::{Article, Listing, localize_article, localize_entry};
 use blog::routes::Page;
 use blog_model::lang::Lang;
 
@@ -17,24 +19,51 @@ pub struct Catalog {
     /// Every translation, in no particular order.
     pub articles: Vec<Article>,
     /// Each language's index pages, in order.
-    pub indexes: Vec<(Lang, Vec<IndexPage>)>,
+    pub indexes: Vec<(Lang, Vec<Listing>)>,
+}
+
+/// Why a built site's data files cannot be read.
+#[derive(Debug)]
+pub enum CatalogError {
+    /// A folder or file could not be read.
+    Read(PathBuf, io::Error),
+    /// A file is not a data file of this version, or is cut short.
+    Decode(PathBuf, DataError),
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogError::Read(path, err) => write!(f, "reading {}: {err}", path.display()),
+            CatalogError::Decode(path, err) => write!(f, "{}: {err}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CatalogError::Read(_, err) => Some(err),
+            CatalogError::Decode(_, err) => Some(err),
+        }
+    }
 }
 
 impl Catalog {
     /// Reads the data files below `site` (`data/<lang>/{post,page}/*.txt`).
-    pub fn read(site: &Path) -> Result<Catalog, String> {
+    pub fn read(site: &Path) -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::default();
         for lang in Lang::ALL {
             let dir = site.join("data").join(lang.code());
             for (path, text) in read_dir(&dir.join("post"))? {
                 let article =
-                    decode_article(&text).map_err(|err| format!("{}: {err}", path.display()))?;
+                    decode_article(&text).map_err(|err| CatalogError::Decode(path, err))?;
                 catalog.articles.push(localize_article(article));
             }
             let mut pages = Vec::new();
             for (path, text) in read_dir(&dir.join("page"))? {
                 let mut page =
-                    decode_index(&text).map_err(|err| format!("{}: {err}", path.display()))?;
+                    decode_index(&text).map_err(|err| CatalogError::Decode(path, err))?;
                 page.entries.iter_mut().for_each(localize_entry);
                 pages.push(page);
             }
@@ -73,7 +102,7 @@ impl Catalog {
     }
 
     /// The pages of `lang`'s index.
-    pub fn index_pages(&self, lang: Lang) -> &[IndexPage] {
+    pub fn index_pages(&self, lang: Lang) -> &[Listing] {
         self.indexes
             .iter()
             .find(|(index_lang, _)| *index_lang == lang)
@@ -92,20 +121,20 @@ impl Catalog {
 }
 
 /// The text of every `.txt` file in `dir`, by name (none when it is missing).
-fn read_dir(dir: &Path) -> Result<Vec<(std::path::PathBuf, String)>, String> {
+fn read_dir(dir: &Path) -> Result<Vec<(PathBuf, String)>, CatalogError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(format!("reading {}: {err}", dir.display())),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(CatalogError::Read(dir.to_owned(), err)),
     };
     let mut files = Vec::new();
     for entry in entries {
         let path = entry
-            .map_err(|err| format!("reading {}: {err}", dir.display()))?
+            .map_err(|err| CatalogError::Read(dir.to_owned(), err))?
             .path();
         if path.extension().is_some_and(|ext| ext == "txt") {
-            let text = fs::read_to_string(&path)
-                .map_err(|err| format!("reading {}: {err}", path.display()))?;
+            let text =
+                fs::read_to_string(&path).map_err(|err| CatalogError::Read(path.clone(), err))?;
             files.push((path, text));
         }
     }

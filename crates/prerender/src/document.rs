@@ -215,7 +215,7 @@ pub fn render(template: &Template, target: Target<'_>) -> String {
 }
 
 /// The resources' serialized values as a JSON array indexed by their ids,
-/// which is what hydration reads from `__RESOLVED_RESOURCES` (see `boot.rs`).
+/// which is what hydration reads from `__RESOLVED_RESOURCES` (see the app's `start.rs`).
 /// Every `<` is escaped so that no value can close the element.
 fn resource_data(resolved: Vec<(SerializedDataId, String)>) -> String {
     let mut values: Vec<Option<String>> = Vec::new();

@@ -62,7 +62,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     }
     // The data files the content's publishing step wrote just before: the
     // pages render from them as the app does.
-    let catalog = Catalog::read(dist)?;
+    let catalog = Catalog::read(dist).map_err(|err| err.to_string())?;
     load::read_from(dist.to_owned());
     let index = dist.join("index.html");
     let template =

@@ -17,20 +17,24 @@
 //! photo in a wider colour space than sRGB (Display P3, from a phone) shows
 //! a little duller in its variants than in the original.
 
-use std::borrow::Cow;
+mod cache;
+mod codec;
+mod naming;
+
 use std::fmt;
 use std::fs;
-use std::io::{self, Cursor};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-use fast_image_resize::images::{TypedImage, TypedImageRef};
-use fast_image_resize::pixels::U8x4;
-use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
-use image::metadata::Orientation;
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
-use sha2::{Digest, Sha256};
+use image::ImageDecoder;
+
+pub use cache::Cache;
+pub use naming::{height_for, takes_variants, variant_of, variant_path, variant_stem, widths};
+
+use cache::{key, key_prefix};
+use codec::{decode, encode, open, upright};
 
 /// The widths the layout asks for, narrowest first: a phone's column (390
 /// CSS px, so 480 at 1× and 800 at 2×) and the widest column at 2×.
@@ -42,16 +46,6 @@ pub const QUALITY: f32 = 78.0;
 /// libwebp's effort, 0 (fastest) to 6 (smallest); 4 is its default, and 6
 /// saves some 5 % for five times the time.
 pub const METHOD: i32 = 4;
-
-/// What shapes a variant's bytes besides the source and the width; part of
-/// every cache key, so that changing any of it encodes everything again.
-/// The last number counts changes to the processing itself.
-fn settings() -> String {
-    format!("webp q{QUALITY} m{METHOD}, lanczos3, exif orientation, 1")
-}
-
-/// The longest side a WebP file can have.
-const WEBP_MAX_SIDE: u32 = 16383;
 
 /// One WebP file written beside the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,63 +74,6 @@ pub struct Variants {
     pub original: Original,
     /// Narrowest first; never empty.
     pub variants: Vec<Variant>,
-}
-
-/// A folder of encoded variants, each named by its key (the SHA-256 of the
-/// settings, the source's bytes and the width): `<key>.webp`. A file in it
-/// is never changed once there, so builds running at once may share it; it
-/// may be emptied between builds, and is never pruned: an image edited
-/// leaves its old variants behind. Counts what it saved; shared by threads
-/// (it is `Sync`).
-#[derive(Debug)]
-pub struct Cache {
-    dir: PathBuf,
-    encoded: AtomicUsize,
-    reused: AtomicUsize,
-}
-
-impl Cache {
-    /// A cache in `dir`, made when first written to.
-    pub fn new(dir: impl Into<PathBuf>) -> Cache {
-        Cache {
-            dir: dir.into(),
-            encoded: AtomicUsize::new(0),
-            reused: AtomicUsize::new(0),
-        }
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// Variants encoded through this value so far.
-    pub fn encoded(&self) -> usize {
-        self.encoded.load(Ordering::Relaxed)
-    }
-
-    /// Variants found in the cache through this value so far.
-    pub fn reused(&self) -> usize {
-        self.reused.load(Ordering::Relaxed)
-    }
-
-    fn file(&self, key: &str) -> PathBuf {
-        self.dir.join(format!("{key}.webp"))
-    }
-
-    /// Writes `bytes` as `file`, all at once: under another name first, so
-    /// that a build reading it at the same time never sees half of it.
-    fn store(&self, file: &Path, bytes: &[u8]) -> Result<(), ImageErrorKind> {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
-        let temporary = file.with_extension(format!("{}-{unique}.tmp", std::process::id()));
-        fs::create_dir_all(&self.dir)
-            .and_then(|()| fs::write(&temporary, bytes))
-            .and_then(|()| fs::rename(&temporary, file))
-            .map_err(|err| {
-                let _ = fs::remove_file(&temporary);
-                ImageErrorKind::Write(file.to_owned(), err)
-            })
-    }
 }
 
 /// Why an image got no variants.
@@ -193,89 +130,6 @@ impl std::error::Error for ImageError {
             ImageErrorKind::Unsupported | ImageErrorKind::Encode { .. } => None,
         }
     }
-}
-
-/// Whether the file at `relative` gets variants, by its name: JPEG and PNG
-/// do; SVG scales by itself, a GIF may move, a WebP is small already.
-pub fn takes_variants(relative: &str) -> bool {
-    let Some((_, extension)) = file_name(relative).rsplit_once('.') else {
-        return false;
-    };
-    ["jpg", "jpeg", "png"]
-        .iter()
-        .any(|kind| extension.eq_ignore_ascii_case(kind))
-}
-
-/// The widths of the variants of an image `source_width` pixels wide: those
-/// of [`WIDTHS`] it reaches, and its own width when it is narrower than the
-/// widest and not among them.
-pub fn widths(source_width: u32) -> Vec<u32> {
-    let mut widths: Vec<u32> = WIDTHS
-        .into_iter()
-        .filter(|&width| width <= source_width)
-        .collect();
-    if source_width < WIDTHS[WIDTHS.len() - 1] && !widths.contains(&source_width) {
-        widths.push(source_width);
-    }
-    widths
-}
-
-/// The height of a `source_width`×`source_height` image scaled to `width`:
-/// rounded to the nearest pixel, at least one.
-pub fn height_for(source_width: u32, source_height: u32, width: u32) -> u32 {
-    let (source_width, source_height, width) = (
-        u64::from(source_width.max(1)),
-        u64::from(source_height),
-        u64::from(width),
-    );
-    let height = (2 * source_height * width + source_width) / (2 * source_width);
-    u32::try_from(height).unwrap_or(u32::MAX).max(1)
-}
-
-/// Where the variant `width` pixels wide of the image at `relative` goes:
-/// its extension replaced, `img/chart.png` → `img/chart.800.webp`. So
-/// `cover.jpg` and `cover.png` in one folder would share their variants'
-/// names; the content check rejects that (`post_dir.rs`).
-pub fn variant_path(relative: &str, width: u32) -> String {
-    format!("{}.{width}.webp", variant_stem(relative))
-}
-
-/// The image at `relative` without its extension, which its variants'
-/// names start with: `img/chart.png` → `img/chart`.
-pub fn variant_stem(relative: &str) -> &str {
-    let name = file_name(relative);
-    let folder_len = relative.len() - name.len();
-    match name.rfind('.') {
-        Some(dot) if dot > 0 => &relative[..folder_len + dot],
-        _ => relative,
-    }
-}
-
-/// The image whose variant `relative` would be, by name (`x.480.webp` →
-/// `x`), if it has a variant's name.
-pub fn variant_of(relative: &str) -> Option<&str> {
-    let (stem, width) = relative.strip_suffix(".webp")?.rsplit_once('.')?;
-    let is_width = !width.is_empty() && width.bytes().all(|byte| byte.is_ascii_digit());
-    (is_width && !file_name(stem).is_empty()).then_some(stem)
-}
-
-/// The `srcset` attribute's value for `variants` published under `base`
-/// (the post folder's URL, ending in `/`): `/posts/x/cover.480.webp 480w, …`.
-/// Spaces, commas and other bytes that would end or split a URL in the list
-/// are percent-encoded. The value still needs escaping as an attribute,
-/// as every attribute does.
-pub fn srcset(base: &str, variants: &[Variant]) -> String {
-    variants
-        .iter()
-        .map(|variant| {
-            format!(
-                "{} {}w",
-                encode_url(&format!("{base}{}", variant.path)),
-                variant.width
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Writes the variants of the image `source`, published as `relative`
@@ -374,46 +228,15 @@ pub fn write_all(jobs: &[Job], cache: &Cache, threads: usize) -> Vec<Result<Vari
     results.into_iter().map(|(_, result)| result).collect()
 }
 
-/// The last part of a `/`-separated path.
-fn file_name(relative: &str) -> &str {
-    relative.rsplit('/').next().unwrap_or(relative)
-}
-
-/// A decoder for `bytes` if they are a JPEG or a PNG, and the orientation
-/// its Exif data gives. Reads the header only.
-fn open(bytes: &[u8]) -> Result<(impl ImageDecoder + '_, Orientation), ImageErrorKind> {
-    let reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(ImageErrorKind::Read)?;
-    if !matches!(reader.format(), Some(ImageFormat::Jpeg | ImageFormat::Png)) {
-        return Err(ImageErrorKind::Unsupported);
-    }
-    let mut decoder = reader.into_decoder().map_err(ImageErrorKind::Decode)?;
-    let orientation = decoder.orientation().map_err(ImageErrorKind::Decode)?;
-    Ok((decoder, orientation))
-}
-
-/// The size an image of `(width, height)` pixels shows at once turned as
-/// `orientation` says.
-fn upright((width, height): (u32, u32), orientation: Orientation) -> (u32, u32) {
-    match orientation {
-        Orientation::Rotate90
-        | Orientation::Rotate270
-        | Orientation::Rotate90FlipH
-        | Orientation::Rotate270FlipH => (height, width),
-        _ => (width, height),
-    }
-}
-
 /// A variant to publish, and its file in the cache (there or not yet).
-struct Planned {
+pub(super) struct Planned {
     width: u32,
     height: u32,
     cached: PathBuf,
 }
 
 /// The variants of the image of `bytes`, `(width, height)` pixels upright.
-fn plan(bytes: &[u8], (width, height): (u32, u32), cache: &Cache) -> Vec<Planned> {
+pub(super) fn plan(bytes: &[u8], (width, height): (u32, u32), cache: &Cache) -> Vec<Planned> {
     let prefix = key_prefix(bytes);
     widths(width)
         .into_iter()
@@ -425,98 +248,14 @@ fn plan(bytes: &[u8], (width, height): (u32, u32), cache: &Cache) -> Vec<Planned
         .collect()
 }
 
-/// Decoded pixels, upright, as RGBA (8 bits a channel), and whether any is
-/// not opaque. One kind of pixel for every image: each kind the resizer
-/// handles is compiled anew, at some 30 s a kind when optimised.
-struct Pixels {
-    width: u32,
-    height: u32,
-    rgba: Vec<u8>,
-    alpha: bool,
-}
-
-fn decode(decoder: impl ImageDecoder, orientation: Orientation) -> Result<Pixels, ImageErrorKind> {
-    let mut image = DynamicImage::from_decoder(decoder).map_err(ImageErrorKind::Decode)?;
-    image.apply_orientation(orientation);
-    let alpha = image.color().has_alpha();
-    let rgba = image.into_rgba8();
-    Ok(Pixels {
-        width: rgba.width(),
-        height: rgba.height(),
-        alpha: alpha && rgba.pixels().any(|pixel| pixel[3] != u8::MAX),
-        rgba: rgba.into_raw(),
-    })
-}
-
-/// `pixels` scaled to `width`×`height` and encoded as lossy WebP (with an
-/// alpha channel only when some pixel is not opaque: libwebp checks).
-fn encode(pixels: &Pixels, width: u32, height: u32) -> Result<Vec<u8>, ImageErrorKind> {
-    let fail = |reason: String| ImageErrorKind::Encode {
-        width,
-        height,
-        reason,
-    };
-    if width > WEBP_MAX_SIDE || height > WEBP_MAX_SIDE {
-        return Err(fail(format!(
-            "WebP is at most {WEBP_MAX_SIDE} pixels a side"
-        )));
-    }
-    let scaled = resize(pixels, width, height).map_err(fail)?;
-    let mut config =
-        webp::WebPConfig::new().map_err(|()| fail("libwebp has no default settings".to_owned()))?;
-    config.quality = QUALITY;
-    config.method = METHOD;
-    webp::Encoder::from_rgba(&scaled, width, height)
-        .encode_advanced(&config)
-        .map(|webp| webp.to_vec())
-        .map_err(|err| fail(format!("libwebp: {err:?}")))
-}
-
-/// `pixels` scaled to `width`×`height` with a Lanczos filter (colours
-/// weighted by their alpha when some pixel is not opaque, so that no dark
-/// fringe shows at the edges).
-fn resize(pixels: &Pixels, width: u32, height: u32) -> Result<Cow<'_, [u8]>, String> {
-    if (width, height) == (pixels.width, pixels.height) {
-        return Ok(Cow::Borrowed(&pixels.rgba));
-    }
-    let source = TypedImageRef::<U8x4>::from_buffer(pixels.width, pixels.height, &pixels.rgba)
-        .map_err(|err| err.to_string())?;
-    let mut scaled = vec![0; width as usize * height as usize * 4];
-    let mut target = TypedImage::<U8x4>::from_buffer(width, height, &mut scaled)
-        .map_err(|err| err.to_string())?;
-    let options = ResizeOptions::new()
-        .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
-        .use_alpha(pixels.alpha);
-    Resizer::new()
-        .resize_typed(&source, &mut target, &options)
-        .map_err(|err| err.to_string())?;
-    Ok(Cow::Owned(scaled))
-}
-
-/// The hash of the settings and the source, to which each width is added.
-fn key_prefix(source: &[u8]) -> Sha256 {
-    let mut hasher = Sha256::new();
-    hasher.update(settings().as_bytes());
-    hasher.update([0]);
-    hasher.update(source);
-    hasher
-}
-
-/// A variant's cache key, in hex.
-fn key(prefix: &Sha256, width: u32) -> String {
-    let mut hasher = prefix.clone();
-    hasher.update(width.to_le_bytes());
-    hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
-}
-
-/// Copies the cached file of `variant` of the image published as
-/// `relative` into `out_dir`, replacing what is there. A copy, not a link:
-/// whatever later writes to the published file cannot change the cache.
-fn publish(variant: Planned, relative: &str, out_dir: &Path) -> Result<Variant, ImageErrorKind> {
+/// Puts the cached file of `variant` of the image published as `relative`
+/// into `out_dir`, replacing what is there: a hard link where the file
+/// system allows it, else a copy.
+pub(super) fn publish(
+    variant: Planned,
+    relative: &str,
+    out_dir: &Path,
+) -> Result<Variant, ImageErrorKind> {
     let path = variant_path(relative, variant.width);
     let target = out_dir.join(&path);
     // A link where the file system allows it (a cached file never changes):
@@ -542,30 +281,17 @@ fn publish(variant: Planned, relative: &str, out_dir: &Path) -> Result<Variant, 
     }
 }
 
-/// Percent-encodes the bytes that may not stand in a URL of a `srcset`
-/// list: spaces and commas (which separate its parts), and any other than
-/// letters, digits and `-._~/%:@!$&'()*+;=?#`. `%` stays, so an encoded
-/// base is not encoded twice.
-fn encode_url(url: &str) -> String {
-    const KEPT: &[u8] = b"-._~/%:@!$&'()*+;=?#";
-    let mut encoded = String::with_capacity(url.len());
-    for &byte in url.as_bytes() {
-        if byte.is_ascii_alphanumeric() || KEPT.contains(&byte) {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::test_folder::Folder;
+    use std::io::Cursor;
     use std::time::SystemTime;
 
-    use image::{ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
+    use image::{
+        DynamicImage, ImageEncoder, ImageFormat, ImageReader, Rgb, RgbImage, Rgba, RgbaImage,
+    };
+
+    use super::*;
+    use crate::test_folder::Folder;
 
     /// The image cache of a test, in its folder.
     fn cache_in(folder: &Folder) -> Cache {
@@ -700,35 +426,6 @@ mod tests {
         ] {
             assert!(!takes_variants(name), "{name}");
         }
-    }
-
-    #[test]
-    fn srcset_lists_each_variant_by_its_url_and_width() {
-        let variant = |path: &str, width| Variant {
-            path: path.to_owned(),
-            width,
-            height: 1,
-            bytes: 1,
-        };
-        let variants = [
-            variant("cover.480.webp", 480),
-            variant("cover.800.webp", 800),
-        ];
-        assert_eq!(
-            srcset("/posts/x/", &variants),
-            "/posts/x/cover.480.webp 480w, /posts/x/cover.800.webp 800w"
-        );
-        assert_eq!(
-            srcset("https://edgewise.example/blog/posts/x/", &variants[..1]),
-            "https://edgewise.example/blog/posts/x/cover.480.webp 480w"
-        );
-        // A space or comma would split the list; `%` is left as written.
-        let odd = [variant("my shot,1.ä.480.webp", 480)];
-        assert_eq!(
-            srcset("/posts/a%20b/", &odd),
-            "/posts/a%20b/my%20shot%2C1.%C3%A4.480.webp 480w"
-        );
-        assert_eq!(srcset("/posts/x/", &[]), "");
     }
 
     #[test]
