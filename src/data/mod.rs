@@ -3,10 +3,13 @@
 //! URL, one resource shared by the header, the head and the page. Nothing of
 //! the blog is compiled in, so the app is the same for 2 posts or 2,000.
 
+mod assets;
 pub mod codec;
 #[cfg(all(debug_assertions, target_arch = "wasm32"))]
 pub mod live;
 pub mod load;
+mod localize;
+mod seen;
 #[cfg(test)]
 pub mod test_site;
 
@@ -18,12 +21,13 @@ use serde::{Deserialize, Serialize};
 pub use blog_model::data::{Article, Entry, Image, ImageSize, Listing, TranslationLink, Variant};
 use blog_model::data::{DataError, decode_article, decode_index};
 
-use blog_model::percent::encode_srcset_url;
-
 use crate::routes::Page;
 use crate::site;
+pub use assets::{Assets, CARD_SIZES, COLUMN_SIZES, srcset};
 use blog_model::lang::Lang;
 pub use load::LoadError;
+pub use localize::{localize_article, localize_entry};
+pub use seen::{Glimpse, glimpse};
 
 /// A data file as loaded: its URL and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,7 +124,7 @@ impl PageData {
         loaded
             .and_then(|text| decode_article(&text).ok())
             .map(|article| article.entry.translations)
-            .or_else(|| seen_translations(*lang, slug))
+            .or_else(|| seen::translations(*lang, slug))
     }
 
     /// Loads the data again after a failure.
@@ -165,139 +169,22 @@ impl PageData {
     }
 }
 
-type Known<T> = std::cell::RefCell<std::collections::HashMap<(Lang, String), T>>;
-
-thread_local! {
-    /// The entries of the index pages seen in this session.
-    static SEEN: Known<Entry> = Default::default();
-    /// The titles of the translations of the posts shown in this session.
-    static TITLES: Known<String> = Default::default();
-}
-
-/// What is known of a post that an index page or a translation shown in
-/// this session named: it exists, and this shows before its data arrives.
-#[derive(Debug, Clone)]
-pub enum Glimpse {
-    /// Listed by an index page: title, date and cover.
-    Entry(Box<Entry>),
-    /// Linked as a post's translation: the title.
-    Title(String),
-}
-
-/// What is known of `lang`'s `slug` before its data arrives, if anything.
-pub fn glimpse(lang: Lang, slug: &str) -> Option<Glimpse> {
-    let key = (lang, slug.to_owned());
-    SEEN.with_borrow(|seen| {
-        seen.get(&key)
-            .cloned()
-            .map(|entry| Glimpse::Entry(Box::new(entry)))
-    })
-    .or_else(|| TITLES.with_borrow(|titles| titles.get(&key).cloned().map(Glimpse::Title)))
-}
-
-/// The translations of a post shown in this session, as index entries name
-/// them, for the language switcher before the post's data arrives.
-fn seen_translations(lang: Lang, slug: &str) -> Option<Vec<(Lang, String)>> {
-    SEEN.with_borrow(|seen| {
-        seen.get(&(lang, slug.to_owned()))
-            .map(|entry| entry.translations.clone())
-    })
-}
-
 /// An index page as the app shows it: localized, its entries kept.
 fn take_in_index(mut page: Listing) -> Listing {
     page.entries.iter_mut().for_each(localize_entry);
-    SEEN.with_borrow_mut(|seen| {
-        for entry in &page.entries {
-            seen.insert((entry.lang, entry.slug.clone()), entry.clone());
-        }
-    });
+    seen::remember_entries(&page.entries);
     page
 }
 
 /// A post as the app shows it: localized, its translations' titles noted.
 fn take_in(article: Article) -> Article {
-    TITLES.with_borrow_mut(|titles| {
-        for link in &article.translations {
-            titles.insert((link.lang, link.slug.clone()), link.title.clone());
-        }
-    });
+    seen::remember_titles(&article.translations);
     localize_article(article)
 }
 
 /// The page's data, loaded by the app shell.
 pub fn use_page_data() -> PageData {
     expect_context::<PageData>()
-}
-
-/// The data files name paths relative to the site; the app serves under
-/// its base path.
-pub fn localize_article(mut article: Article) -> Article {
-    localize_entry(&mut article.entry);
-    article.asset_base = site::path(&article.asset_base);
-    for image in &mut article.images {
-        for variant in &mut image.variants {
-            variant.url = site::path(&variant.url);
-        }
-    }
-    article
-}
-
-pub fn localize_entry(entry: &mut Entry) {
-    if let Some(cover) = &mut entry.cover {
-        cover.url = site::path(&cover.url);
-        for variant in &mut cover.variants {
-            variant.url = site::path(&variant.url);
-        }
-    }
-}
-
-/// Where a post's files are served, and the sizes of its images, so that
-/// the images of its body take their place before they load.
-#[derive(Debug, Clone, Copy)]
-pub struct Assets<'a> {
-    /// The folder's URL from the site root, ending in `/`.
-    pub base: &'a str,
-    /// Every image in the folder, by path relative to it.
-    pub images: &'a [ImageSize],
-}
-
-impl<'a> Assets<'a> {
-    /// The assets of `article` (localized: its base is a URL of the site).
-    pub fn of(article: &'a Article) -> Assets<'a> {
-        Assets {
-            base: &article.asset_base,
-            images: &article.images,
-        }
-    }
-
-    /// The image at `path` (relative, `./` allowed), if it is one.
-    pub fn image(&self, path: &str) -> Option<&'a ImageSize> {
-        let path = path.trim_start_matches("./");
-        self.images.iter().find(|image| image.path == path)
-    }
-}
-
-/// How wide an image in the post's column shows: the column (`--measure`,
-/// about 40rem) on wide screens, the screen less the page's padding on
-/// phones. `srcset` lets the browser pick the copy for that width.
-pub const COLUMN_SIZES: &str = "(min-width: 48rem) 40rem, calc(100vw - 2.5rem)";
-
-/// How wide a card's cover shows: beside the text on wide screens, the
-/// column on phones (style/main.css, `.card-cover`).
-pub const CARD_SIZES: &str = "(min-width: 48rem) 16rem, calc(100vw - 2.5rem)";
-
-/// The `srcset` of an image's smaller copies (`… 480w, … 800w`), or none;
-/// each URL percent-encoded, so that a space or comma in a file's name does
-/// not split the list.
-pub fn srcset(variants: &[Variant]) -> Option<String> {
-    (!variants.is_empty()).then(|| {
-        variants
-            .iter()
-            .map(|variant| format!("{} {}w", encode_srcset_url(&variant.url), variant.width))
-            .collect::<Vec<_>>()
-            .join(", ")
-    })
 }
 
 /// Starts loading the post file of `lang`'s `slug` in the background, so
@@ -315,39 +202,4 @@ pub fn prefetch_post(lang: Lang, slug: &str, then: fn(&str)) {
 /// A post file's article as the app shows it, if the file is whole.
 pub fn decode_post(text: &str) -> Option<Article> {
     decode_article(text).ok().map(localize_article)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn variant(url: &str, width: u32) -> Variant {
-        Variant {
-            url: url.to_owned(),
-            width,
-        }
-    }
-
-    #[test]
-    fn srcset_lists_each_variant_by_its_url_and_width() {
-        let variants = [
-            variant("/posts/x/cover.480.webp", 480),
-            variant("/posts/x/cover.800.webp", 800),
-        ];
-        assert_eq!(
-            srcset(&variants).as_deref(),
-            Some("/posts/x/cover.480.webp 480w, /posts/x/cover.800.webp 800w")
-        );
-        assert_eq!(
-            srcset(&variants[..1]).as_deref(),
-            Some("/posts/x/cover.480.webp 480w")
-        );
-        // A space or comma would split the list; `%` is left as written.
-        let odd = [variant("/posts/a%20b/my shot,1.ä.480.webp", 480)];
-        assert_eq!(
-            srcset(&odd).as_deref(),
-            Some("/posts/a%20b/my%20shot%2C1.%C3%A4.480.webp 480w")
-        );
-        assert_eq!(srcset(&[]), None);
-    }
 }
