@@ -142,11 +142,11 @@ impl Page {
     /// Where the switcher's link to `target` leads from this page; on a
     /// post, `translations` (lang, slug) says where its translations are
     /// (while they are not known, the link leads to the language's index).
-    pub fn switch_to(&self, target: Lang, translations: Option<&[(Lang, String)]>) -> Switch {
+    pub fn switch_to(&self, target: Lang, translations: Option<&[TranslationLink]>) -> Switch {
         match (self, translations) {
             (Page::Post { .. }, Some(translations)) => {
-                match translations.iter().find(|(lang, _)| *lang == target) {
-                    Some((_, slug)) => Switch::Translated(post_path(target, slug)),
+                match translations.iter().find(|link| link.lang == target) {
+                    Some(link) => Switch::Translated(post_path(target, &link.slug)),
                     None => Switch::Untranslated(target.index_path()),
                 }
             }
@@ -288,11 +288,6 @@ mod tests {
         assert_eq!(Page::Root.alternates(None), first);
         assert_eq!(index(Lang::De, 2).alternates(None), vec![]);
         // As the post's data names them: every translation, in `Lang::ALL` order.
-        let link = |lang, slug: &str| TranslationLink {
-            lang,
-            slug: slug.to_owned(),
-            title: String::new(),
-        };
         let translations = [link(Lang::En, EN_SLUG), link(Lang::De, DE_SLUG)];
         assert_eq!(
             post(Lang::De, DE_SLUG).alternates(Some(&translations)),
@@ -306,14 +301,19 @@ mod tests {
         assert_eq!(Page::NotFound(Lang::De).path(), None);
     }
 
+    fn link(lang: Lang, slug: &str) -> TranslationLink {
+        TranslationLink {
+            lang,
+            slug: slug.to_owned(),
+            title: String::new(),
+        }
+    }
+
     #[test]
     fn switching_on_a_post_leads_to_its_translation() {
         let page = post(Lang::En, EN_SLUG);
         // As the post's data names them.
-        let translations = [
-            (Lang::En, EN_SLUG.to_owned()),
-            (Lang::De, DE_SLUG.to_owned()),
-        ];
+        let translations = [link(Lang::En, EN_SLUG), link(Lang::De, DE_SLUG)];
         let article = Some(translations.as_slice());
         assert_eq!(page.lang(), Lang::En);
         assert_eq!(
@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn switching_on_an_untranslated_post_leads_to_the_other_index() {
-        let only_english = [(Lang::En, EN_SLUG.to_owned())];
+        let only_english = [link(Lang::En, EN_SLUG)];
         let page = post(Lang::En, EN_SLUG);
         assert_eq!(
             page.switch_to(Lang::De, Some(&only_english)),

@@ -86,7 +86,7 @@ mod tests {
         for value in [
             Ok(Loaded {
                 url: "/data/en/page/1.txt".to_owned(),
-                text: "edgewise-index 1\n\"quoted\" </script>".to_owned(),
+                text: "edgewise-index 2\n\"quoted\" </script>".to_owned(),
             }),
             Err(LoadError::NotData),
             Err(LoadError::Status(404)),

@@ -107,7 +107,7 @@ impl PageData {
     /// The slugs of the current post's translations, as soon as they are
     /// known, without waiting: from its data once loaded, else from the
     /// index entry that listed it.
-    pub fn translations_now(self, page: &Page) -> Option<Vec<(Lang, String)>> {
+    pub fn translations_now(self, page: &Page) -> Option<Vec<TranslationLink>> {
         let Page::Post { lang, slug } = page else {
             return None;
         };
@@ -178,7 +178,7 @@ fn take_in_index(mut page: Listing) -> Listing {
 
 /// A post as the app shows it: localized, its translations' titles noted.
 fn take_in(article: Article) -> Article {
-    seen::remember_titles(&article.translations);
+    seen::remember_titles(&article.entry.translations);
     localize_article(article)
 }
 

@@ -38,7 +38,7 @@ pub fn glimpse(lang: Lang, slug: &str) -> Option<Glimpse> {
 
 /// The translations of a post shown in this session, as index entries name
 /// them, for the language switcher before the post's data arrives.
-pub(super) fn translations(lang: Lang, slug: &str) -> Option<Vec<(Lang, String)>> {
+pub(super) fn translations(lang: Lang, slug: &str) -> Option<Vec<TranslationLink>> {
     SEEN.with_borrow(|seen| {
         seen.get(&(lang, slug.to_owned()))
             .map(|entry| entry.translations.clone())

@@ -5,9 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use blog_content::library::{ContentRoot, Drafts, Library};
-use blog_content::publish::publish;
-use blog_content::responsive::Cache;
+use blog_content::publish::publish_test_site;
 use blog_model::lang::Lang;
 
 use crate::data::{Article, decode_post, load};
@@ -17,15 +15,9 @@ use crate::data::{Article, decode_post, load};
 pub fn site() -> &'static Path {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
     SITE.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = std::env::temp_dir().join(format!("edgewise-test-site-{}", std::process::id()));
-        let library = Library::load(
-            &[ContentRoot::new(root.join("content"), "content")],
-            Drafts::Leave,
-        );
-        assert!(!library.has_errors(), "{:?}", library.diagnostics);
-        let cache = Cache::new(dir.join("image-cache"));
-        publish(&dir, &library.posts, &cache).expect("the test site is written");
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = publish_test_site(workspace, "edgewise-test-site")
+            .unwrap_or_else(|err| panic!("the test site is not written: {err}"));
         load::read_from(dir.clone());
         dir
     })

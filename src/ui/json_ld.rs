@@ -73,6 +73,7 @@ pub fn blog_posting(article: &Article) -> String {
     match article.default_translation() {
         Some(original) if original.lang == entry.lang => {
             let others: Vec<Json> = article
+                .entry
                 .translations
                 .iter()
                 .filter(|other| other.lang != entry.lang)

@@ -8,7 +8,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::assets::{self, Published};
-use crate::library::{SourcePost, SourceTranslation};
+use crate::diagnostic::Diagnostic;
+use crate::library::{ContentRoot, Drafts, Library, SourcePost, SourceTranslation};
 use crate::responsive::{self, Cache, ImageError, Job, write_all};
 use blog_model::data::{
     self, Article, Entry, Image, ImageSize, Listing, PAGE_SIZE, TranslationLink, Variant,
@@ -56,6 +57,55 @@ impl std::error::Error for PublishError {
             PublishError::Image(err) => Some(err),
         }
     }
+}
+
+/// Why a library was not published.
+#[derive(Debug)]
+pub enum LibraryError {
+    /// The content has errors (and maybe warnings): nothing was written.
+    Content(Vec<Diagnostic>),
+    Publish(PublishError),
+}
+
+impl std::fmt::Display for LibraryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LibraryError::Content(problems) => problems
+                .iter()
+                .try_for_each(|problem| writeln!(f, "{problem}")),
+            LibraryError::Publish(err) => err.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LibraryError {}
+
+/// Reads and checks the posts under `roots` and, when they have no errors,
+/// publishes them into `site`: the library read (with its warnings) and what
+/// was written. The `publish` command and the tests' sites both come here.
+pub fn publish_library(
+    roots: &[ContentRoot],
+    drafts: Drafts,
+    site: &Path,
+    cache: &Cache,
+) -> Result<(Library, Summary), LibraryError> {
+    let library = Library::load(roots, drafts);
+    if library.has_errors() {
+        return Err(LibraryError::Content(library.diagnostics));
+    }
+    let summary = publish(site, &library.posts, cache).map_err(LibraryError::Publish)?;
+    Ok((library, summary))
+}
+
+/// The blog's own posts (`content/` under `workspace`) published into a
+/// fresh folder of the system's temporary folder named `name` and this
+/// process: the site that the native tests of views and pages read.
+pub fn publish_test_site(workspace: &Path, name: &str) -> Result<PathBuf, LibraryError> {
+    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let roots = [ContentRoot::new(workspace.join("content"), "content")];
+    let cache = Cache::new(dir.join("image-cache"));
+    publish_library(&roots, Drafts::Leave, &dir, &cache)?;
+    Ok(dir)
 }
 
 /// Writes `posts` into `site`, replacing what an earlier run wrote there,
@@ -209,7 +259,6 @@ pub fn articles(published: &Published<'_>) -> Vec<Article> {
         .iter()
         .map(|translation| Article {
             entry: entry(translation, published, &images, &links),
-            translations: links.clone(),
             asset_base: published.asset_base.clone(),
             images: images.clone(),
             body: translation.body.clone(),
@@ -246,10 +295,7 @@ fn entry(
         date_label: format_date(lang, front.date),
         reading_time: format_reading_time(lang, reading_minutes(translation.words)),
         draft: front.draft,
-        translations: links
-            .iter()
-            .map(|link| (link.lang, link.slug.clone()))
-            .collect(),
+        translations: links.to_vec(),
         cover,
     }
 }

@@ -5,8 +5,11 @@
 //! pre-renderer and the app read them, so the wasm is the same for 2 posts or
 //! 2,000.
 //!
-//! The form is lines of tab-separated fields, so that the decoder is a few
-//! splits: no escaping, because the writer turns the tabs and line breaks of
+//! The form is lines of tab-separated fields, each line starting with the
+//! key of what it holds (`title`, `date`, `translation`, …), so that the
+//! decoder is a few splits and a field is added in one line of the writer
+//! and one of the reader; a reader skips the keys it does not know. No
+//! escaping, because the writer turns the tabs and line breaks of
 //! single-line fields (titles, descriptions) into spaces, which HTML shows
 //! the same. Paths are relative to the site, so the same files serve at the
 //! domain's root and under a sub-path. A file that is cut short is an error,
@@ -26,9 +29,9 @@ pub const DESCRIPTION_LIMIT: usize = 160;
 pub const PAGE_SIZE: usize = 20;
 
 /// The first line of every post file.
-const POST_HEADER: &str = "edgewise-post 1";
+const POST_HEADER: &str = "edgewise-post 2";
 /// The first line of every index page.
-const INDEX_HEADER: &str = "edgewise-index 1";
+const INDEX_HEADER: &str = "edgewise-index 2";
 
 /// A translation as a card on the index and the head of its page show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,10 +46,10 @@ pub struct Entry {
     /// `4 min read`, in the translation's language.
     pub reading_time: String,
     pub draft: bool,
-    /// The slug of every translation of the post, this one included, in
-    /// [`Lang::ALL`] order: the language switcher leads there even before
-    /// the post has loaded.
-    pub translations: Vec<(Lang, String)>,
+    /// Every translation of the post, this one included, in [`Lang::ALL`]
+    /// order: the language switcher leads there even before the post has
+    /// loaded.
+    pub translations: Vec<TranslationLink>,
     pub cover: Option<Image>,
 }
 
@@ -75,8 +78,6 @@ pub struct Variant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     pub entry: Entry,
-    /// Every translation of the post, this one included, in [`Lang::ALL`] order.
-    pub translations: Vec<TranslationLink>,
     /// The post folder's files, relative to the site (`posts/<id>/`).
     pub asset_base: String,
     /// The images in the post's folder, by path relative to it.
@@ -130,12 +131,15 @@ impl Article {
     /// `x-default` alternate), and the one the others translate: the
     /// default language's where there is one, else the first.
     pub fn default_translation(&self) -> Option<&TranslationLink> {
-        default_translation(&self.translations)
+        default_translation(&self.entry.translations)
     }
 
     /// The post's translation into `lang`, if there is one.
     pub fn translation(&self, lang: Lang) -> Option<&TranslationLink> {
-        self.translations.iter().find(|link| link.lang == lang)
+        self.entry
+            .translations
+            .iter()
+            .find(|link| link.lang == lang)
     }
 
     /// The size and smaller copies of the image at `path` in the post's
@@ -186,29 +190,20 @@ impl std::error::Error for DataError {}
 
 /// Reads a post file.
 pub fn decode_article(text: &str) -> Result<Article, DataError> {
-    let rest = text
+    let mut rest = text
         .strip_prefix(POST_HEADER)
         .and_then(|rest| rest.strip_prefix('\n'))
         .ok_or(DataError::NotData)?;
-    let mut entry = None;
-    let (mut translations, mut asset_base, mut images) = (Vec::new(), String::new(), Vec::new());
-    let mut rest = rest;
-    let mut number = 1;
-    loop {
-        number += 1;
+    let mut entry = PartialEntry::default();
+    let (mut asset_base, mut images) = (String::new(), Vec::new());
+    for number in 2.. {
         let (line, after) = rest.split_once('\n').ok_or(DataError::Truncated)?;
         rest = after;
         let bad = || DataError::BadLine(number);
         let mut fields = line.split('\t');
-        match fields.next() {
-            Some("entry") => entry = Some(entry_fields(&mut fields).ok_or_else(bad)?),
-            Some("translation") => translations.push(TranslationLink {
-                lang: fields.next().and_then(Lang::from_code).ok_or_else(bad)?,
-                slug: fields.next().ok_or_else(bad)?.to_owned(),
-                title: fields.next().ok_or_else(bad)?.to_owned(),
-            }),
-            Some("assets") => asset_base = fields.next().ok_or_else(bad)?.to_owned(),
-            Some("image") => {
+        match fields.next().unwrap_or_default() {
+            "assets" => asset_base = fields.next().ok_or_else(bad)?.to_owned(),
+            "image" => {
                 let path = fields.next().ok_or_else(bad)?.to_owned();
                 let (width, height) = size(&mut fields).ok_or_else(bad)?;
                 let variants = variants(fields.next()).ok_or_else(bad)?;
@@ -219,100 +214,128 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                     variants,
                 });
             }
-            Some("body") => {
+            "body" => {
                 let len: usize = fields.next().and_then(|n| n.parse().ok()).ok_or_else(bad)?;
                 if rest.len() != len {
                     return Err(DataError::Truncated);
                 }
                 return Ok(Article {
-                    entry: entry.ok_or(DataError::Truncated)?,
-                    translations,
+                    entry: entry.finish().ok_or_else(bad)?,
                     asset_base,
                     images,
                     body: rest.to_owned(),
                 });
             }
-            // Lines of a later version that this one can do without.
-            _ => {}
+            key => entry.read(key, fields).ok_or_else(bad)?,
         }
     }
+    unreachable!("the lines of a file end before `usize` does")
 }
 
 /// Reads a page of an index.
 pub fn decode_index(text: &str) -> Result<Listing, DataError> {
-    let mut lines = text
+    let lines = text
         .strip_prefix(INDEX_HEADER)
         .and_then(|rest| rest.strip_prefix('\n'))
         .ok_or(DataError::NotData)?
         .split('\n');
-    let bad = DataError::BadLine;
     let mut page = Listing {
         number: 0,
         count: 0,
         entries: Vec::new(),
     };
-    for (number, line) in (2..).zip(&mut lines) {
+    let mut entry: Option<PartialEntry> = None;
+    for (number, line) in (2..).zip(lines) {
+        let bad = || DataError::BadLine(number);
         let mut fields = line.split('\t');
-        match fields.next() {
-            Some("page") => {
-                (page.number, page.count) = size(&mut fields).ok_or(bad(number))?;
-            }
-            Some("entry") => page
-                .entries
-                .push(entry_fields(&mut fields).ok_or(bad(number))?),
-            Some("end") if page.number > 0 => return Ok(page),
-            Some("end") => return Err(bad(number)),
-            _ => {}
+        let key = fields.next().unwrap_or_default();
+        if matches!(key, "entry" | "end")
+            && let Some(done) = entry.take()
+        {
+            page.entries.push(done.finish().ok_or_else(bad)?);
+        }
+        match key {
+            "page" => (page.number, page.count) = size(&mut fields).ok_or_else(bad)?,
+            "end" if page.number > 0 => return Ok(page),
+            "end" => return Err(bad()),
+            key => match &mut entry {
+                Some(entry) => entry.read(key, fields).ok_or_else(bad)?,
+                None if key == "entry" => {
+                    let mut started = PartialEntry::default();
+                    started.read(key, fields).ok_or_else(bad)?;
+                    entry = Some(started);
+                }
+                None => {}
+            },
         }
     }
     Err(DataError::Truncated)
 }
 
-/// The fields of an `entry` line after its key, in [`encode_entry`]'s order.
-fn entry_fields<'a>(fields: &mut impl Iterator<Item = &'a str>) -> Option<Entry> {
-    let mut text = || fields.next().map(str::to_owned);
-    let lang = Lang::from_code(&text()?)?;
-    let slug = text()?;
-    let title = text()?;
-    let description = text()?;
-    let date = Date::parse_iso(&text()?)?;
-    let date_label = text()?;
-    let reading_time = text()?;
-    let draft = text()? == "1";
-    let translations = text()?
-        .split(' ')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (code, slug) = pair.split_once(':')?;
-            Some((Lang::from_code(code)?, slug.to_owned()))
+/// An entry as its lines are read: each line sets one field, by its key.
+#[derive(Default)]
+struct PartialEntry {
+    lang_and_slug: Option<(Lang, String)>,
+    title: Option<String>,
+    description: String,
+    date: Option<Date>,
+    date_label: String,
+    reading_time: String,
+    draft: bool,
+    translations: Vec<TranslationLink>,
+    cover: Option<Image>,
+}
+
+impl PartialEntry {
+    /// Reads the line of `key`; `None` when its fields are wrong. Keys this
+    /// version does not know (a later version's) are skipped.
+    fn read<'a>(&mut self, key: &str, mut fields: impl Iterator<Item = &'a str>) -> Option<()> {
+        let mut text = || fields.next().map(str::to_owned);
+        match key {
+            "entry" => self.lang_and_slug = Some((Lang::from_code(&text()?)?, text()?)),
+            "title" => self.title = Some(text()?),
+            "description" => self.description = text()?,
+            "date" => self.date = Some(Date::parse_iso(&text()?)?),
+            "date_label" => self.date_label = text()?,
+            "reading_time" => self.reading_time = text()?,
+            "draft" => self.draft = true,
+            "translation" => self.translations.push(TranslationLink {
+                lang: Lang::from_code(&text()?)?,
+                slug: text()?,
+                title: text()?,
+            }),
+            "cover" => {
+                let (url, alt) = (text()?, text()?);
+                let (width, height) = size(&mut fields)?;
+                self.cover = Some(Image {
+                    url,
+                    alt,
+                    width,
+                    height,
+                    variants: variants(fields.next())?,
+                });
+            }
+            _ => {}
+        }
+        Some(())
+    }
+
+    /// The entry, if its language, slug, title and date were given.
+    fn finish(self) -> Option<Entry> {
+        let (lang, slug) = self.lang_and_slug?;
+        Some(Entry {
+            lang,
+            slug,
+            title: self.title?,
+            description: self.description,
+            date: self.date?,
+            date_label: self.date_label,
+            reading_time: self.reading_time,
+            draft: self.draft,
+            translations: self.translations,
+            cover: self.cover,
         })
-        .collect::<Option<Vec<_>>>()?;
-    let cover_url = text()?;
-    let cover = if cover_url.is_empty() {
-        None
-    } else {
-        let alt = fields.next()?.to_owned();
-        let (width, height) = size(fields)?;
-        Some(Image {
-            url: cover_url,
-            alt,
-            width,
-            height,
-            variants: variants(fields.next())?,
-        })
-    };
-    Some(Entry {
-        lang,
-        slug,
-        title,
-        description,
-        date,
-        date_label,
-        reading_time,
-        draft,
-        translations,
-        cover,
-    })
+    }
 }
 
 /// Two numbers: a width and a height, or a page and a count.
@@ -347,24 +370,14 @@ mod encode {
     pub fn encode_article(article: &Article) -> String {
         let mut out = format!("{POST_HEADER}\n");
         encode_entry(&mut out, &article.entry);
-        for link in &article.translations {
-            let _ = writeln!(
-                out,
-                "translation\t{}\t{}\t{}",
-                link.lang.code(),
-                field(&link.slug),
-                field(&link.title)
-            );
-        }
-        let _ = writeln!(out, "assets\t{}", field(&article.asset_base));
+        line(&mut out, "assets", &[&article.asset_base]);
         for image in &article.images {
-            let _ = writeln!(
-                out,
-                "image\t{}\t{}\t{}\t{}",
-                field(&image.path),
-                image.width,
-                image.height,
-                encode_variants(&image.variants)
+            let (width, height) = (image.width.to_string(), image.height.to_string());
+            let variants = encode_variants(&image.variants);
+            line(
+                &mut out,
+                "image",
+                &[&image.path, &width, &height, &variants],
             );
         }
         let _ = writeln!(out, "body\t{}", article.body.len());
@@ -382,63 +395,55 @@ mod encode {
         out
     }
 
+    /// An entry's lines, one per field, in [`PartialEntry::read`]'s keys.
     fn encode_entry(out: &mut String, entry: &Entry) {
-        let _ = write!(
-            out,
-            "entry\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            entry.lang.code(),
-            field(&entry.slug),
-            field(&entry.title),
-            field(&entry.description),
-            entry.date,
-            field(&entry.date_label),
-            field(&entry.reading_time),
-            u8::from(entry.draft),
-            entry
-                .translations
-                .iter()
-                .map(|(lang, slug)| format!("{}:{}", lang.code(), field(slug)))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        match &entry.cover {
-            Some(cover) => {
-                let _ = writeln!(
-                    out,
-                    "\t{}\t{}\t{}\t{}\t{}",
-                    field(&cover.url),
-                    field(&cover.alt),
-                    cover.width,
-                    cover.height,
-                    encode_variants(&cover.variants)
-                );
-            }
-            None => out.push_str("\t\n"),
+        line(out, "entry", &[entry.lang.code(), &entry.slug]);
+        line(out, "title", &[&entry.title]);
+        line(out, "description", &[&entry.description]);
+        line(out, "date", &[&entry.date.to_string()]);
+        line(out, "date_label", &[&entry.date_label]);
+        line(out, "reading_time", &[&entry.reading_time]);
+        if entry.draft {
+            line(out, "draft", &[]);
         }
+        for link in &entry.translations {
+            line(
+                out,
+                "translation",
+                &[link.lang.code(), &link.slug, &link.title],
+            );
+        }
+        if let Some(cover) = &entry.cover {
+            let (width, height) = (cover.width.to_string(), cover.height.to_string());
+            let variants = encode_variants(&cover.variants);
+            let fields = [&cover.url[..], &cover.alt, &width, &height, &variants];
+            line(out, "cover", &fields);
+        }
+    }
+
+    /// A line of `key` and its fields, each on one line: tabs and line
+    /// breaks become spaces, which HTML shows the same.
+    fn line(out: &mut String, key: &str, fields: &[&str]) {
+        out.push_str(key);
+        for field in fields {
+            out.push('\t');
+            out.extend(field.chars().map(|ch| {
+                if matches!(ch, '\t' | '\n' | '\r') {
+                    ' '
+                } else {
+                    ch
+                }
+            }));
+        }
+        out.push('\n');
     }
 
     fn encode_variants(variants: &[Variant]) -> String {
         variants
             .iter()
-            .map(|variant| {
-                format!(
-                    "{} {}",
-                    field(&variant.url).replace(' ', "%20"),
-                    variant.width
-                )
-            })
+            .map(|variant| format!("{} {}", variant.url.replace(' ', "%20"), variant.width))
             .collect::<Vec<_>>()
             .join(" ")
-    }
-
-    /// A single-line field: tabs and line breaks become spaces, which HTML
-    /// shows the same.
-    fn field(text: &str) -> std::borrow::Cow<'_, str> {
-        if text.contains(['\t', '\n', '\r']) {
-            text.replace(['\t', '\n', '\r'], " ").into()
-        } else {
-            text.into()
-        }
     }
 }
 
@@ -460,7 +465,10 @@ mod tests {
             date_label: "13. Februar 2026".to_owned(),
             reading_time: "4 Min. Lesezeit".to_owned(),
             draft: true,
-            translations: vec![(Lang::En, "a".to_owned()), (Lang::De, slug.to_owned())],
+            translations: vec![
+                link(Lang::En, "a", "A title"),
+                link(Lang::De, slug, "Ein Titel"),
+            ],
             cover: cover.then(|| Image {
                 url: "posts/p/cover.jpg".to_owned(),
                 alt: "".to_owned(),
@@ -474,21 +482,17 @@ mod tests {
         }
     }
 
+    fn link(lang: Lang, slug: &str, title: &str) -> TranslationLink {
+        TranslationLink {
+            lang,
+            slug: slug.to_owned(),
+            title: title.to_owned(),
+        }
+    }
+
     fn article() -> Article {
         Article {
             entry: entry(Lang::De, "ein-titel", true),
-            translations: vec![
-                TranslationLink {
-                    lang: Lang::En,
-                    slug: "a-title".to_owned(),
-                    title: "A title".to_owned(),
-                },
-                TranslationLink {
-                    lang: Lang::De,
-                    slug: "ein-titel".to_owned(),
-                    title: "Ein Titel".to_owned(),
-                },
-            ],
             asset_base: "posts/p/".to_owned(),
             images: vec![ImageSize {
                 path: "img/a b.png".to_owned(),
@@ -554,7 +558,7 @@ mod tests {
         );
         assert_eq!(decode_index(""), Err(DataError::NotData));
         assert_eq!(
-            decode_index("edgewise-index 1\npage\tx\t1\nend\n"),
+            decode_index("edgewise-index 2\npage\tx\t1\nend\n"),
             Err(DataError::BadLine(2))
         );
     }

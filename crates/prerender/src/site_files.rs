@@ -87,7 +87,7 @@ pub fn sitemap(catalog: &Catalog) -> String {
                 &mut out,
                 &path,
                 lastmod,
-                &page.alternates(article.map(|article| &article.translations[..])),
+                &page.alternates(article.map(|article| &article.entry.translations[..])),
             );
         }
     }

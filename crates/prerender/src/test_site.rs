@@ -6,9 +6,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use blog::data::load;
-use blog_content::library::{ContentRoot, Drafts, Library};
-use blog_content::publish::publish;
-use blog_content::responsive::Cache;
+use blog_content::publish::publish_test_site;
 
 use crate::catalog::Catalog;
 
@@ -16,16 +14,9 @@ use crate::catalog::Catalog;
 pub fn catalog() -> &'static Catalog {
     static SITE: OnceLock<Catalog> = OnceLock::new();
     SITE.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let dir =
-            std::env::temp_dir().join(format!("edgewise-prerender-site-{}", std::process::id()));
-        let library = Library::load(
-            &[ContentRoot::new(root.join("content"), "content")],
-            Drafts::Leave,
-        );
-        assert!(!library.has_errors(), "{:?}", library.diagnostics);
-        let cache = Cache::new(dir.join("image-cache"));
-        publish(&dir, &library.posts, &cache).expect("the test site is written");
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dir = publish_test_site(&workspace, "edgewise-prerender-site")
+            .unwrap_or_else(|err| panic!("the test site is not written: {err}"));
         load::read_from(dir.clone());
         Catalog::read(&dir).expect("the test site reads back")
     })

@@ -119,7 +119,11 @@ impl Head {
             og_url: canonical.clone().map(|url| property("og:url", url)),
             canonical,
             alternates: page
-                .alternates(article.as_ref().map(|article| &article.translations[..]))
+                .alternates(
+                    article
+                        .as_ref()
+                        .map(|article| &article.entry.translations[..]),
+                )
                 .into_iter()
                 .map(|(hreflang, href)| (hreflang, site::absolute(&href)))
                 .collect(),

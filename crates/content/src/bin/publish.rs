@@ -18,8 +18,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use blog_content::library::{ContentRoot, Drafts, Library};
-use blog_content::publish::publish;
+use blog_content::library::{ContentRoot, Drafts};
+use blog_content::publish::{LibraryError, publish_library};
 use blog_content::report::summary;
 use blog_content::responsive::Cache;
 
@@ -86,17 +86,6 @@ fn main() -> ExitCode {
 /// Loads, checks and publishes the content; whether it was published.
 fn publish_once(args: &Args, roots: &[ContentRoot]) -> bool {
     let started = Instant::now();
-    let library = Library::load(roots, args.drafts);
-    for diagnostic in &library.diagnostics {
-        eprintln!("{diagnostic}");
-    }
-    if library.has_errors() {
-        eprintln!(
-            "error: {} in the blog's content; nothing was published",
-            summary(&library.diagnostics)
-        );
-        return false;
-    }
     // Encoded images are kept between builds, beside cargo's.
     let cache = std::env::var_os("BLOG_IMAGE_CACHE").map_or_else(
         || {
@@ -106,8 +95,11 @@ fn publish_once(args: &Args, roots: &[ContentRoot]) -> bool {
         PathBuf::from,
     );
     let cache = Cache::new(cache);
-    match publish(&args.site, &library.posts, &cache) {
-        Ok(written) => {
+    match publish_library(roots, args.drafts, &args.site, &cache) {
+        Ok((library, written)) => {
+            for diagnostic in &library.diagnostics {
+                eprintln!("{diagnostic}");
+            }
             eprintln!(
                 "publish: {} posts, {} post files and {} index pages ({} KB), \
                  {} image copies ({} encoded) in {} ms",
@@ -121,7 +113,17 @@ fn publish_once(args: &Args, roots: &[ContentRoot]) -> bool {
             );
             true
         }
-        Err(err) => {
+        Err(LibraryError::Content(diagnostics)) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!(
+                "error: {} in the blog's content; nothing was published",
+                summary(&diagnostics)
+            );
+            false
+        }
+        Err(LibraryError::Publish(err)) => {
             eprintln!("error: publish: {err}");
             false
         }

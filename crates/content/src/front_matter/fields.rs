@@ -18,18 +18,39 @@ use blog_model::data::DESCRIPTION_LIMIT;
 use blog_model::date::{Date, DateError};
 use blog_model::slug::{is_slug, reserved, slugify};
 
-/// The front matter as written. Unknown keys are caught by [`keys::check`]
-/// first; denying them here too keeps one the key scan misses (a key in a
-/// flow mapping) from being dropped silently.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFrontMatter {
+/// The field table: each key front matter may hold, once. It declares
+/// [`RawFrontMatter`] and [`KNOWN`], the names the key check accepts and
+/// suggests; [`Fields::check`] then turns each into its checked form.
+macro_rules! field_table {
+    ($($(#[$doc:meta])* $name:ident: $type:ty,)*) => {
+        /// The front matter as written. Unknown keys are caught by
+        /// [`keys::check`] first; denying them here too keeps one the key
+        /// scan misses (a key in a flow mapping) from being dropped silently.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawFrontMatter {
+            $($(#[$doc])* $name: $type,)*
+        }
+
+        /// Every key front matter may hold, in the table's order.
+        pub const KNOWN: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+field_table! {
+    /// Required.
     title: Option<Spanned<String>>,
+    /// Required; a warning past [`DESCRIPTION_LIMIT`] characters.
     description: Option<Spanned<String>>,
+    /// Required, `YYYY-MM-DD`.
     date: Option<Spanned<String>>,
+    /// Derived from the title when not set.
     slug: Option<Spanned<String>>,
+    /// An image in the post's folder.
     cover: Option<Spanned<String>>,
+    /// The cover's text alternative; only with `cover`.
     cover_alt: Option<Spanned<String>>,
+    /// Published only with `--drafts`.
     draft: Option<bool>,
 }
 

@@ -3,18 +3,8 @@
 //! know names the one the author probably meant. A YAML parser would stop at
 //! the first of these with a message about its own options.
 
+use super::fields::KNOWN;
 use crate::diagnostic::{Diagnostic, Location};
-
-/// Every key front matter may hold.
-pub const KNOWN: [&str; 7] = [
-    "title",
-    "description",
-    "date",
-    "slug",
-    "cover",
-    "cover_alt",
-    "draft",
-];
 
 /// A top-level key and where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +60,7 @@ pub fn check(path: &str, keys: &[Key<'_>]) -> Vec<Diagnostic> {
         } else if !KNOWN.contains(&key.name) {
             let help = match closest(key.name) {
                 Some(known) => format!("did you mean `{known}`?"),
-                None => format!("the known fields are {}", list(&KNOWN)),
+                None => format!("the known fields are {}", list(KNOWN)),
             };
             problems.push(
                 Diagnostic::error(
