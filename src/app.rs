@@ -11,6 +11,7 @@ use crate::pages::post::PostPage;
 use crate::pages::root::RootPage;
 use crate::routes::{Page, use_current_page};
 use crate::site;
+use crate::ui::copy_code::Announcer;
 use crate::ui::footer::Footer;
 use crate::ui::header::Header;
 
@@ -38,7 +39,10 @@ fn Layout() -> impl IntoView {
     // the URL itself (another post, another index page).
     let shape = Memo::new(move |_| page.with(Shape::of));
     #[cfg(not(feature = "ssr"))]
-    complete_navigations();
+    {
+        complete_navigations();
+        crate::ui::copy_code::listen();
+    }
     view! {
         <Header />
         <main id="main" tabindex="-1">
@@ -50,6 +54,7 @@ fn Layout() -> impl IntoView {
             }}
         </main>
         <Footer />
+        <Announcer />
     }
 }
 

@@ -30,6 +30,13 @@ pub struct Texts {
     pub newer_posts: &'static str,
     pub older_posts: &'static str,
     pub loading_page: &'static str,
+    /// The copy button of a code block, its accessible name, and what it
+    /// says once the code is copied.
+    pub copy_code: &'static str,
+    pub copy_code_label: &'static str,
+    pub code_copied: &'static str,
+    /// The theme toggle's name in each state: system, light, dark.
+    pub theme: [&'static str; 3],
 }
 
 const EN: Texts = Texts {
@@ -54,6 +61,10 @@ const EN: Texts = Texts {
     newer_posts: "← Newer posts",
     older_posts: "Older posts →",
     loading_page: "Loading…",
+    copy_code: "Copy",
+    copy_code_label: "Copy code",
+    code_copied: "Copied",
+    theme: ["Theme: system", "Theme: light", "Theme: dark"],
 };
 
 const DE: Texts = Texts {
@@ -78,6 +89,14 @@ const DE: Texts = Texts {
     newer_posts: "← Neuere Beiträge",
     older_posts: "Ältere Beiträge →",
     loading_page: "Wird geladen …",
+    copy_code: "Kopieren",
+    copy_code_label: "Code kopieren",
+    code_copied: "Kopiert",
+    theme: [
+        "Farbschema: System",
+        "Farbschema: hell",
+        "Farbschema: dunkel",
+    ],
 };
 
 /// The interface text of `lang`.

@@ -21,6 +21,7 @@ use pulldown_cmark::{
 
 use crate::data::{Assets, COLUMN_SIZES, srcset};
 use crate::i18n::texts;
+use blog_model::code::block_language;
 use blog_model::lang::Lang;
 use blog_model::slug::slugify;
 
@@ -150,6 +151,42 @@ impl Renderer<'_> {
         views
     }
 
+    /// A code block's text: cut into `<span class="t…">` tokens along the
+    /// runs the build made for it, or one text when it has none (no
+    /// language, or an edit since). Leptos renders an empty text node as a
+    /// space, which would show in a `<pre>`: an empty block gets no node.
+    fn code(&self, language: Option<&str>, code: String) -> Vec<AnyView> {
+        let pieces = language
+            .and_then(|language| self.assets.highlight(language, &code))
+            .and_then(|highlight| highlight.pieces(&code));
+        match pieces {
+            Some(pieces) => pieces
+                .into_iter()
+                .map(|(piece, class)| match class {
+                    Some(letter) => element(
+                        "span",
+                        vec![("class", Some(format!("t{letter}")))],
+                        vec![text(piece)],
+                    ),
+                    None => text(piece),
+                })
+                .collect(),
+            None => non_empty(code).map(text).into_iter().collect(),
+        }
+    }
+
+    /// The button that copies a code block's text: the app handles its
+    /// clicks (`ui::copy_code`); without JavaScript the stylesheet hides it.
+    fn copy_button(&self) -> AnyView {
+        let texts = texts(self.lang);
+        let attrs = vec![
+            ("type", Some("button".to_owned())),
+            class("copy-code"),
+            ("aria-label", Some(texts.copy_code_label.to_owned())),
+        ];
+        element("button", attrs, vec![text(texts.copy_code)])
+    }
+
     /// Renders the element `tag` starts (up to its end) into `views`.
     fn element<'e>(
         &mut self,
@@ -169,18 +206,16 @@ impl Renderer<'_> {
             Tag::BlockQuote(_) => element("blockquote", vec![], self.children(events)),
             Tag::CodeBlock(kind) => {
                 let language = match kind {
-                    CodeBlockKind::Fenced(info) => code_language(&info),
+                    CodeBlockKind::Fenced(info) => block_language(&info),
                     CodeBlockKind::Indented => None,
                 };
-                // Leptos renders an empty text node as a space, which would
-                // show in a `<pre>`: an empty block gets no text node at all.
-                let code = non_empty(plain_text(&take_element(events)));
-                let code = element(
-                    "code",
-                    vec![("class", language)],
-                    code.map(text).into_iter().collect(),
-                );
-                element("pre", vec![], vec![code])
+                let code = plain_text(&take_element(events));
+                // Nothing to copy in an empty block.
+                let button = (!code.is_empty()).then(|| self.copy_button());
+                let children = self.code(language.as_deref(), code);
+                let class = language.map(|language| format!("language-{language}"));
+                let code = element("code", vec![("class", class)], children);
+                element("pre", vec![], [code].into_iter().chain(button).collect())
             }
             Tag::HtmlBlock => {
                 let html = plain_text(&take_element(events));
@@ -447,16 +482,6 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
-/// The `language-…` class of a fenced block's info string (` ```rust,ignore `).
-fn code_language(info: &str) -> Option<String> {
-    let language = info.split([' ', ',', '{']).next()?.trim();
-    let valid = !language.is_empty()
-        && language
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'));
-    valid.then(|| format!("language-{}", language.to_ascii_lowercase()))
-}
-
 fn non_empty(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
@@ -467,6 +492,10 @@ mod tests {
 
     /// The HTML a body renders to, without the comment markers Leptos adds
     /// for hydration.
+    /// The copy button every code block with text ends with.
+    const COPY: &str =
+        "<button type=\"button\" class=\"copy-code\" aria-label=\"Copy code\">Copy</button>";
+
     fn html(markdown: &str) -> String {
         let images = [crate::data::ImageSize {
             path: "img/cloud.png".to_owned(),
@@ -474,9 +503,15 @@ mod tests {
             height: 480,
             variants: Vec::new(),
         }];
+        // Runs for one block, as the build makes them.
+        let highlights = [blog_model::code::Highlight {
+            hash: blog_model::code::block_hash("rust", "let a = \"<b>\";\n"),
+            runs: blog_model::code::decode_runs("3k5_5s2_").unwrap(),
+        }];
         let assets = Assets {
             base: "/posts/p/",
             images: &images,
+            highlights: &highlights,
         };
         render(markdown, &assets, Lang::En)
             .to_html()
@@ -566,10 +601,35 @@ mod tests {
         assert_eq!(html("> quoted"), "<blockquote><p>quoted</p></blockquote>");
         assert_eq!(
             html("```rust\nfn main() {}\n```"),
-            "<pre><code class=\"language-rust\">fn main() {}\n</code></pre>"
+            format!("<pre><code class=\"language-rust\">fn main() {{}}\n</code>{COPY}</pre>")
         );
-        assert_eq!(html("    indented"), "<pre><code>indented</code></pre>");
+        assert_eq!(
+            html("    indented"),
+            format!("<pre><code>indented</code>{COPY}</pre>")
+        );
         assert_eq!(html("Use `x < y`."), "<p>Use <code>x &lt; y</code>.</p>");
+    }
+
+    #[test]
+    fn a_block_with_runs_is_cut_into_tokens_and_one_without_is_plain() {
+        assert_eq!(
+            html("```Rust\nlet a = \"<b>\";\n```"),
+            format!(
+                "<pre><code class=\"language-rust\"><span class=\"tk\">let</span> a = \
+                 <span class=\"ts\">\"&lt;b&gt;\"</span>;\n</code>{COPY}</pre>"
+            )
+        );
+        // Another language, or the text edited since: the runs do not apply.
+        assert_eq!(
+            html("```c\nlet a = \"<b>\";\n```"),
+            format!("<pre><code class=\"language-c\">let a = \"&lt;b&gt;\";\n</code>{COPY}</pre>")
+        );
+        assert_eq!(
+            html("```rust\nlet a = \"<i>\";\n```"),
+            format!(
+                "<pre><code class=\"language-rust\">let a = \"&lt;i&gt;\";\n</code>{COPY}</pre>"
+            )
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ const CORPUS: &str = include_str!("fixtures/content/xss-corpus/en.md");
 const ASSETS: Assets = Assets {
     base: "/posts/xss-corpus/",
     images: &[],
+    highlights: &[],
 };
 
 /// The corpus's body, below its front matter.

@@ -8,6 +8,7 @@
 use std::panic::{self, AssertUnwindSafe};
 
 use blog::data::Assets;
+use blog_model::code::{Highlight, Run, block_hash};
 use blog_model::lang::Lang;
 use leptos::prelude::RenderHtml;
 
@@ -174,15 +175,47 @@ pub fn input(rng: &mut Rng) -> Vec<String> {
 /// Renders `markdown` and checks the property every post must have: no
 /// panic, and HTML whose every element, attribute and URL is allowed.
 pub fn check(markdown: &str) -> Result<(), String> {
-    const ASSETS: Assets = Assets {
+    let highlights = token_runs(markdown);
+    let assets = Assets {
         base: "/posts/fuzz/",
         images: &[],
+        highlights: &highlights,
     };
     let rendered = panic::catch_unwind(AssertUnwindSafe(|| {
-        blog::markdown::render(markdown, &ASSETS, Lang::En).to_html()
+        blog::markdown::render(markdown, &assets, Lang::En).to_html()
     }))
     .map_err(|panic| format!("panicked: {}", panic_message(&*panic)))?;
     allow_list::check(&rendered).map_err(|problem| format!("{problem}\nrendered: {rendered}"))
+}
+
+/// Runs for every fenced block with a language, as the build would give
+/// them (the text cut every few characters, keyword and plain by turns), so
+/// that the drawing of tokens is fuzzed with the rest.
+fn token_runs(markdown: &str) -> Vec<Highlight> {
+    blog_content::highlight::blocks(markdown)
+        .into_iter()
+        .map(|block| {
+            let code = &block.code;
+            let bounds: Vec<usize> = code
+                .char_indices()
+                .map(|(at, _)| at)
+                .step_by(3)
+                .chain([code.len()])
+                .collect();
+            let runs = bounds
+                .windows(2)
+                .enumerate()
+                .map(|(index, pair)| Run {
+                    len: u32::try_from(pair[1] - pair[0]).unwrap_or(u32::MAX),
+                    class: (index % 2 == 0).then_some('k'),
+                })
+                .collect();
+            Highlight {
+                hash: block_hash(&block.language, code),
+                runs,
+            }
+        })
+        .collect()
 }
 
 /// Cuts a failing input down to fragments that still fail.

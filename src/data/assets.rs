@@ -1,7 +1,8 @@
-//! What the Markdown mapping and the listings need of a post's images:
-//! where its files are served, their sizes, and the `srcset` and `sizes` of
-//! their smaller copies.
+//! What the Markdown mapping and the listings need of a post besides its
+//! text: where its files are served, its images' sizes and the `srcset` and
+//! `sizes` of their smaller copies, and its code blocks' token runs.
 
+use blog_model::code::Highlight;
 use blog_model::data::{Article, ImageSize, Variant};
 use blog_model::percent::encode_srcset_url;
 
@@ -13,6 +14,8 @@ pub struct Assets<'a> {
     pub base: &'a str,
     /// Every image in the folder, by path relative to it.
     pub images: &'a [ImageSize],
+    /// The token runs of the body's code blocks, by their hash.
+    pub highlights: &'a [Highlight],
 }
 
 impl<'a> Assets<'a> {
@@ -21,6 +24,7 @@ impl<'a> Assets<'a> {
         Assets {
             base: &article.asset_base,
             images: &article.images,
+            highlights: &article.highlights,
         }
     }
 
@@ -28,6 +32,14 @@ impl<'a> Assets<'a> {
     pub fn image(&self, path: &str) -> Option<&'a ImageSize> {
         let path = path.trim_start_matches("./");
         self.images.iter().find(|image| image.path == path)
+    }
+
+    /// The runs the build made for a block of `language` with this text.
+    pub fn highlight(&self, language: &str, code: &str) -> Option<&'a Highlight> {
+        let hash = blog_model::code::block_hash(language, code);
+        self.highlights
+            .iter()
+            .find(|highlight| highlight.hash == hash)
     }
 }
 

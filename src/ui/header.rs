@@ -1,4 +1,5 @@
-//! The header of every page: skip link, blog name, language switcher.
+//! The header of every page: skip link, blog name, language switcher, theme
+//! toggle.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,7 +8,7 @@ use crate::data::{load, use_page_data};
 use crate::i18n::{BLOG_NAME, texts, untranslated_link_title, untranslated_note};
 use crate::routes::use_current_page;
 use crate::routes::{LangPages, Page, Switch};
-use crate::storage;
+use crate::storage::{self, Theme};
 use blog_model::lang::Lang;
 
 /// The site header, following the current route. Its elements stay and
@@ -55,6 +56,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="lang-switch" aria-label=move || texts(lang()).language_nav>
                     <ul>{links}</ul>
                 </nav>
+                <ThemeToggle lang=Signal::derive(lang) />
             </div>
             {untranslated}
         </header>
@@ -91,6 +93,34 @@ fn LangLink(
         >
             {target.native_name()}
         </a>
+    }
+}
+
+/// The theme toggle: system, light, dark, in turn. The page's first paint
+/// already has the saved theme (`index.html`'s inline script sets
+/// `<html data-theme>`); the toggle only learns it once the app runs, and
+/// never renders that attribute, which stays the script's and its own. The
+/// stylesheet hides it without JavaScript.
+#[component]
+fn ThemeToggle(lang: Signal<Lang>) -> impl IntoView {
+    let theme = RwSignal::new(Theme::System);
+    // After hydration, which drew the system's state like the pre-renderer.
+    Effect::new(move |_| theme.set(storage::saved_theme()));
+    let label = move || texts(lang.get()).theme[theme.get() as usize];
+    let glyph = move || match theme.get() {
+        Theme::System => "◐",
+        Theme::Light => "☀",
+        Theme::Dark => "☾",
+    };
+    let toggle = move |_| {
+        let next = theme.get_untracked().next();
+        storage::apply_theme(next);
+        theme.set(next);
+    };
+    view! {
+        <button type="button" class="theme-toggle" aria-label=label title=label on:click=toggle>
+            <span aria-hidden="true">{glyph}</span>
+        </button>
     }
 }
 

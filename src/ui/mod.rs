@@ -1,6 +1,8 @@
-//! Views shared by the pages: header and footer, the head's tags and JSON-LD,
-//! a post's date line, and what shows while data loads or when it failed.
+//! Views shared by the pages: header (with the theme toggle) and footer, the
+//! head's tags and JSON-LD, a post's date line, code blocks' copy buttons,
+//! and what shows while data loads or when it failed.
 
+pub mod copy_code;
 pub mod footer;
 pub mod head;
 pub mod header;

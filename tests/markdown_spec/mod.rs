@@ -53,6 +53,7 @@ fn rendered(markdown: &str) -> Result<String, String> {
     const ASSETS: Assets = Assets {
         base: "",
         images: &[],
+        highlights: &[],
     };
     let html =
         leptos::prelude::RenderHtml::to_html(blog::markdown::render(markdown, &ASSETS, Lang::En));

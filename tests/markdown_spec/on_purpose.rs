@@ -208,7 +208,7 @@ pub fn drop_disallowed_urls(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 /// Undoes what the mapping adds on purpose: hydration markers, heading
-/// anchors, the table's wrapper, `scope` and alignment classes on cells,
+/// anchors, code blocks' copy buttons, the table's wrapper, `scope` and alignment classes on cells,
 /// `rel` on external links, `loading` and `decoding` on images, the
 /// footnotes' labels for screen readers, and the site's base path on
 /// root-relative URLs.
@@ -220,9 +220,14 @@ pub fn undo_deliberate(tokens: Vec<Token>) -> Vec<Token> {
         if token == Token::Comment(String::new()) {
             continue;
         }
-        if token.is_start("a") && token.attr("class") == Some("heading-anchor") {
+        let added = (token.is_start("a") && token.attr("class") == Some("heading-anchor"))
+            || (token.is_start("button") && token.attr("class") == Some("copy-code"));
+        if let Token::Start { name, .. } = &token
+            && added
+        {
+            let end = name.clone();
             for inner in tokens.by_ref() {
-                if inner.is_end("a") {
+                if inner.is_end(&end) {
                     break;
                 }
             }

@@ -10,6 +10,7 @@ pub mod cover;
 pub mod diagnostic;
 pub mod encoding;
 pub mod front_matter;
+pub mod highlight;
 pub mod image_size;
 pub mod library;
 pub mod links;

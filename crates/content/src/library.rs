@@ -15,6 +15,7 @@ use crate::cover;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::encoding;
 use crate::front_matter::{self, FrontMatter};
+use crate::highlight;
 use crate::links::{self, Pages};
 use crate::post_dir::{self, PostDir, TranslationFile};
 use blog_model::labels::count_words;
@@ -131,6 +132,11 @@ impl Library {
                     body_offset: file.body_offset,
                 };
                 diagnostics.extend(links::check(&page, &pages));
+                diagnostics.extend(highlight::check(
+                    &file.translation.shown,
+                    &file.text,
+                    file.body_offset,
+                ));
             }
             check_translated(dir, files, &mut diagnostics);
         }

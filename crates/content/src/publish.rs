@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::assets::{self, Published};
 use crate::diagnostic::Diagnostic;
+use crate::highlight;
 use crate::library::{ContentRoot, Drafts, Library, SourcePost, SourceTranslation};
 use crate::responsive::{self, Cache, ImageError, Job, write_all};
 use blog_model::data::{
@@ -261,6 +262,7 @@ pub fn articles(published: &Published<'_>) -> Vec<Article> {
             entry: entry(translation, published, &images, &links),
             asset_base: published.asset_base.clone(),
             images: images.clone(),
+            highlights: highlight::highlight_body(&translation.body),
             body: translation.body.clone(),
         })
         .collect()

@@ -18,6 +18,7 @@
 
 use std::fmt;
 
+use crate::code::{Highlight, decode_runs, encode_runs};
 use crate::date::Date;
 use crate::lang::Lang;
 
@@ -82,6 +83,8 @@ pub struct Article {
     pub asset_base: String,
     /// The images in the post's folder, by path relative to it.
     pub images: Vec<ImageSize>,
+    /// The token runs of the body's code blocks, by their hash.
+    pub highlights: Vec<Highlight>,
     /// The Markdown body.
     pub body: String,
 }
@@ -195,7 +198,7 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
         .and_then(|rest| rest.strip_prefix('\n'))
         .ok_or(DataError::NotData)?;
     let mut entry = PartialEntry::default();
-    let (mut asset_base, mut images) = (String::new(), Vec::new());
+    let (mut asset_base, mut images, mut highlights) = (String::new(), Vec::new(), Vec::new());
     for number in 2.. {
         let (line, after) = rest.split_once('\n').ok_or(DataError::Truncated)?;
         rest = after;
@@ -214,6 +217,13 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                     variants,
                 });
             }
+            "code" => highlights.push(Highlight {
+                hash: fields
+                    .next()
+                    .and_then(|hash| u64::from_str_radix(hash, 16).ok())
+                    .ok_or_else(bad)?,
+                runs: fields.next().and_then(decode_runs).ok_or_else(bad)?,
+            }),
             "body" => {
                 let len: usize = fields.next().and_then(|n| n.parse().ok()).ok_or_else(bad)?;
                 if rest.len() != len {
@@ -223,6 +233,7 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                     entry: entry.finish().ok_or_else(bad)?,
                     asset_base,
                     images,
+                    highlights,
                     body: rest.to_owned(),
                 });
             }
@@ -380,6 +391,10 @@ mod encode {
                 &[&image.path, &width, &height, &variants],
             );
         }
+        for highlight in &article.highlights {
+            let hash = format!("{:016x}", highlight.hash);
+            line(&mut out, "code", &[&hash, &encode_runs(&highlight.runs)]);
+        }
         let _ = writeln!(out, "body\t{}", article.body.len());
         out.push_str(&article.body);
         out
@@ -499,6 +514,10 @@ mod tests {
                 width: 10,
                 height: 20,
                 variants: Vec::new(),
+            }],
+            highlights: vec![Highlight {
+                hash: 0x00ab_cdef_0123_4567,
+                runs: decode_runs("2k1_3s").unwrap(),
             }],
             body: "# Text\n\nwith\ttabs\nand no final line break".to_owned(),
         }

@@ -76,8 +76,9 @@ impl Template {
         };
         let head = without_wasm_preload(&head);
         let body = strip_noscript(body);
-        // Trunk's own scripts (its loader) are the only inline ones: the app
-        // writes its data as JSON. Scanned here, where no post's text is.
+        // Trunk's loader and index.html's theme script are the only inline
+        // ones: the app writes its data as JSON. Scanned here, where no
+        // post's text is.
         let policy = csp::policy(
             csp::inline_scripts(&head)
                 .into_iter()

@@ -2,9 +2,11 @@
 //! `tests/fixtures/content`) in a browser driven over WebDriver: headless
 //! Chromium, or Firefox or WebKit (`BLOG_E2E_ENGINE`, see the harness).
 
+mod code;
 mod hostile;
 mod pagination;
 mod prerendered;
+mod theme;
 
 use std::time::Duration;
 
@@ -631,20 +633,27 @@ async fn text_meets_wcag_aa_contrast_in_light_and_dark_mode() {
             ..Options::default()
         })
         .await;
-        browser.open(TOUR).await;
-        browser.find(".post-body .footnotes").await;
-        let ratios = browser
-            .client
-            .execute(CONTRAST, vec![json!(selectors)])
-            .await
-            .unwrap();
-        let ratios = ratios.as_array().unwrap();
-        assert!(ratios.len() > 10, "{ratios:?}");
-        for ratio in ratios {
-            assert!(
-                ratio[1].as_f64().unwrap() >= 4.5,
-                "{scheme}: {ratio:?} is below 4.5:1"
-            );
+        // The text of a post, then every token class of highlighted code.
+        let code = "/en/code-in-every-language/";
+        for (path, selectors, at_least) in [
+            (TOUR, selectors, 10),
+            (code, ".post-body pre code span", 200),
+        ] {
+            browser.open(path).await;
+            browser.find(".post-body p").await;
+            let ratios = browser
+                .client
+                .execute(CONTRAST, vec![json!(selectors)])
+                .await
+                .unwrap();
+            let ratios = ratios.as_array().unwrap();
+            assert!(ratios.len() > at_least, "{path}: {ratios:?}");
+            for ratio in ratios {
+                assert!(
+                    ratio[1].as_f64().unwrap() >= 4.5,
+                    "{scheme}: {ratio:?} is below 4.5:1 on {path}"
+                );
+            }
         }
         finish(browser).await;
     }
@@ -846,9 +855,10 @@ async fn pages_fit_every_width_and_are_captured_for_review() {
             ("post-de", DE_POST),
             ("tour-en", TOUR),
             ("xss-en", XSS),
+            ("code-en", "/en/code-in-every-language/"),
         ] {
             browser.open(path).await;
-            browser.find(".post-list, .post-body h2").await;
+            browser.find(".post-list, .post-body p").await;
             browser
                 // Lazy images far below the fold load only when scrolled to
                 // (in Firefox, `complete` stays false until then).
@@ -866,9 +876,13 @@ async fn pages_fit_every_width_and_are_captured_for_review() {
         ..Options::default()
     })
     .await;
-    for (name, path) in [("index-en", "/en/"), ("tour-en", TOUR)] {
+    for (name, path) in [
+        ("index-en", "/en/"),
+        ("tour-en", TOUR),
+        ("code-en", "/en/code-in-every-language/"),
+    ] {
         browser.open(path).await;
-        browser.find(".post-list, .post-body .footnotes").await;
+        browser.find(".post-list, .post-body p").await;
         let background = browser
             .js("return getComputedStyle(document.body).backgroundColor;")
             .await;
