@@ -37,6 +37,14 @@ pub struct Texts {
     pub code_copied: &'static str,
     /// The theme toggle's name in each state: system, light, dark.
     pub theme: [&'static str; 3],
+    /// The table of contents' title.
+    pub contents: &'static str,
+    /// Before the links to a post's translations, under its title.
+    pub also_in: &'static str,
+    /// The links to the posts beside one, and their label.
+    pub more_posts: &'static str,
+    pub older_post: &'static str,
+    pub newer_post: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -65,6 +73,11 @@ const EN: Texts = Texts {
     copy_code_label: "Copy code",
     code_copied: "Copied",
     theme: ["Theme: system", "Theme: light", "Theme: dark"],
+    contents: "Contents",
+    also_in: "Also in",
+    more_posts: "More posts",
+    older_post: "Older",
+    newer_post: "Newer",
 };
 
 const DE: Texts = Texts {
@@ -97,6 +110,11 @@ const DE: Texts = Texts {
         "Farbschema: hell",
         "Farbschema: dunkel",
     ],
+    contents: "Inhalt",
+    also_in: "Auch auf",
+    more_posts: "Weitere Beiträge",
+    older_post: "Älter",
+    newer_post: "Neuer",
 };
 
 /// The interface text of `lang`.

@@ -43,6 +43,26 @@ pub fn options() -> Options {
 /// folder and get their sizes from `assets`; interface text (footnote
 /// labels) is in `lang`.
 pub fn render(markdown: &str, assets: &Assets<'_>, lang: Lang) -> AnyView {
+    render_with_outline(markdown, assets, lang).0
+}
+
+/// A section of a body's outline: an `h2` or `h3`, for the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// 2 or 3.
+    pub level: u8,
+    /// The heading's id, which its anchor and the contents link to.
+    pub id: String,
+    /// Its text, without markup.
+    pub title: String,
+}
+
+/// [`render`], and the body's `h2` and `h3` headings in order.
+pub fn render_with_outline(
+    markdown: &str,
+    assets: &Assets<'_>,
+    lang: Lang,
+) -> (AnyView, Vec<Section>) {
     let mut renderer = Renderer {
         assets,
         lang,
@@ -53,11 +73,12 @@ pub fn render(markdown: &str, assets: &Assets<'_>, lang: Lang) -> AnyView {
         footnote_numbers: HashMap::new(),
         footnotes_referenced: HashSet::new(),
         footnotes: Vec::new(),
+        outline: Vec::new(),
     };
     let mut events = Parser::new_ext(markdown, options());
     let mut body = renderer.children(&mut events);
     body.extend(renderer.footnotes_section());
-    body.into_any()
+    (body.into_any(), renderer.outline)
 }
 
 /// An attribute: its name, and its value where it has one (an attribute
@@ -111,6 +132,8 @@ struct Renderer<'a> {
     /// their link back leads to.
     footnotes_referenced: HashSet<usize>,
     footnotes: Vec<(usize, Vec<AnyView>)>,
+    /// The `h2` and `h3` headings so far.
+    outline: Vec<Section>,
 }
 
 impl Renderer<'_> {
@@ -200,6 +223,13 @@ impl Renderer<'_> {
                 let inner: Vec<Event<'e>> = take_element(events);
                 let text = plain_text(&inner);
                 let id = self.heading_id(id.map(|id| id.into_string()), &text);
+                if let HeadingLevel::H2 | HeadingLevel::H3 = level {
+                    self.outline.push(Section {
+                        level: if level == HeadingLevel::H2 { 2 } else { 3 },
+                        id: id.clone(),
+                        title: text.trim().to_owned(),
+                    });
+                }
                 let children = self.children(&mut inner.into_iter());
                 heading(level, id, children, texts(self.lang).heading_anchor)
             }

@@ -12,11 +12,14 @@ use crate::i18n::texts;
 use crate::markdown;
 use crate::pages::not_found::NotFound;
 use crate::routes::use_current_page;
-use crate::routes::{LangPages, Page};
+use crate::routes::{LangPages, Page, post_path};
 use crate::ui::head::PageMeta;
 use crate::ui::json_ld;
 use crate::ui::loading::{LoadFailed, Skeleton};
+use crate::ui::place;
 use crate::ui::post_meta::PostMeta;
+use crate::ui::toc::{self, TableOfContents};
+use blog_model::data::TranslationLink;
 use blog_model::lang::Lang;
 
 /// The post route; a language or slug that names no post is a 404.
@@ -95,11 +98,18 @@ pub fn PostArticle(
     article: Article,
 ) -> impl IntoView {
     let lang = article.entry.lang;
-    let body = markdown::render(&article.body, &Assets::of(&article), lang);
+    let (body, sections) =
+        markdown::render_with_outline(&article.body, &Assets::of(&article), lang);
+    let toc =
+        (sections.len() >= toc::MIN_SECTIONS).then(|| view! { <TableOfContents lang sections /> });
+    place::restore(post_path(lang, &article.entry.slug));
+    place::follow();
     view! {
         <article class="post">
             <PostHead entry=article.entry />
+            {toc}
             <div class="post-body">{body}</div>
+            <PostNav lang newer=article.newer older=article.older />
             <PostFooter lang />
         </article>
     }
@@ -147,13 +157,64 @@ fn PostHead(
                 width=cover.width height=cover.height fetchpriority="high" decoding="async" />
         }
     });
+    // "Also in Deutsch", in the other language's own words.
+    let lang = entry.lang;
+    let others: Vec<_> = entry
+        .translations
+        .iter()
+        .filter(|link| link.lang != lang)
+        .map(|link| {
+            let code = link.lang.code();
+            view! {
+                " "
+                <a href=post_path(link.lang, &link.slug) hreflang=code lang=code>
+                    {link.lang.native_name()}
+                </a>
+            }
+        })
+        .collect_view();
+    let also = (entry.translations.len() > 1).then(|| {
+        view! { <p class="post-translations">{texts(lang).also_in}{others}</p> }
+    });
     view! {
         <header class="post-header">
             <h1>{entry.title.clone()}</h1>
             <PostMeta entry />
+            {also}
         </header>
         {cover}
     }
+}
+
+/// The posts beside it in its language's index.
+#[component]
+fn PostNav(
+    /// The language of the index.
+    lang: Lang,
+    /// The next newer post, if any.
+    newer: Option<TranslationLink>,
+    /// The next older post, if any.
+    older: Option<TranslationLink>,
+) -> impl IntoView {
+    let texts = texts(lang);
+    let neighbour = move |link: Option<TranslationLink>, rel: &'static str, label: &'static str| {
+        link.map(|link| {
+            view! {
+                <a class=rel rel=rel href=post_path(link.lang, &link.slug)>
+                    <span class="post-nav-label">{label}</span>
+                    <span class="post-nav-title">{link.title}</span>
+                </a>
+            }
+        })
+    };
+    (newer.is_some() || older.is_some()).then(|| {
+        view! {
+            <nav class="post-nav" aria-label=texts.more_posts>
+                {neighbour(older, "prev", texts.older_post)}
+                {neighbour(newer, "next", texts.newer_post)}
+            </nav>
+        }
+    })
 }
 
 /// The way back to the index.

@@ -9,6 +9,7 @@ use crate::i18n::{BLOG_NAME, texts, untranslated_link_title, untranslated_note};
 use crate::routes::use_current_page;
 use crate::routes::{LangPages, Page, Switch};
 use crate::storage::{self, Theme};
+use crate::ui::place;
 use blog_model::lang::Lang;
 
 /// The site header, following the current route. Its elements stay and
@@ -87,7 +88,10 @@ fn LangLink(
             aria-current=move || switch.with(|(_, current)| current.then_some("true"))
             title=move || untranslated().then(|| untranslated_link_title(target))
             aria-describedby=move || untranslated().then_some("untranslated-note")
-            on:click=move |_| storage::save_lang(target)
+            on:click=move |_| {
+                storage::save_lang(target);
+                switch.with_untracked(|(switch, _)| place::remember(switch.href()));
+            }
             on:mouseenter=move |_| prefetch()
             on:focus=move |_| prefetch()
         >

@@ -1,6 +1,6 @@
 //! Views shared by the pages: header (with the theme toggle) and footer, the
-//! head's tags and JSON-LD, a post's date line, code blocks' copy buttons,
-//! and what shows while data loads or when it failed.
+//! head's tags and JSON-LD, a post's date line and table of contents, code
+//! blocks' copy buttons, and what shows while data loads or when it failed.
 
 pub mod copy_code;
 pub mod footer;
@@ -8,4 +8,6 @@ pub mod head;
 pub mod header;
 pub mod json_ld;
 pub mod loading;
+pub mod place;
 pub mod post_meta;
+pub mod toc;

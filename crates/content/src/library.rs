@@ -17,6 +17,7 @@ use crate::encoding;
 use crate::front_matter::{self, FrontMatter};
 use crate::highlight;
 use crate::links::{self, Pages};
+use crate::outline;
 use crate::post_dir::{self, PostDir, TranslationFile};
 use blog_model::labels::count_words;
 use blog_model::lang::Lang;
@@ -297,6 +298,21 @@ fn check_translated(dir: &PostDir, files: &[Read], diagnostics: &mut Vec<Diagnos
                 )
                 .help("readers of that language are offered its index instead; add the file when it is translated"),
             );
+        }
+    }
+    // Switching language keeps the reader's place by the headings' shape.
+    let outlines: Vec<_> = files
+        .iter()
+        .map(|file| {
+            (
+                file.translation.shown.as_str(),
+                outline::outline(&file.text, file.body_offset),
+            )
+        })
+        .collect();
+    if let Some(((first, first_outline), others)) = outlines.split_first() {
+        for (path, headings) in others {
+            diagnostics.extend(outline::check((first, first_outline), (path, headings)));
         }
     }
 }

@@ -118,7 +118,8 @@ pub fn publish(site: &Path, posts: &[SourcePost], cache: &Cache) -> Result<Summa
     };
     let mut published = assets::write(site, posts).map_err(failed(&site.join("posts")))?;
     let variants = add_variants(site, &mut published, cache)?;
-    let articles: Vec<Article> = published.iter().flat_map(articles).collect();
+    let mut articles: Vec<Article> = published.iter().flat_map(articles).collect();
+    link_neighbours(&mut articles);
     let mut files: Vec<(String, String)> = articles
         .iter()
         .map(|article| {
@@ -209,6 +210,33 @@ fn add_variants(
     Ok(count)
 }
 
+/// The order of a language's index: newest first, then by title.
+fn index_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
+}
+
+/// Gives each article the ones beside it in its language's index.
+fn link_neighbours(articles: &mut [Article]) {
+    let link = |article: &Article| TranslationLink {
+        lang: article.entry.lang,
+        slug: article.entry.slug.clone(),
+        title: article.entry.title.clone(),
+    };
+    for lang in Lang::ALL {
+        let mut order: Vec<usize> = (0..articles.len())
+            .filter(|&index| articles[index].entry.lang == lang)
+            .collect();
+        order.sort_by(|&a, &b| index_order(&articles[a].entry, &articles[b].entry));
+        for (position, &index) in order.iter().enumerate() {
+            let newer = position
+                .checked_sub(1)
+                .map(|before| link(&articles[order[before]]));
+            let older = order.get(position + 1).map(|&after| link(&articles[after]));
+            (articles[index].newer, articles[index].older) = (newer, older);
+        }
+    }
+}
+
 /// The pages of `lang`'s index: its translations newest first (then by
 /// title), [`PAGE_SIZE`] to a page; one empty page where there are none.
 pub fn index(lang: Lang, articles: &[Article]) -> Vec<Listing> {
@@ -217,7 +245,7 @@ pub fn index(lang: Lang, articles: &[Article]) -> Vec<Listing> {
         .map(|article| &article.entry)
         .filter(|entry| entry.lang == lang)
         .collect();
-    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    entries.sort_by(|a, b| index_order(a, b));
     let count = data::page_count(entries.len());
     (1..=count)
         .map(|number| Listing {
@@ -263,6 +291,8 @@ pub fn articles(published: &Published<'_>) -> Vec<Article> {
             asset_base: published.asset_base.clone(),
             images: images.clone(),
             highlights: highlight::highlight_body(&translation.body),
+            newer: None,
+            older: None,
             body: translation.body.clone(),
         })
         .collect()

@@ -438,6 +438,16 @@ fn warnings_alone_pass() {
                 None,
                 "the post is not translated into Deutsch: no `de.md`"
             ),
+            (
+                "content/shapes/en.md",
+                Some(9),
+                "unknown language `rustt`: the code block is shown without highlighting"
+            ),
+            (
+                "content/shapes/de.md",
+                Some(9),
+                "this is a level-2 heading, where content/shapes/en.md:13 has a level-3 heading: the translations' headings differ"
+            ),
         ]
     );
 }

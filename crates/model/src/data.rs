@@ -85,6 +85,10 @@ pub struct Article {
     pub images: Vec<ImageSize>,
     /// The token runs of the body's code blocks, by their hash.
     pub highlights: Vec<Highlight>,
+    /// The posts before and after it in its language's index: the next
+    /// newer and the next older.
+    pub newer: Option<TranslationLink>,
+    pub older: Option<TranslationLink>,
     /// The Markdown body.
     pub body: String,
 }
@@ -199,6 +203,7 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
         .ok_or(DataError::NotData)?;
     let mut entry = PartialEntry::default();
     let (mut asset_base, mut images, mut highlights) = (String::new(), Vec::new(), Vec::new());
+    let (mut newer, mut older) = (None, None);
     for number in 2.. {
         let (line, after) = rest.split_once('\n').ok_or(DataError::Truncated)?;
         rest = after;
@@ -224,6 +229,18 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                     .ok_or_else(bad)?,
                 runs: fields.next().and_then(decode_runs).ok_or_else(bad)?,
             }),
+            key @ ("newer" | "older") => {
+                let link = TranslationLink {
+                    lang: fields.next().and_then(Lang::from_code).ok_or_else(bad)?,
+                    slug: fields.next().ok_or_else(bad)?.to_owned(),
+                    title: fields.next().ok_or_else(bad)?.to_owned(),
+                };
+                *(if key == "newer" {
+                    &mut newer
+                } else {
+                    &mut older
+                }) = Some(link);
+            }
             "body" => {
                 let len: usize = fields.next().and_then(|n| n.parse().ok()).ok_or_else(bad)?;
                 if rest.len() != len {
@@ -234,6 +251,8 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                     asset_base,
                     images,
                     highlights,
+                    newer,
+                    older,
                     body: rest.to_owned(),
                 });
             }
@@ -391,6 +410,11 @@ mod encode {
                 &[&image.path, &width, &height, &variants],
             );
         }
+        for (key, link) in [("newer", &article.newer), ("older", &article.older)] {
+            if let Some(link) = link {
+                line(&mut out, key, &[link.lang.code(), &link.slug, &link.title]);
+            }
+        }
         for highlight in &article.highlights {
             let hash = format!("{:016x}", highlight.hash);
             line(&mut out, "code", &[&hash, &encode_runs(&highlight.runs)]);
@@ -519,6 +543,8 @@ mod tests {
                 hash: 0x00ab_cdef_0123_4567,
                 runs: decode_runs("2k1_3s").unwrap(),
             }],
+            newer: None,
+            older: Some(link(Lang::De, "frueher", "Früher")),
             body: "# Text\n\nwith\ttabs\nand no final line break".to_owned(),
         }
     }

@@ -124,7 +124,9 @@ async fn the_copy_button_copies_the_block_and_says_so() {
     .await;
     browser.open(CODE_DE).await;
     let button = ".post-body code.language-toml + button.copy-code";
-    assert_eq!(browser.text(button).await, "Kopieren");
+    // As text, not as shown: until hovered or focused it is transparent.
+    let text = |css: &str| format!("return document.querySelector('{css}').textContent;");
+    assert_eq!(browser.js(&text(button)).await, json!("Kopieren"));
     // Reached by keyboard, where it shows.
     browser
         .js(&format!("document.querySelector('{button}').focus();"))
@@ -150,7 +152,7 @@ async fn the_copy_button_copies_the_block_and_says_so() {
             "document.querySelector('{button}').textContent === 'Kopiert'"
         ))
         .await;
-    assert_eq!(browser.text("#announcer").await, "Kopiert");
+    assert_eq!(browser.js(&text("#announcer")).await, json!("Kopiert"));
     browser
         .wait_until(&format!(
             "document.querySelector('{button}').textContent === 'Kopieren'"

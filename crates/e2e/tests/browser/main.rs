@@ -6,6 +6,7 @@ mod code;
 mod hostile;
 mod pagination;
 mod prerendered;
+mod reading;
 mod theme;
 
 use std::time::Duration;

@@ -1,0 +1,234 @@
+//! Reading a post: a table of contents that works without JavaScript, sits
+//! beside the text where there is room, and marks the section being read,
+//! also on a load with `#hash`, after a reload and at the end; the links to
+//! its translation and to the posts beside it.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::{DE_POST, EN_POST, TOUR, english_browser, finish};
+use blog_e2e::harness::{Browser, Options, href};
+
+/// The `#id`s the table of contents links to, in order.
+async fn toc_targets(browser: &Browser) -> Vec<String> {
+    let hrefs = browser
+        .js("return [...document.querySelectorAll('.post-toc a')].map((a) => a.getAttribute('href'));")
+        .await;
+    hrefs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|href| href.as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The `href` of the link marked as the section being read, once it is
+/// `expected` (or after two seconds, whatever it is then).
+async fn current_section(browser: &Browser, expected: Option<&str>) -> serde_json::Value {
+    let script = "return document.querySelector('.post-toc a[aria-current=location]')?.getAttribute('href') ?? null;";
+    for _ in 0..40 {
+        let now = browser.js(script).await;
+        if now == json!(expected) {
+            return now;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    browser.js(script).await
+}
+
+#[tokio::test]
+async fn a_post_with_sections_lists_them_and_the_links_work_without_javascript() {
+    let browser = Browser::start(Options {
+        javascript: false,
+        ..Options::default()
+    })
+    .await;
+    browser.open(EN_POST).await;
+    assert_eq!(
+        browser.text(".post-toc details[open] summary").await,
+        "Contents"
+    );
+    let targets = toc_targets(&browser).await;
+    assert_eq!(targets.len(), 9, "{targets:?}");
+    assert_eq!(targets[0], "#introduction");
+    assert_eq!(browser.count(".post-toc li.toc-sub").await, 3);
+    for target in &targets {
+        assert_eq!(
+            browser
+                .count(&format!(".post-body :is(h2, h3)[id='{}']", &target[1..]))
+                .await,
+            1,
+            "{target}"
+        );
+    }
+    // Each heading keeps its own link to itself.
+    assert_eq!(browser.count(".post-body h2 .heading-anchor").await, 6);
+    browser.click(".post-toc li:nth-child(7) a").await;
+    assert_eq!(
+        browser.js("return location.hash;").await,
+        json!("#real-world-use-cases")
+    );
+    // Posts with fewer than three sections have none.
+    browser.open("/en/code-in-every-language/").await;
+    assert_eq!(browser.count(".post-toc").await, 0);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_section_being_read_is_marked_from_a_hash_a_scroll_a_reload_and_at_the_end() {
+    let browser = english_browser().await;
+    browser.open(EN_POST).await;
+    let targets = toc_targets(&browser).await;
+    // At the top, under the cover, no section has been reached.
+    assert_eq!(current_section(&browser, None).await, json!(null));
+    // Scrolled to a section.
+    browser
+        .js(&format!(
+            "document.getElementById('{}').scrollIntoView();",
+            &targets[3][1..]
+        ))
+        .await;
+    assert_eq!(
+        current_section(&browser, Some(&targets[3])).await,
+        json!(targets[3])
+    );
+    // Reloaded there: the browser restores the scroll, the mark follows.
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_app().await;
+    assert_eq!(
+        current_section(&browser, Some(&targets[3])).await,
+        json!(targets[3])
+    );
+    // At the very end, the last section, though its heading never reaches
+    // the top of the window.
+    browser
+        .js("window.scrollTo(0, document.documentElement.scrollHeight);")
+        .await;
+    assert_eq!(
+        current_section(&browser, Some("#conclusion")).await,
+        json!("#conclusion")
+    );
+    // A link to one of the last sections, followed: that one, not the last.
+    browser.click(".post-toc a[href='#challenges-ahead']").await;
+    assert_eq!(
+        current_section(&browser, Some("#challenges-ahead")).await,
+        json!("#challenges-ahead")
+    );
+    // Opened with a `#hash`.
+    browser.open(&format!("{EN_POST}#key-benefits")).await;
+    assert_eq!(
+        current_section(&browser, Some("#key-benefits")).await,
+        json!("#key-benefits")
+    );
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn the_contents_sit_beside_the_text_on_wide_screens_and_above_it_on_phones() {
+    for (width, beside) in [(1280, true), (390, false)] {
+        let browser = Browser::start(Options {
+            size: (width, 900),
+            ..Options::default()
+        })
+        .await;
+        browser.open(EN_POST).await;
+        let boxes = browser
+            .js(
+                "const r = (s) => document.querySelector(s).getBoundingClientRect();
+                 const [toc, body] = [r('.post-toc'), r('.post-body')];
+                 return [toc.left >= body.right, toc.bottom <= body.top];",
+            )
+            .await;
+        assert_eq!(boxes, json!([beside, !beside]), "at {width}px");
+        finish(browser).await;
+    }
+}
+
+#[tokio::test]
+async fn a_post_leads_to_its_translation_and_to_the_posts_beside_it() {
+    let browser = english_browser().await;
+    browser.open(EN_POST).await;
+    assert_eq!(browser.text(".post-translations").await, "Also in Deutsch");
+    assert_eq!(
+        browser
+            .find(".post-header .post-translations a[hreflang=de][lang=de]")
+            .await
+            .attr("href")
+            .await
+            .unwrap(),
+        Some(href(DE_POST))
+    );
+    // The newest post: an older one, no newer.
+    assert_eq!(browser.count(".post-nav a[rel=next]").await, 0);
+    let older = browser.find(".post-nav a[rel=prev]").await;
+    assert_eq!(older.attr("href").await.unwrap(), Some(href(TOUR)));
+    assert_eq!(
+        older.text().await.unwrap().replace('\n', " "),
+        "Older A Tour of Markdown"
+    );
+    // Followed in the app, without a reload; the tour has both, and no
+    // translation to offer.
+    browser.mark_document().await;
+    browser.click(".post-nav a[rel=prev]").await;
+    browser.wait_for_path(TOUR).await;
+    browser
+        .wait_until("document.querySelector('main h1')?.textContent === 'A Tour of Markdown'")
+        .await;
+    assert!(browser.is_same_document().await);
+    assert_eq!(browser.count(".post-translations").await, 0);
+    assert_eq!(
+        browser
+            .find(".post-nav a[rel=next]")
+            .await
+            .attr("href")
+            .await
+            .unwrap(),
+        Some(href(EN_POST))
+    );
+    assert_eq!(
+        browser
+            .find(".post-nav a[rel=prev]")
+            .await
+            .attr("href")
+            .await
+            .unwrap(),
+        Some(href("/en/xss-corpus/"))
+    );
+    // And in German, in German.
+    browser.open(DE_POST).await;
+    assert_eq!(browser.text(".post-translations").await, "Auch auf English");
+    assert_eq!(
+        browser.text(".post-nav").await.lines().next(),
+        Some("Älter")
+    );
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn switching_language_on_a_post_keeps_the_section_being_read() {
+    let browser = english_browser().await;
+    browser.open(EN_POST).await;
+    browser
+        .js("document.getElementById('real-world-use-cases').scrollIntoView();")
+        .await;
+    browser.mark_document().await;
+    browser.click(".lang-switch a[hreflang=de]").await;
+    browser.wait_for_path(DE_POST).await;
+    browser.wait_until("location.hash !== ''").await;
+    assert!(browser.is_same_document().await);
+    // The seventh heading there as here, at the top of the window.
+    let place = browser
+        .js("const heading = document.querySelectorAll('.post-body h2[id], .post-body h3[id]')[6];
+             return [location.hash, '#' + heading.id, Math.round(heading.getBoundingClientRect().top)];")
+        .await;
+    assert_eq!(place[0], place[1], "{place:?}");
+    assert_eq!(
+        place[0],
+        json!("#anwendungsfaelle-in-der-praxis"),
+        "{place:?}"
+    );
+    let top = place[2].as_i64().unwrap();
+    assert!((-2..60).contains(&top), "{place:?}");
+    finish(browser).await;
+}
