@@ -83,7 +83,7 @@ pub fn render_with_outline(
 
 /// An attribute: its name, and its value where it has one (an attribute
 /// without a value is not written).
-type Attr = (&'static str, Option<String>);
+pub type Attr = (&'static str, Option<String>);
 
 /// The most attributes an element with content gets (a link's `href`,
 /// `rel` and `title`).
@@ -91,7 +91,10 @@ const MAX_ATTRS: usize = 3;
 
 /// An element with content: `tag` with `attrs` (at most [`MAX_ATTRS`]) and
 /// `children`. The attributes are written in the order given.
-fn element(tag: &'static str, attrs: Vec<Attr>, children: Vec<AnyView>) -> AnyView {
+///
+/// The views outside posts that never change once drawn are built with it
+/// too: each `view!` of its own would add its own code to the wasm.
+pub fn element(tag: &'static str, attrs: Vec<Attr>, children: Vec<AnyView>) -> AnyView {
     debug_assert!(
         attrs.len() <= MAX_ATTRS,
         "<{tag}> with {} attributes",
@@ -107,12 +110,12 @@ fn element(tag: &'static str, attrs: Vec<Attr>, children: Vec<AnyView>) -> AnyVi
 }
 
 /// Text, as a view.
-fn text(text: impl Into<String>) -> AnyView {
+pub fn text(text: impl Into<String>) -> AnyView {
     text.into().into_any()
 }
 
 /// A `class` attribute.
-fn class(name: &'static str) -> Attr {
+pub fn class(name: &'static str) -> Attr {
     ("class", Some(name.to_owned()))
 }
 

@@ -9,7 +9,7 @@ use crate::data::{
     self, Article, Assets, COLUMN_SIZES, Entry, Glimpse, LoadError, glimpse, srcset, use_page_data,
 };
 use crate::i18n::texts;
-use crate::markdown;
+use crate::markdown::{self, class, element, text};
 use crate::pages::not_found::NotFound;
 use crate::routes::use_current_page;
 use crate::routes::{LangPages, Page, post_path};
@@ -159,23 +159,18 @@ fn PostHead(
     });
     // "Also in Deutsch", in the other language's own words.
     let lang = entry.lang;
-    let others: Vec<_> = entry
-        .translations
-        .iter()
-        .filter(|link| link.lang != lang)
-        .map(|link| {
-            let code = link.lang.code();
-            view! {
-                " "
-                <a href=post_path(link.lang, &link.slug) hreflang=code lang=code>
-                    {link.lang.native_name()}
-                </a>
-            }
-        })
-        .collect_view();
-    let also = (entry.translations.len() > 1).then(|| {
-        view! { <p class="post-translations">{texts(lang).also_in}{others}</p> }
-    });
+    let mut also = vec![text(texts(lang).also_in)];
+    for link in entry.translations.iter().filter(|link| link.lang != lang) {
+        let code = Some(link.lang.code().to_owned());
+        let attrs = vec![
+            ("href", Some(post_path(link.lang, &link.slug))),
+            ("hreflang", code.clone()),
+            ("lang", code),
+        ];
+        also.push(text(" "));
+        also.push(element("a", attrs, vec![text(link.lang.native_name())]));
+    }
+    let also = (also.len() > 1).then(|| element("p", vec![class("post-translations")], also));
     view! {
         <header class="post-header">
             <h1>{entry.title.clone()}</h1>
@@ -197,23 +192,33 @@ fn PostNav(
     older: Option<TranslationLink>,
 ) -> impl IntoView {
     let texts = texts(lang);
-    let neighbour = move |link: Option<TranslationLink>, rel: &'static str, label: &'static str| {
-        link.map(|link| {
-            view! {
-                <a class=rel rel=rel href=post_path(link.lang, &link.slug)>
-                    <span class="post-nav-label">{label}</span>
-                    <span class="post-nav-title">{link.title}</span>
-                </a>
-            }
-        })
+    let neighbour = |link: TranslationLink, rel: &'static str, label: &'static str| {
+        let attrs = vec![
+            class(rel),
+            ("rel", Some(rel.to_owned())),
+            ("href", Some(post_path(link.lang, &link.slug))),
+        ];
+        let label = element("span", vec![class("post-nav-label")], vec![text(label)]);
+        let title = element(
+            "span",
+            vec![class("post-nav-title")],
+            vec![text(link.title)],
+        );
+        element("a", attrs, vec![label, title])
     };
-    (newer.is_some() || older.is_some()).then(|| {
-        view! {
-            <nav class="post-nav" aria-label=texts.more_posts>
-                {neighbour(older, "prev", texts.older_post)}
-                {neighbour(newer, "next", texts.newer_post)}
-            </nav>
-        }
+    let links: Vec<AnyView> = [
+        older.map(|link| neighbour(link, "prev", texts.older_post)),
+        newer.map(|link| neighbour(link, "next", texts.newer_post)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!links.is_empty()).then(|| {
+        let attrs = vec![
+            class("post-nav"),
+            ("aria-label", Some(texts.more_posts.to_owned())),
+        ];
+        element("nav", attrs, links)
     })
 }
 

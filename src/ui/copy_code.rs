@@ -5,13 +5,20 @@
 
 use leptos::prelude::*;
 
+use crate::markdown::{class, element};
+
 /// The id of the live region that tells screen readers what a button did.
 pub const ANNOUNCER: &str = "announcer";
 
 /// The live region, empty until something is announced.
 #[component]
 pub fn Announcer() -> impl IntoView {
-    view! { <p id=ANNOUNCER class="visually-hidden" role="status"></p> }
+    let attrs = vec![
+        ("id", Some(ANNOUNCER.to_owned())),
+        class("visually-hidden"),
+        ("role", Some("status".to_owned())),
+    ];
+    element("p", attrs, Vec::new())
 }
 
 /// Handles the clicks of every copy button, now and after navigations.

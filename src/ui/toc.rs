@@ -12,7 +12,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::texts;
-use crate::markdown::Section;
+use crate::markdown::{Section, class, element, text};
 use blog_model::lang::Lang;
 
 /// How many sections a post needs to get a table of contents.
@@ -37,10 +37,8 @@ pub fn TableOfContents(
         .into_iter()
         .enumerate()
         .map(|(index, section)| {
-            let class = (section.level == 3).then_some("toc-sub");
             let here = move || (current.get() == Some(index)).then_some("location");
-            view! {
-                <li class=class>
+            let link = view! {
                     // Followed, it is the section being read, even where the
                     // page cannot scroll it to the top.
                     <a
@@ -50,18 +48,18 @@ pub fn TableOfContents(
                     >
                         {section.title}
                     </a>
-                </li>
-            }
+            };
+            let attrs = vec![("class", (section.level == 3).then(|| "toc-sub".to_owned()))];
+            element("li", attrs, vec![link.into_any()])
         })
-        .collect_view();
-    view! {
-        <nav class="post-toc" aria-label=texts(lang).contents>
-            <details open>
-                <summary>{texts(lang).contents}</summary>
-                <ol>{items}</ol>
-            </details>
-        </nav>
-    }
+        .collect();
+    let title = texts(lang).contents;
+    let summary = element("summary", Vec::new(), vec![text(title)]);
+    let list = element("ol", Vec::new(), items);
+    // `open` without a value, which `element` cannot write.
+    let details = view! { <details open>{summary}{list}</details> }.into_any();
+    let attrs = vec![class("post-toc"), ("aria-label", Some(title.to_owned()))];
+    element("nav", attrs, vec![details])
 }
 
 /// Keeps `current` on the section being read, from the first frame after
