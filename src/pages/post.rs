@@ -100,10 +100,11 @@ pub fn PostArticle(
     let lang = article.entry.lang;
     let (body, sections) =
         markdown::render_with_outline(&article.body, &Assets::of(&article), lang);
-    let toc =
-        (sections.len() >= toc::MIN_SECTIONS).then(|| view! { <TableOfContents lang sections /> });
-    place::restore(post_path(lang, &article.entry.slug));
-    place::follow();
+    let ids: Vec<String> = sections.iter().map(|section| section.id.clone()).collect();
+    place::restore(post_path(lang, &article.entry.slug), ids.clone());
+    let current = place::follow(ids);
+    let toc = (sections.len() >= toc::MIN_SECTIONS)
+        .then(|| view! { <TableOfContents lang sections current /> });
     view! {
         <article class="post">
             <PostHead entry=article.entry />
