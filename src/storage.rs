@@ -63,11 +63,10 @@ impl Theme {
 /// The theme the reader chose, if any is saved and valid.
 pub fn saved_theme() -> Theme {
     let value = local_storage().and_then(|storage| storage.get_item(THEME_KEY).ok().flatten());
-    match value.as_deref() {
-        Some("light") => Theme::Light,
-        Some("dark") => Theme::Dark,
-        _ => Theme::System,
-    }
+    [Theme::Light, Theme::Dark]
+        .into_iter()
+        .find(|theme| theme.code() == value.as_deref())
+        .unwrap_or(Theme::System)
 }
 
 /// Shows the page in `theme` and remembers it (where storage allows; else

@@ -119,6 +119,9 @@ pub fn publish(site: &Path, posts: &[SourcePost], cache: &Cache) -> Result<Summa
     let mut published = assets::write(site, posts).map_err(failed(&site.join("posts")))?;
     let variants = add_variants(site, &mut published, cache)?;
     let mut articles: Vec<Article> = published.iter().flat_map(articles).collect();
+    // Every language's index order, once: the neighbours and the index
+    // pages follow it.
+    articles.sort_by(|a, b| index_order(&a.entry, &b.entry));
     link_neighbours(&mut articles);
     let mut files: Vec<(String, String)> = articles
         .iter()
@@ -215,7 +218,8 @@ fn index_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
     b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
 }
 
-/// Gives each article the ones beside it in its language's index.
+/// Gives each article the ones beside it in its language's index; the
+/// articles are in [`index_order`].
 fn link_neighbours(articles: &mut [Article]) {
     let link = |article: &Article| TranslationLink {
         lang: article.entry.lang,
@@ -223,10 +227,9 @@ fn link_neighbours(articles: &mut [Article]) {
         title: article.entry.title.clone(),
     };
     for lang in Lang::ALL {
-        let mut order: Vec<usize> = (0..articles.len())
+        let order: Vec<usize> = (0..articles.len())
             .filter(|&index| articles[index].entry.lang == lang)
             .collect();
-        order.sort_by(|&a, &b| index_order(&articles[a].entry, &articles[b].entry));
         for (position, &index) in order.iter().enumerate() {
             let newer = position
                 .checked_sub(1)
@@ -237,15 +240,15 @@ fn link_neighbours(articles: &mut [Article]) {
     }
 }
 
-/// The pages of `lang`'s index: its translations newest first (then by
-/// title), [`PAGE_SIZE`] to a page; one empty page where there are none.
-pub fn index(lang: Lang, articles: &[Article]) -> Vec<Listing> {
-    let mut entries: Vec<&Entry> = articles
+/// The pages of `lang`'s index, from articles in [`index_order`] (newest
+/// first, then by title), [`PAGE_SIZE`] to a page; one empty page where
+/// there are none.
+fn index(lang: Lang, articles: &[Article]) -> Vec<Listing> {
+    let entries: Vec<&Entry> = articles
         .iter()
         .map(|article| &article.entry)
         .filter(|entry| entry.lang == lang)
         .collect();
-    entries.sort_by(|a, b| index_order(a, b));
     let count = data::page_count(entries.len());
     (1..=count)
         .map(|number| Listing {

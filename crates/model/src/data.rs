@@ -229,18 +229,8 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                     .ok_or_else(bad)?,
                 runs: fields.next().and_then(decode_runs).ok_or_else(bad)?,
             }),
-            key @ ("newer" | "older") => {
-                let link = TranslationLink {
-                    lang: fields.next().and_then(Lang::from_code).ok_or_else(bad)?,
-                    slug: fields.next().ok_or_else(bad)?.to_owned(),
-                    title: fields.next().ok_or_else(bad)?.to_owned(),
-                };
-                *(if key == "newer" {
-                    &mut newer
-                } else {
-                    &mut older
-                }) = Some(link);
-            }
+            "newer" => newer = Some(link(fields).ok_or_else(bad)?),
+            "older" => older = Some(link(fields).ok_or_else(bad)?),
             "body" => {
                 let len: usize = fields.next().and_then(|n| n.parse().ok()).ok_or_else(bad)?;
                 if rest.len() != len {
@@ -329,11 +319,7 @@ impl PartialEntry {
             "date_label" => self.date_label = text()?,
             "reading_time" => self.reading_time = text()?,
             "draft" => self.draft = true,
-            "translation" => self.translations.push(TranslationLink {
-                lang: Lang::from_code(&text()?)?,
-                slug: text()?,
-                title: text()?,
-            }),
+            "translation" => self.translations.push(link(fields)?),
             "cover" => {
                 let (url, alt) = (text()?, text()?);
                 let (width, height) = size(&mut fields)?;
@@ -366,6 +352,15 @@ impl PartialEntry {
             cover: self.cover,
         })
     }
+}
+
+/// A post's language, slug and title, as [`encode::link_fields`] writes them.
+fn link<'a>(mut fields: impl Iterator<Item = &'a str>) -> Option<TranslationLink> {
+    Some(TranslationLink {
+        lang: Lang::from_code(fields.next()?)?,
+        slug: fields.next()?.to_owned(),
+        title: fields.next()?.to_owned(),
+    })
 }
 
 /// Two numbers: a width and a height, or a page and a count.
@@ -412,7 +407,7 @@ mod encode {
         }
         for (key, link) in [("newer", &article.newer), ("older", &article.older)] {
             if let Some(link) = link {
-                line(&mut out, key, &[link.lang.code(), &link.slug, &link.title]);
+                line(&mut out, key, &link_fields(link));
             }
         }
         for highlight in &article.highlights {
@@ -446,11 +441,7 @@ mod encode {
             line(out, "draft", &[]);
         }
         for link in &entry.translations {
-            line(
-                out,
-                "translation",
-                &[link.lang.code(), &link.slug, &link.title],
-            );
+            line(out, "translation", &link_fields(link));
         }
         if let Some(cover) = &entry.cover {
             let (width, height) = (cover.width.to_string(), cover.height.to_string());
@@ -458,6 +449,12 @@ mod encode {
             let fields = [&cover.url[..], &cover.alt, &width, &height, &variants];
             line(out, "cover", &fields);
         }
+    }
+
+    /// A post's language, slug and title (a translation, a newer or older
+    /// post), as [`super::link`] reads them.
+    pub(super) fn link_fields(link: &TranslationLink) -> [&str; 3] {
+        [link.lang.code(), &link.slug, &link.title]
     }
 
     /// A line of `key` and its fields, each on one line: tabs and line
