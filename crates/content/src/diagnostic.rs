@@ -111,6 +111,22 @@ impl Diagnostic {
     }
 }
 
+/// Of `known` names, the one nearest to a mistyped `name`, if one is near
+/// enough: within a third of its length in edits (Damerau-Levenshtein), and
+/// never fewer than `slack`. Every "did you mean" of the checker.
+pub fn closest<'a>(
+    name: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    slack: usize,
+) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|known| (strsim::damerau_levenshtein(name, known), known))
+        .filter(|&(distance, known)| distance <= slack.max(known.chars().count() / 3))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, known)| known)
+}
+
 /// `text` with its control characters and line separators escaped (`\u{1}`,
 /// `\t`). Messages quote the content, which may hold any of them; a message
 /// is one line in a terminal and in an editor's annotation, and a raw one

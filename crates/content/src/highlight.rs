@@ -104,12 +104,7 @@ pub fn language(name: &str) -> Language<'static> {
 
 /// The known name nearest to a mistyped one, if one is near enough.
 pub fn closest_language(name: &str) -> Option<&'static str> {
-    LANGUAGES
-        .iter()
-        .map(|known| (strsim::damerau_levenshtein(name, known), *known))
-        .filter(|&(distance, known)| distance <= 1.max(known.len() / 3))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, known)| known)
+    crate::diagnostic::closest(name, LANGUAGES.iter().copied(), 1)
 }
 
 /// A fenced block of a body: its language as written, its text, and the

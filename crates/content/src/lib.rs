@@ -20,5 +20,6 @@ pub mod publish;
 pub mod report;
 pub mod responsive;
 pub mod source_text;
+pub mod tags;
 #[cfg(test)]
 mod test_folder;

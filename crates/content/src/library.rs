@@ -19,6 +19,7 @@ use crate::highlight;
 use crate::links::{self, Pages};
 use crate::outline;
 use crate::post_dir::{self, PostDir, TranslationFile};
+use crate::tags::Tags;
 use blog_model::labels::count_words;
 use blog_model::lang::Lang;
 
@@ -75,6 +76,8 @@ pub struct SourceTranslation {
 #[derive(Debug, Default)]
 pub struct Library {
     pub posts: Vec<SourcePost>,
+    /// Every tag of the content folders' `tags.yml`.
+    pub tags: Tags,
     /// Errors and warnings, in the order the files were read.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -83,6 +86,7 @@ impl Library {
     /// Reads and checks every post under `roots`.
     pub fn load(roots: &[ContentRoot], drafts: Drafts) -> Library {
         let mut diagnostics = Vec::new();
+        let tags = Tags::load(roots, &mut diagnostics);
         let mut dirs: Vec<PostDir> = Vec::new();
         for root in roots {
             for dir in post_dir::read_root(&root.path, &root.shown, &mut diagnostics) {
@@ -141,6 +145,7 @@ impl Library {
             }
             check_translated(dir, files, &mut diagnostics);
         }
+        check_tags(&read, &tags, &mut diagnostics);
 
         let posts = read
             .iter_mut()
@@ -158,7 +163,11 @@ impl Library {
                 })
             })
             .collect();
-        Library { posts, diagnostics }
+        Library {
+            posts,
+            tags,
+            diagnostics,
+        }
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -278,6 +287,55 @@ fn check_unique_slugs(read: &[(PostDir, Vec<Read>)], diagnostics: &mut Vec<Diagn
                 ),
             )
             .help("set a different `slug` in one of them; slugs are unique within a language"),
+        );
+    }
+}
+
+/// Every tag a post names is in `tags.yml`; a tag only one post carries
+/// makes pages that list one post, which is worth a warning.
+fn check_tags(read: &[(PostDir, Vec<Read>)], tags: &Tags, diagnostics: &mut Vec<Diagnostic>) {
+    let mut used: HashMap<&str, Vec<(&str, usize, usize)>> = HashMap::new();
+    for (_, files) in read {
+        let mut in_post: Vec<&str> = Vec::new();
+        for file in files {
+            let translation = &file.translation;
+            for tag in &translation.front.tags {
+                if tags.get(&tag.id).is_none() {
+                    let help = match tags.closest(&tag.id) {
+                        Some(known) => format!("did you mean `{known}`? Tags are defined in tags.yml"),
+                        None => format!(
+                            "define it in tags.yml at the top of the content folder: `{}:` with a label per language",
+                            tag.id
+                        ),
+                    };
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Location::at(&translation.shown, tag.line, tag.column),
+                            format!("unknown tag `{}`", tag.id),
+                        )
+                        .help(help),
+                    );
+                } else if !in_post.contains(&tag.id.as_str()) {
+                    in_post.push(&tag.id);
+                    used.entry(&tag.id).or_default().push((
+                        &translation.shown,
+                        tag.line,
+                        tag.column,
+                    ));
+                }
+            }
+        }
+    }
+    let mut once: Vec<_> = used.into_iter().filter(|(_, uses)| uses.len() == 1).collect();
+    once.sort();
+    for (id, uses) in once {
+        let (shown, line, column) = uses[0];
+        diagnostics.push(
+            Diagnostic::warning(
+                Location::at(shown, line, column),
+                format!("the tag `{id}` is used by this post only"),
+            )
+            .help("its page lists one post; tag more posts with it, or use a broader tag"),
         );
     }
 }

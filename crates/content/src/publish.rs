@@ -1,8 +1,10 @@
 //! Writes a checked library into a site folder: the posts' folders
 //! (`posts/<id>/`) and the data files the app fetches and the pre-renderer
-//! reads (`data/`, see [`blog_model::data`]), and smaller copies of the photos
-//! (`responsive.rs`).
+//! reads (`data/`, see [`blog_model::data`]): a file per translation, the
+//! pages of each language's index and of each tag's listing, each language's
+//! list of tags; and smaller copies of the photos (`responsive.rs`).
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -10,10 +12,12 @@ use std::path::{Path, PathBuf};
 use crate::assets::{self, Published};
 use crate::diagnostic::Diagnostic;
 use crate::highlight;
-use crate::library::{ContentRoot, Drafts, Library, SourcePost, SourceTranslation};
+use crate::library::{ContentRoot, Drafts, Library, SourceTranslation};
 use crate::responsive::{self, Cache, ImageError, Job, write_all};
+use crate::tags::Tags;
 use blog_model::data::{
-    self, Article, Entry, Image, ImageSize, Listing, PAGE_SIZE, TranslationLink, Variant,
+    self, Article, Entry, Image, ImageSize, ListedTag, Listing, PAGE_SIZE, TagCount, TagLink,
+    TranslationLink, Variant,
 };
 use blog_model::labels::{format_date, format_reading_time, reading_minutes};
 use blog_model::lang::Lang;
@@ -25,6 +29,8 @@ pub struct Summary {
     pub articles: usize,
     /// Index pages, of all languages.
     pub index_pages: usize,
+    /// Pages of tags' listings, of all languages.
+    pub tag_pages: usize,
     /// Bytes of all data files.
     pub bytes: usize,
     /// Smaller copies of images.
@@ -94,7 +100,7 @@ pub fn publish_library(
     if library.has_errors() {
         return Err(LibraryError::Content(library.diagnostics));
     }
-    let summary = publish(site, &library.posts, cache).map_err(LibraryError::Publish)?;
+    let summary = publish(site, &library, cache).map_err(LibraryError::Publish)?;
     Ok((library, summary))
 }
 
@@ -109,20 +115,26 @@ pub fn publish_test_site(workspace: &Path, name: &str) -> Result<PathBuf, Librar
     Ok(dir)
 }
 
-/// Writes `posts` into `site`, replacing what an earlier run wrote there,
-/// with smaller copies of their photos (from `cache` where it has them).
-pub fn publish(site: &Path, posts: &[SourcePost], cache: &Cache) -> Result<Summary, PublishError> {
+/// Writes the library's posts into `site`, replacing what an earlier run
+/// wrote there, with smaller copies of their photos (from `cache` where it
+/// has them).
+pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary, PublishError> {
+    let posts = &library.posts;
     let failed = |path: &Path| {
         let path = path.to_owned();
         move |source| PublishError::Io { path, source }
     };
     let mut published = assets::write(site, posts).map_err(failed(&site.join("posts")))?;
     let variants = add_variants(site, &mut published, cache)?;
-    let mut articles: Vec<Article> = published.iter().flat_map(articles).collect();
-    // Every language's index order, once: the neighbours and the index
-    // pages follow it.
+    let mut articles: Vec<Article> = published
+        .iter()
+        .flat_map(|published| articles(published, &library.tags))
+        .collect();
+    // Every language's index order, once: the neighbours, the related
+    // posts and the listings follow it.
     articles.sort_by(|a, b| index_order(&a.entry, &b.entry));
     link_neighbours(&mut articles);
+    link_related(&mut articles);
     let mut files: Vec<(String, String)> = articles
         .iter()
         .map(|article| {
@@ -132,15 +144,44 @@ pub fn publish(site: &Path, posts: &[SourcePost], cache: &Cache) -> Result<Summa
             )
         })
         .collect();
-    let mut index_pages = 0;
+    // Which tags have a page in which language: the alternates of each.
+    let tagged: HashSet<(Lang, &str)> = articles
+        .iter()
+        .flat_map(|article| {
+            let lang = article.entry.lang;
+            article.entry.tags.iter().map(move |tag| (lang, tag.slug.as_str()))
+        })
+        .collect();
+    let (mut index_pages, mut tag_pages) = (0, 0);
     for lang in Lang::ALL {
-        for page in index(lang, &articles) {
+        let entries: Vec<&Entry> = articles
+            .iter()
+            .map(|article| &article.entry)
+            .filter(|entry| entry.lang == lang)
+            .collect();
+        for page in listing(&entries, None) {
             index_pages += 1;
             files.push((
                 data::index_file(lang, page.number),
                 data::encode_index(&page),
             ));
         }
+        let mut counts = Vec::new();
+        for (tag, entries) in by_tag(&library.tags, lang, &entries, &tagged) {
+            counts.push(TagCount {
+                tag: tag.tag.clone(),
+                posts: u32::try_from(entries.len()).unwrap_or(u32::MAX),
+            });
+            for page in listing(&entries, Some(&tag)) {
+                tag_pages += 1;
+                files.push((
+                    data::tag_file(lang, &tag.tag.slug, page.number),
+                    data::encode_index(&page),
+                ));
+            }
+        }
+        counts.sort_by_key(|count| count.tag.label.to_lowercase());
+        files.push((data::tags_file(lang), data::encode_tags(&counts)));
     }
 
     let data_dir = site.join("data");
@@ -148,6 +189,7 @@ pub fn publish(site: &Path, posts: &[SourcePost], cache: &Cache) -> Result<Summa
         fs::remove_dir_all(&data_dir).map_err(failed(&data_dir))?;
     }
     for lang in Lang::ALL {
+        // An empty blog still has its folders, which the pre-renderer reads.
         for kind in ["post", "page"] {
             let dir = data_dir.join(lang.code()).join(kind);
             fs::create_dir_all(&dir).map_err(failed(&dir))?;
@@ -156,12 +198,16 @@ pub fn publish(site: &Path, posts: &[SourcePost], cache: &Cache) -> Result<Summa
     let mut bytes = 0;
     for (path, contents) in &files {
         let file = site.join(path);
+        if let Some(dir) = file.parent().filter(|dir| !dir.exists()) {
+            fs::create_dir_all(dir).map_err(failed(dir))?;
+        }
         fs::write(&file, contents).map_err(failed(&file))?;
         bytes += contents.len();
     }
     Ok(Summary {
         articles: articles.len(),
         index_pages,
+        tag_pages,
         bytes,
         variants,
     })
@@ -221,11 +267,7 @@ fn index_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
 /// Gives each article the ones beside it in its language's index; the
 /// articles are in [`index_order`].
 fn link_neighbours(articles: &mut [Article]) {
-    let link = |article: &Article| TranslationLink {
-        lang: article.entry.lang,
-        slug: article.entry.slug.clone(),
-        title: article.entry.title.clone(),
-    };
+    let link = link_to;
     for lang in Lang::ALL {
         let order: Vec<usize> = (0..articles.len())
             .filter(|&index| articles[index].entry.lang == lang)
@@ -240,20 +282,107 @@ fn link_neighbours(articles: &mut [Article]) {
     }
 }
 
-/// The pages of `lang`'s index, from articles in [`index_order`] (newest
-/// first, then by title), [`PAGE_SIZE`] to a page; one empty page where
-/// there are none.
-fn index(lang: Lang, articles: &[Article]) -> Vec<Listing> {
-    let entries: Vec<&Entry> = articles
+/// Gives each article up to three others of its language that share the
+/// most tags with it, newest first among equals; the articles are in
+/// [`index_order`]. Within a language a tag's slug is the tag.
+fn link_related(articles: &mut [Article]) {
+    const RELATED: usize = 3;
+    let mut tagged: HashMap<(Lang, &str), Vec<usize>> = HashMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        for tag in &article.entry.tags {
+            tagged
+                .entry((article.entry.lang, tag.slug.as_str()))
+                .or_default()
+                .push(index);
+        }
+    }
+    let related: Vec<Vec<TranslationLink>> = articles
         .iter()
-        .map(|article| &article.entry)
-        .filter(|entry| entry.lang == lang)
+        .enumerate()
+        .map(|(index, article)| {
+            let mut shared: HashMap<usize, usize> = HashMap::new();
+            for tag in &article.entry.tags {
+                for &other in &tagged[&(article.entry.lang, tag.slug.as_str())] {
+                    if other != index {
+                        *shared.entry(other).or_default() += 1;
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
+            // Most tags shared first, then the index's order: newest first.
+            ranked.sort_by_key(|&(other, count)| (std::cmp::Reverse(count), other));
+            ranked
+                .into_iter()
+                .take(RELATED)
+                .map(|(other, _)| link_to(&articles[other]))
+                .collect()
+        })
         .collect();
+    for (article, related) in articles.iter_mut().zip(related) {
+        article.related = related;
+    }
+}
+
+/// A link to an article, by its language, slug and title.
+fn link_to(article: &Article) -> TranslationLink {
+    TranslationLink {
+        lang: article.entry.lang,
+        slug: article.entry.slug.clone(),
+        title: article.entry.title.clone(),
+    }
+}
+
+/// Each tag that `entries` (one language's, in [`index_order`]) carry, with
+/// its pages in every language that has posts with it (`tagged`: the
+/// languages and slugs of tags on some post), and its entries.
+fn by_tag<'a>(
+    tags: &Tags,
+    lang: Lang,
+    entries: &[&'a Entry],
+    tagged: &HashSet<(Lang, &str)>,
+) -> Vec<(ListedTag, Vec<&'a Entry>)> {
+    tags.iter()
+        .filter_map(|tag| {
+            let name = tag.name(lang);
+            let with_tag: Vec<&Entry> = entries
+                .iter()
+                .filter(|entry| entry.tags.iter().any(|link| link.slug == name.slug))
+                .copied()
+                .collect();
+            if with_tag.is_empty() {
+                return None;
+            }
+            let translations = Lang::ALL
+                .into_iter()
+                .filter(|&other| tagged.contains(&(other, tag.name(other).slug.as_str())))
+                .map(|other| TranslationLink {
+                    lang: other,
+                    slug: tag.name(other).slug.clone(),
+                    title: tag.name(other).label.clone(),
+                })
+                .collect();
+            let listed = ListedTag {
+                tag: TagLink {
+                    slug: name.slug.clone(),
+                    label: name.label.clone(),
+                },
+                translations,
+            };
+            Some((listed, with_tag))
+        })
+        .collect()
+}
+
+/// The pages of a listing (a language's index, or a tag's) of `entries` in
+/// [`index_order`] (newest first, then by title), [`PAGE_SIZE`] to a page;
+/// one empty page where there are none.
+fn listing(entries: &[&Entry], tag: Option<&ListedTag>) -> Vec<Listing> {
     let count = data::page_count(entries.len());
     (1..=count)
         .map(|number| Listing {
             number,
             count,
+            tag: tag.cloned(),
             entries: entries
                 .iter()
                 .skip((number as usize - 1) * PAGE_SIZE)
@@ -265,7 +394,7 @@ fn index(lang: Lang, articles: &[Article]) -> Vec<Listing> {
 }
 
 /// Every translation of a published post, in full.
-pub fn articles(published: &Published<'_>) -> Vec<Article> {
+pub fn articles(published: &Published<'_>, tags: &Tags) -> Vec<Article> {
     let post = published.post;
     let links: Vec<TranslationLink> = post
         .translations
@@ -290,12 +419,13 @@ pub fn articles(published: &Published<'_>) -> Vec<Article> {
     post.translations
         .iter()
         .map(|translation| Article {
-            entry: entry(translation, published, &images, &links),
+            entry: entry(translation, published, &images, &links, tags),
             asset_base: published.asset_base.clone(),
             images: images.clone(),
             highlights: highlight::highlight_body(&translation.body),
             newer: None,
             older: None,
+            related: Vec::new(),
             body: translation.body.clone(),
         })
         .collect()
@@ -306,6 +436,7 @@ fn entry(
     published: &Published<'_>,
     images: &[ImageSize],
     links: &[TranslationLink],
+    tags: &Tags,
 ) -> Entry {
     let front = &translation.front;
     let lang = translation.lang;
@@ -332,5 +463,18 @@ fn entry(
         draft: front.draft,
         translations: links.to_vec(),
         cover,
+        // The library checked that each is in `tags.yml`.
+        tags: front
+            .tags
+            .iter()
+            .filter_map(|tag| tags.get(&tag.id))
+            .map(|tag| {
+                let name = tag.name(lang);
+                TagLink {
+                    slug: name.slug.clone(),
+                    label: name.label.clone(),
+                }
+            })
+            .collect(),
     }
 }

@@ -164,6 +164,30 @@ fn a_mistyped_field_suggests_the_right_one() {
 }
 
 #[test]
+fn tags_are_known_ids_with_a_label_in_every_language() {
+    let found = assert_errors(
+        "tags",
+        &[
+            ("content/tags.yml", Some(5), "the tag `edge` has no Deutsch label"),
+            ("content/three/en.md", Some(5), "`tags` must be a list of tag ids"),
+            ("content/one/en.md", Some(5), "unknown tag `securty`"),
+        ],
+    );
+    let errors: Vec<&Found> = found.iter().filter(|f| f.severity == "error").collect();
+    assert_eq!(
+        errors[2].help.as_deref(),
+        Some("did you mean `security`? Tags are defined in tags.yml")
+    );
+    let once: Vec<&Found> = found
+        .iter()
+        .filter(|f| f.message.contains("used by this post only"))
+        .collect();
+    assert_eq!(once.len(), 1, "{found:#?}");
+    assert_eq!((once[0].path.as_str(), once[0].line), ("content/two/en.md", Some(5)));
+    assert!(once[0].message.contains("`security`"));
+}
+
+#[test]
 fn a_key_set_twice_names_both_lines() {
     let found = assert_errors(
         "key-set-twice",

@@ -1,7 +1,9 @@
 //! The data files the app fetches instead of compiling the blog in: one per
 //! translation (`data/<lang>/post/<slug>.txt`: its metadata, the post's other
 //! translations, its images and the Markdown body) and one per page of each
-//! language's index (`data/<lang>/page/<n>.txt`). The build writes them, the
+//! language's index (`data/<lang>/page/<n>.txt`), of each tag's listing
+//! (`data/<lang>/tag/<slug>/<n>.txt`) and one list of a language's tags
+//! (`data/<lang>/tags.txt`). The build writes them, the
 //! pre-renderer and the app read them, so the wasm is the same for 2 posts or
 //! 2,000.
 //!
@@ -33,6 +35,8 @@ pub const PAGE_SIZE: usize = 20;
 const POST_HEADER: &str = "edgewise-post 2";
 /// The first line of every index page.
 const INDEX_HEADER: &str = "edgewise-index 2";
+/// The first line of a language's list of tags.
+const TAGS_HEADER: &str = "edgewise-tags 1";
 
 /// A translation as a card on the index and the head of its page show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +56,34 @@ pub struct Entry {
     /// loaded.
     pub translations: Vec<TranslationLink>,
     pub cover: Option<Image>,
+    /// The post's tags, in this language, in the order front matter gives.
+    pub tags: Vec<TagLink>,
+}
+
+/// A tag as one language names it: its label and the slug of its page
+/// (`/<lang>/tags/<slug>/`). A tag is one identity across languages (its
+/// id in `tags.yml`); the data carries only what pages show and link to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagLink {
+    pub slug: String,
+    pub label: String,
+}
+
+/// A tag on a language's list of tags, with how many posts carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    pub tag: TagLink,
+    pub posts: u32,
+}
+
+/// The tag a listing is of, with its pages in the other languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedTag {
+    pub tag: TagLink,
+    /// The tag's first listing page in every language that has posts with
+    /// it, this one included, in [`Lang::ALL`] order (`title` is its label
+    /// there): for the language switcher and the `hreflang` alternates.
+    pub translations: Vec<TranslationLink>,
 }
 
 /// An image with its size, so that it takes its place before it loads, and
@@ -89,6 +121,9 @@ pub struct Article {
     /// newer and the next older.
     pub newer: Option<TranslationLink>,
     pub older: Option<TranslationLink>,
+    /// Up to three posts in its language sharing the most tags with it,
+    /// newest first among equals.
+    pub related: Vec<TranslationLink>,
     /// The Markdown body.
     pub body: String,
 }
@@ -122,13 +157,15 @@ pub struct ImageSize {
     pub variants: Vec<Variant>,
 }
 
-/// A listing: one page of entries of a language's index.
+/// A listing: one page of entries of a language's index, or of a tag's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
     /// From 1.
     pub number: u32,
-    /// How many pages the language's index has (at least 1).
+    /// How many pages the listing has (at least 1).
     pub count: u32,
+    /// On a tag's listing, the tag.
+    pub tag: Option<ListedTag>,
     /// Newest first.
     pub entries: Vec<Entry>,
 }
@@ -167,6 +204,16 @@ pub fn index_file(lang: Lang, page: u32) -> String {
     format!("data/{}/page/{page}.txt", lang.code())
 }
 
+/// Where a page of the listing of `lang`'s tag `slug` is, relative to the site.
+pub fn tag_file(lang: Lang, slug: &str, page: u32) -> String {
+    format!("data/{}/tag/{slug}/{page}.txt", lang.code())
+}
+
+/// Where `lang`'s list of tags is, relative to the site.
+pub fn tags_file(lang: Lang) -> String {
+    format!("data/{}/tags.txt", lang.code())
+}
+
 /// How many index pages `posts` posts fill (at least one, which may be empty).
 pub fn page_count(posts: usize) -> u32 {
     u32::try_from(posts.div_ceil(PAGE_SIZE).max(1)).unwrap_or(u32::MAX)
@@ -203,7 +250,7 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
         .ok_or(DataError::NotData)?;
     let mut entry = PartialEntry::default();
     let (mut asset_base, mut images, mut highlights) = (String::new(), Vec::new(), Vec::new());
-    let (mut newer, mut older) = (None, None);
+    let (mut newer, mut older, mut related) = (None, None, Vec::new());
     for number in 2.. {
         let (line, after) = rest.split_once('\n').ok_or(DataError::Truncated)?;
         rest = after;
@@ -231,6 +278,7 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
             }),
             "newer" => newer = Some(link(fields).ok_or_else(bad)?),
             "older" => older = Some(link(fields).ok_or_else(bad)?),
+            "related" => related.push(link(fields).ok_or_else(bad)?),
             "body" => {
                 let len: usize = fields.next().and_then(|n| n.parse().ok()).ok_or_else(bad)?;
                 if rest.len() != len {
@@ -243,6 +291,7 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                     highlights,
                     newer,
                     older,
+                    related,
                     body: rest.to_owned(),
                 });
             }
@@ -262,6 +311,7 @@ pub fn decode_index(text: &str) -> Result<Listing, DataError> {
     let mut page = Listing {
         number: 0,
         count: 0,
+        tag: None,
         entries: Vec::new(),
     };
     let mut entry: Option<PartialEntry> = None;
@@ -285,8 +335,45 @@ pub fn decode_index(text: &str) -> Result<Listing, DataError> {
                     started.read(key, fields).ok_or_else(bad)?;
                     entry = Some(started);
                 }
-                None => {}
+                None => match key {
+                    "listing_tag" => {
+                        let tag = tag_link(&mut fields).ok_or_else(bad)?;
+                        page.tag = Some(ListedTag {
+                            tag,
+                            translations: Vec::new(),
+                        });
+                    }
+                    "listing_translation" => match &mut page.tag {
+                        Some(tag) => tag.translations.push(link(fields).ok_or_else(bad)?),
+                        None => return Err(bad()),
+                    },
+                    _ => {}
+                },
             },
+        }
+    }
+    Err(DataError::Truncated)
+}
+
+/// Reads a language's list of tags.
+pub fn decode_tags(text: &str) -> Result<Vec<TagCount>, DataError> {
+    let lines = text
+        .strip_prefix(TAGS_HEADER)
+        .and_then(|rest| rest.strip_prefix('\n'))
+        .ok_or(DataError::NotData)?
+        .split('\n');
+    let mut tags = Vec::new();
+    for (number, line) in (2..).zip(lines) {
+        let bad = || DataError::BadLine(number);
+        let mut fields = line.split('\t');
+        match fields.next().unwrap_or_default() {
+            "tag" => {
+                let tag = tag_link(&mut fields).ok_or_else(bad)?;
+                let posts = fields.next().and_then(|n| n.parse().ok()).ok_or_else(bad)?;
+                tags.push(TagCount { tag, posts });
+            }
+            "end" => return Ok(tags),
+            _ => {}
         }
     }
     Err(DataError::Truncated)
@@ -304,6 +391,7 @@ struct PartialEntry {
     draft: bool,
     translations: Vec<TranslationLink>,
     cover: Option<Image>,
+    tags: Vec<TagLink>,
 }
 
 impl PartialEntry {
@@ -320,6 +408,7 @@ impl PartialEntry {
             "reading_time" => self.reading_time = text()?,
             "draft" => self.draft = true,
             "translation" => self.translations.push(link(fields)?),
+            "tag" => self.tags.push(tag_link(&mut fields)?),
             "cover" => {
                 let (url, alt) = (text()?, text()?);
                 let (width, height) = size(&mut fields)?;
@@ -350,6 +439,7 @@ impl PartialEntry {
             draft: self.draft,
             translations: self.translations,
             cover: self.cover,
+            tags: self.tags,
         })
     }
 }
@@ -360,6 +450,14 @@ fn link<'a>(mut fields: impl Iterator<Item = &'a str>) -> Option<TranslationLink
         lang: Lang::from_code(fields.next()?)?,
         slug: fields.next()?.to_owned(),
         title: fields.next()?.to_owned(),
+    })
+}
+
+/// A tag's slug and label, as [`encode::tag_fields`] writes them.
+fn tag_link<'a>(fields: &mut impl Iterator<Item = &'a str>) -> Option<TagLink> {
+    Some(TagLink {
+        slug: fields.next()?.to_owned(),
+        label: fields.next()?.to_owned(),
     })
 }
 
@@ -384,7 +482,7 @@ fn variants(field: Option<&str>) -> Option<Vec<Variant>> {
     Some(out)
 }
 
-pub use encode::{encode_article, encode_index};
+pub use encode::{encode_article, encode_index, encode_tags};
 
 mod encode {
     use std::fmt::Write as _;
@@ -410,6 +508,9 @@ mod encode {
                 line(&mut out, key, &link_fields(link));
             }
         }
+        for link in &article.related {
+            line(&mut out, "related", &link_fields(link));
+        }
         for highlight in &article.highlights {
             let hash = format!("{:016x}", highlight.hash);
             line(&mut out, "code", &[&hash, &encode_runs(&highlight.runs)]);
@@ -422,8 +523,25 @@ mod encode {
     /// Writes a page of an index.
     pub fn encode_index(page: &Listing) -> String {
         let mut out = format!("{INDEX_HEADER}\npage\t{}\t{}\n", page.number, page.count);
+        if let Some(listed) = &page.tag {
+            line(&mut out, "listing_tag", &tag_fields(&listed.tag));
+            for link in &listed.translations {
+                line(&mut out, "listing_translation", &link_fields(link));
+            }
+        }
         for entry in &page.entries {
             encode_entry(&mut out, entry);
+        }
+        out.push_str("end\n");
+        out
+    }
+
+    /// Writes a language's list of tags.
+    pub fn encode_tags(tags: &[TagCount]) -> String {
+        let mut out = format!("{TAGS_HEADER}\n");
+        for count in tags {
+            let [slug, label] = tag_fields(&count.tag);
+            line(&mut out, "tag", &[slug, label, &count.posts.to_string()]);
         }
         out.push_str("end\n");
         out
@@ -449,6 +567,14 @@ mod encode {
             let fields = [&cover.url[..], &cover.alt, &width, &height, &variants];
             line(out, "cover", &fields);
         }
+        for tag in &entry.tags {
+            line(out, "tag", &tag_fields(tag));
+        }
+    }
+
+    /// A tag's slug and label, as [`super::tag_link`] reads them.
+    fn tag_fields(tag: &TagLink) -> [&str; 2] {
+        [&tag.slug, &tag.label]
     }
 
     /// A post's language, slug and title (a translation, a newer or older
@@ -515,6 +641,14 @@ mod tests {
                     width: 480,
                 }],
             }),
+            tags: vec![tag("sicherheit", "Sicherheit"), tag("edge", "Edge\tComputing")],
+        }
+    }
+
+    fn tag(slug: &str, label: &str) -> TagLink {
+        TagLink {
+            slug: slug.to_owned(),
+            label: label.to_owned(),
         }
     }
 
@@ -542,6 +676,7 @@ mod tests {
             }],
             newer: None,
             older: Some(link(Lang::De, "frueher", "Früher")),
+            related: vec![link(Lang::De, "a", "A"), link(Lang::De, "b", "B")],
             body: "# Text\n\nwith\ttabs\nand no final line break".to_owned(),
         }
     }
@@ -553,6 +688,8 @@ mod tests {
         assert_eq!(decoded.entry.title, "A title with a tab and a line");
         let mut expected = article;
         expected.entry.title = decoded.entry.title.clone();
+        assert_eq!(decoded.entry.tags[1].label, "Edge Computing");
+        expected.entry.tags[1].label = decoded.entry.tags[1].label.clone();
         assert_eq!(decoded, expected);
         assert_eq!(decoded.default_translation().unwrap().lang, Lang::En);
         assert_eq!(decoded.image("./img/a b.png").unwrap().height, 20);
@@ -563,6 +700,7 @@ mod tests {
         let page = Listing {
             number: 2,
             count: 3,
+            tag: None,
             entries: vec![entry(Lang::En, "a", true), entry(Lang::En, "b", false)],
         };
         let decoded = decode_index(&encode_index(&page)).unwrap();
@@ -570,6 +708,51 @@ mod tests {
         assert_eq!((decoded.number, decoded.count), (2, 3));
         assert_eq!(decoded.entries[1].cover, None);
         assert_eq!(decoded.entries[0].cover, page.entries[0].cover);
+        assert_eq!(decoded.entries[0].tags[0], tag("sicherheit", "Sicherheit"));
+        assert_eq!(decoded.tag, None);
+    }
+
+    #[test]
+    fn a_tag_listing_reads_back_with_its_tag_and_its_pages_elsewhere() {
+        let page = Listing {
+            number: 1,
+            count: 1,
+            tag: Some(ListedTag {
+                tag: tag("sicherheit", "Sicherheit"),
+                translations: vec![
+                    link(Lang::En, "security", "Security"),
+                    link(Lang::De, "sicherheit", "Sicherheit"),
+                ],
+            }),
+            entries: vec![entry(Lang::De, "a", false)],
+        };
+        let decoded = decode_index(&encode_index(&page)).unwrap();
+        assert_eq!(decoded.tag, page.tag);
+        assert_eq!(decoded.entries[0].tags.len(), 2);
+        assert_eq!(
+            decode_index("edgewise-index 2\npage\t1\t1\nlisting_translation\ten\ta\tA\nend\n"),
+            Err(DataError::BadLine(3))
+        );
+    }
+
+    #[test]
+    fn a_list_of_tags_reads_back_and_is_whole_or_an_error() {
+        let tags = vec![
+            TagCount {
+                tag: tag("edge", "Edge"),
+                posts: 3,
+            },
+            TagCount {
+                tag: tag("sicherheit", "Sicherheit"),
+                posts: 1,
+            },
+        ];
+        let text = encode_tags(&tags);
+        assert_eq!(decode_tags(&text), Ok(tags));
+        for end in 0..text.len() - 1 {
+            assert!(decode_tags(&text[..end]).is_err(), "{end}");
+        }
+        assert_eq!(decode_tags("edgewise-tags 1\ntag\tx\n"), Err(DataError::BadLine(2)));
     }
 
     #[test]
@@ -583,6 +766,7 @@ mod tests {
         let index = encode_index(&Listing {
             number: 1,
             count: 1,
+            tag: None,
             entries: vec![entry(Lang::En, "a", true)],
         });
         for end in 0..index.len() - 1 {
@@ -612,5 +796,7 @@ mod tests {
         assert_eq!(page_count(21), 2);
         assert_eq!(index_file(Lang::De, 2), "data/de/page/2.txt");
         assert_eq!(post_file(Lang::En, "x"), "data/en/post/x.txt");
+        assert_eq!(tag_file(Lang::De, "x", 2), "data/de/tag/x/2.txt");
+        assert_eq!(tags_file(Lang::De), "data/de/tags.txt");
     }
 }

@@ -14,7 +14,8 @@ use blog_model::lang::Lang;
 use jpeg_encoder::EncodingError;
 
 use crate::body;
-use crate::plan::{Post, Translation};
+use crate::plan::{Post, Translation, tags_used};
+use crate::words::{TAGS, say};
 use crate::seeded::{Purpose, Rng};
 
 /// What was written.
@@ -79,6 +80,9 @@ pub fn write_all(plan: &[Post], dir: &Path, seed: u64) -> Result<Totals, WriteEr
     for outcome in outcomes {
         totals.add(outcome?);
     }
+    if tags_used(plan.len()) > 0 {
+        write(&dir.join("tags.yml"), tags_file(plan.len()).as_bytes(), &mut totals)?;
+    }
     Ok(totals)
 }
 
@@ -141,13 +145,31 @@ fn write(path: &Path, bytes: &[u8], totals: &mut Totals) -> Result<(), WriteErro
 
 /// A translation file: front matter, then the body.
 fn markdown(post: &Post, translation: &Translation, lang: Lang, body: &str) -> String {
+    let tags = if post.tags.is_empty() {
+        String::new()
+    } else {
+        format!("tags: [{}]\n", post.tags.join(", "))
+    };
     format!(
-        "---\ntitle: {}\ndescription: {}\ndate: {}\ncover: ./cover.jpg\ncover_alt: {}\n---\n\n{body}",
+        "---\ntitle: {}\ndescription: {}\ndate: {}\ncover: ./cover.jpg\ncover_alt: {}\n{tags}---\n\n{body}",
         quoted(&translation.title),
         quoted(&translation.description),
         post.date,
         quoted(&post.cover.alt(lang)),
     )
+}
+
+/// The `tags.yml` of `count` posts: the tags they use, labelled in each
+/// language.
+fn tags_file(count: usize) -> String {
+    let mut out = String::from("# The tags of the generated posts.\n");
+    for (id, labels) in &TAGS[..tags_used(count)] {
+        out.push_str(&format!("{id}:\n"));
+        for lang in Lang::ALL {
+            out.push_str(&format!("  {}: {}\n", lang.code(), quoted(say(*labels, lang))));
+        }
+    }
+    out
 }
 
 /// `text` as a YAML string in double quotes.

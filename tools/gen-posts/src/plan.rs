@@ -10,7 +10,7 @@ use blog_model::slug::slugify;
 
 use crate::cover::Design;
 use crate::seeded::{Purpose, Rng};
-use crate::words::{DESCRIPTIONS, Pair, TITLES, TOPICS, TWO_TOPIC_TITLES, say};
+use crate::words::{DESCRIPTIONS, Pair, TAGS, TITLES, TOPICS, TWO_TOPIC_TITLES, say};
 
 /// Posts are dated within these years, so that sorting by date is not the
 /// order of the folders.
@@ -34,6 +34,8 @@ pub struct Post {
     pub cover: Design,
     /// In [`Lang::ALL`] order; `None` where the post is not translated.
     pub translations: [Option<Translation>; 2],
+    /// Ids from [`TAGS`]: see [`tags`].
+    pub tags: Vec<&'static str>,
 }
 
 impl Post {
@@ -82,9 +84,25 @@ pub fn posts(count: usize, seed: u64, untranslated: usize) -> Vec<Post> {
                 date: date(&mut rng),
                 cover: Design::random(&mut Rng::stream(seed, number, Purpose::Cover)),
                 translations,
+                tags: tags(number, count),
             }
         })
         .collect()
+}
+
+/// How many of [`TAGS`] `count` posts use: as many as posts, up to all.
+pub fn tags_used(count: usize) -> usize {
+    if count < 2 { 0 } else { TAGS.len().min(count) }
+}
+
+/// Post `number` (from 1) of `count` has two neighbouring tags of the
+/// first [`tags_used`], so each is on two posts at least and the checker
+/// has no tag used once to warn about; a single post has none.
+fn tags(number: usize, count: usize) -> Vec<&'static str> {
+    match tags_used(count) {
+        0 => Vec::new(),
+        used => vec![TAGS[(number - 1) % used].0, TAGS[number % used].0],
+    }
 }
 
 /// Where `lang` is in [`Lang::ALL`], and so in [`Post::translations`].

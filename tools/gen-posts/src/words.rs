@@ -81,6 +81,23 @@ pub const TOPICS: &[Pair] = &[
     ("Print Stylesheets", "Druck-Stylesheets"),
 ];
 
+/// Tags of generated posts: an id, and its label in English and German.
+/// None shares an id or a slug with the blog's own tags or the fixtures'.
+pub const TAGS: &[(&str, Pair)] = &[
+    ("performance", ("Performance", "Leistung")),
+    ("reliability", ("Reliability", "Zuverlässigkeit")),
+    ("databases", ("Databases", "Datenbanken")),
+    ("rust", ("Rust", "Rust")),
+    ("web", ("The Web", "Das Web")),
+    ("teamwork", ("Teamwork", "Zusammenarbeit")),
+    ("operations", ("Operations", "Betrieb")),
+    ("accessibility", ("Accessibility", "Barrierefreiheit")),
+    ("testing", ("Testing", "Testen")),
+    ("privacy", ("Privacy", "Datenschutz")),
+    ("tooling", ("Tooling", "Werkzeuge")),
+    ("design", ("Design", "Gestaltung")),
+];
+
 /// Titles about one topic, `{t}`.
 pub const TITLES: &[Pair] = &[
     (

@@ -52,6 +52,8 @@ field_table! {
     cover_alt: Option<Spanned<String>>,
     /// Published only with `--drafts`.
     draft: Option<bool>,
+    /// Tag ids from `tags.yml`, e.g. `[security, edge]`.
+    tags: Option<Vec<Spanned<String>>>,
 }
 
 /// Checked front matter.
@@ -63,6 +65,16 @@ pub struct FrontMatter {
     pub slug: Slug,
     pub cover: Option<CoverRef>,
     pub draft: bool,
+    /// As written; the library checks them against `tags.yml`.
+    pub tags: Vec<TagRef>,
+}
+
+/// A tag id as front matter names it, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagRef {
+    pub id: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// A translation's slug and where it came from.
@@ -154,6 +166,7 @@ impl Fields<'_> {
                 .and_then(|(title, line, _)| self.derived_slug(title, *line)),
         };
         let cover = self.cover(raw.cover, raw.cover_alt);
+        let tags = self.tags(raw.tags.unwrap_or_default());
         Some(FrontMatter {
             title: title?.0,
             description: description?.0,
@@ -161,7 +174,29 @@ impl Fields<'_> {
             slug: slug?,
             cover: cover?,
             draft: raw.draft.unwrap_or(false),
+            tags,
         })
+    }
+
+    /// The tag ids, each once; a repeated one is a warning.
+    fn tags(&mut self, tags: Vec<Spanned<String>>) -> Vec<TagRef> {
+        let mut out: Vec<TagRef> = Vec::new();
+        for tag in tags {
+            let (line, column) = self.position(&tag);
+            let id = tag.value.trim().to_owned();
+            if out.iter().any(|seen| seen.id == id) {
+                self.problems.push(
+                    Diagnostic::warning(
+                        Location::at(self.path, line, column),
+                        format!("the tag `{id}` is listed twice"),
+                    )
+                    .help("list each tag once"),
+                );
+                continue;
+            }
+            out.push(TagRef { id, line, column });
+        }
+        out
     }
 
     /// A field that must be present and hold more than spaces: its trimmed

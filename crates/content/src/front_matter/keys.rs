@@ -76,12 +76,7 @@ pub fn check(path: &str, keys: &[Key<'_>]) -> Vec<Diagnostic> {
 
 /// The known key nearest to a mistyped one, if any is near enough.
 fn closest(name: &str) -> Option<&'static str> {
-    KNOWN
-        .iter()
-        .map(|known| (strsim::damerau_levenshtein(name, known), *known))
-        .filter(|&(distance, known)| distance <= 2.max(known.len() / 3))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, known)| known)
+    crate::diagnostic::closest(name, KNOWN.iter().copied(), 2)
 }
 
 fn list(keys: &[&str]) -> String {

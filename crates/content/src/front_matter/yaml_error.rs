@@ -25,6 +25,10 @@ pub fn yaml_problem(
     let field = keys.iter().rev().find(|key| key.line <= line);
     let wrong_type = message.contains("invalid type") || message.contains("expected string");
     let (message, help) = match field {
+        Some(key) if key.name == "tags" => (
+            "`tags` must be a list of tag ids".to_owned(),
+            "write it as `tags: [security, edge]`, with ids from tags.yml".to_owned(),
+        ),
         Some(key) if wrong_type && !key.name.eq("draft") => {
             let found = written_shape(split, key, line);
             (
