@@ -9,6 +9,7 @@ use crate::pages::index::IndexPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::post::PostPage;
 use crate::pages::root::RootPage;
+use crate::pages::tags::TagsPage;
 use crate::routes::{Page, use_current_page};
 use crate::site;
 use crate::ui::copy_code::Announcer;
@@ -50,6 +51,7 @@ fn Layout() -> impl IntoView {
                 Shape::Root => view! { <RootPage /> }.into_any(),
                 Shape::Index => view! { <IndexPage /> }.into_any(),
                 Shape::Post => view! { <PostPage /> }.into_any(),
+                Shape::Tags => view! { <TagsPage /> }.into_any(),
                 Shape::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
@@ -81,6 +83,7 @@ enum Shape {
     Root,
     Index,
     Post,
+    Tags,
     NotFound,
 }
 
@@ -88,7 +91,9 @@ impl Shape {
     fn of(page: &Page) -> Shape {
         match page {
             Page::Root => Shape::Root,
-            Page::Index { .. } => Shape::Index,
+            // A tag's listing is drawn like the index.
+            Page::Index { .. } | Page::Tag { .. } => Shape::Index,
+            Page::Tags { .. } => Shape::Tags,
             Page::Post { .. } => Shape::Post,
             Page::NotFound(_) => Shape::NotFound,
         }

@@ -45,6 +45,13 @@ pub struct Texts {
     pub more_posts: &'static str,
     pub older_post: &'static str,
     pub newer_post: &'static str,
+    /// The list of tags: its title, the label of a post's tags, and the
+    /// text where there are none.
+    pub tags: &'static str,
+    pub no_tags: &'static str,
+    pub tags_description: &'static str,
+    /// The heading of the posts related to one.
+    pub related_posts: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -78,6 +85,10 @@ const EN: Texts = Texts {
     more_posts: "More posts",
     older_post: "Older",
     newer_post: "Newer",
+    tags: "Tags",
+    no_tags: "No tags yet.",
+    tags_description: "Every topic of the posts, with how many there are on each.",
+    related_posts: "Related posts",
 };
 
 const DE: Texts = Texts {
@@ -115,6 +126,10 @@ const DE: Texts = Texts {
     more_posts: "Weitere Beiträge",
     older_post: "Älter",
     newer_post: "Neuer",
+    tags: "Schlagwörter",
+    no_tags: "Noch keine Schlagwörter.",
+    tags_description: "Alle Themen der Beiträge, mit der Zahl der Beiträge zu jedem.",
+    related_posts: "Ähnliche Beiträge",
 };
 
 /// The interface text of `lang`.
@@ -143,21 +158,45 @@ pub const fn og_locale(lang: Lang) -> &'static str {
     }
 }
 
-/// The note shown where the current post has no translation into `missing`.
-pub fn untranslated_note(lang: Lang, missing: Lang) -> String {
+/// The note shown where the current post has no translation into
+/// `missing`, or the current tag no posts in it (`tag`).
+pub fn untranslated_note(lang: Lang, missing: Lang, tag: bool) -> String {
     let name = language_name(lang, missing);
-    match lang {
-        Lang::En => format!("This post is not available in {name}."),
-        Lang::De => format!("Diesen Beitrag gibt es nicht auf {name}."),
+    match (lang, tag) {
+        (Lang::En, false) => format!("This post is not available in {name}."),
+        (Lang::De, false) => format!("Diesen Beitrag gibt es nicht auf {name}."),
+        (Lang::En, true) => format!("No post in {name} has this tag."),
+        (Lang::De, true) => format!("Kein Beitrag auf {name} hat dieses Schlagwort."),
     }
 }
 
 /// The switcher link's text where the current post has no translation into
-/// `target`: it leads to that language's index. Written in `target`.
-pub fn untranslated_link_title(target: Lang) -> &'static str {
-    match target {
-        Lang::En => "Not translated: go to the English index",
-        Lang::De => "Nicht übersetzt: zur deutschen Übersicht",
+/// `target`: it leads to that language's index (or, from a tag, its list of
+/// tags). Written in `target`.
+pub fn untranslated_link_title(target: Lang, tag: bool) -> &'static str {
+    match (target, tag) {
+        (Lang::En, false) => "Not translated: go to the English index",
+        (Lang::De, false) => "Nicht übersetzt: zur deutschen Übersicht",
+        (Lang::En, true) => "No posts with this tag: go to the English tags",
+        (Lang::De, true) => "Keine Beiträge mit diesem Schlagwort: zu den deutschen Schlagwörtern",
+    }
+}
+
+/// The title of a tag's listing: `Posts tagged “Security”`.
+pub fn tagged_title(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::En => format!("Posts tagged “{label}”"),
+        Lang::De => format!("Beiträge zum Schlagwort „{label}“"),
+    }
+}
+
+/// `3 posts`, `1 Beitrag`: how many posts carry a tag.
+pub fn post_count(lang: Lang, count: u32) -> String {
+    match (lang, count) {
+        (Lang::En, 1) => "1 post".to_owned(),
+        (Lang::En, n) => format!("{n} posts"),
+        (Lang::De, 1) => "1 Beitrag".to_owned(),
+        (Lang::De, n) => format!("{n} Beiträge"),
     }
 }
 
@@ -176,11 +215,11 @@ mod tests {
     #[test]
     fn the_untranslated_note_names_the_missing_language_in_the_readers_language() {
         assert_eq!(
-            untranslated_note(Lang::En, Lang::De),
+            untranslated_note(Lang::En, Lang::De, false),
             "This post is not available in German."
         );
         assert_eq!(
-            untranslated_note(Lang::De, Lang::En),
+            untranslated_note(Lang::De, Lang::En, false),
             "Diesen Beitrag gibt es nicht auf Englisch."
         );
     }

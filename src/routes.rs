@@ -18,6 +18,9 @@ pub trait LangPages {
 
     /// The path of this language's Atom feed, e.g. `/de/feed.xml`.
     fn feed_path(self) -> String;
+
+    /// The path of this language's list of tags, e.g. `/de/tags/`.
+    fn tags_path(self) -> String;
 }
 
 impl LangPages for Lang {
@@ -27,6 +30,10 @@ impl LangPages for Lang {
 
     fn feed_path(self) -> String {
         site::path(&format!("{}/feed.xml", self.code()))
+    }
+
+    fn tags_path(self) -> String {
+        site::path(&format!("{}/tags/", self.code()))
     }
 }
 
@@ -40,6 +47,15 @@ pub enum Page {
     Index { lang: Lang, number: u32 },
     /// `/<lang>/<slug>/`: one post in one language.
     Post { lang: Lang, slug: String },
+    /// `/<lang>/tags/`: every tag of a language's posts.
+    Tags { lang: Lang },
+    /// `/<lang>/tags/<slug>/` (page 1) and `/<lang>/tags/<slug>/page/<n>/`:
+    /// the posts with one tag.
+    Tag {
+        lang: Lang,
+        slug: String,
+        number: u32,
+    },
     /// Anything else, in the language the path names, else the default.
     NotFound(Lang),
 }
@@ -66,14 +82,31 @@ impl Page {
                 _ => Page::NotFound(Lang::DEFAULT),
             };
         };
+        // One address a page: not `page/1/` (that is the first), nor `page/02/`.
+        let page_number = |text: &str| {
+            text.parse::<u32>()
+                .ok()
+                .filter(|&number| number > 1 && number.to_string() == text)
+        };
         match segments[1..] {
             [] => Page::Index { lang, number: 1 },
-            // One address a page: not `page/1/` (that is `/<lang>/`), nor `page/02/`.
-            ["page", text] => match text.parse::<u32>() {
-                Ok(number) if number > 1 && number.to_string() == text => {
-                    Page::Index { lang, number }
-                }
-                _ => Page::NotFound(lang),
+            ["page", text] => match page_number(text) {
+                Some(number) => Page::Index { lang, number },
+                None => Page::NotFound(lang),
+            },
+            ["tags"] => Page::Tags { lang },
+            ["tags", slug] if is_slug(slug) => Page::Tag {
+                lang,
+                slug: slug.to_owned(),
+                number: 1,
+            },
+            ["tags", slug, "page", text] if is_slug(slug) => match page_number(text) {
+                Some(number) => Page::Tag {
+                    lang,
+                    slug: slug.to_owned(),
+                    number,
+                },
+                None => Page::NotFound(lang),
             },
             // Only what could be a slug is looked up.
             [slug] if is_slug(slug) => Page::Post {
@@ -90,6 +123,8 @@ impl Page {
             Page::Root => Some(site::path("")),
             Page::Index { lang, number } => Some(index_page_path(*lang, *number)),
             Page::Post { lang, slug } => Some(post_path(*lang, slug)),
+            Page::Tags { lang } => Some(lang.tags_path()),
+            Page::Tag { lang, slug, number } => Some(tag_page_path(*lang, slug, *number)),
             Page::NotFound(_) => None,
         }
     }
@@ -100,6 +135,10 @@ impl Page {
         match self {
             Page::Index { lang, number } => Some(site::path(&data::index_file(*lang, *number))),
             Page::Post { lang, slug } => Some(site::path(&data::post_file(*lang, slug))),
+            Page::Tags { lang } => Some(site::path(&data::tags_file(*lang))),
+            Page::Tag { lang, slug, number } => {
+                Some(site::path(&data::tag_file(*lang, slug, *number)))
+            }
             Page::Root | Page::NotFound(_) => None,
         }
     }
@@ -107,8 +146,10 @@ impl Page {
     /// The same page in every language it exists in, this one included, as
     /// (`hreflang`, path), then `x-default` for readers of any other
     /// language: `/` for `/` and the first index pages, the default
-    /// translation for a post (whose `translations` its data names).
-    /// The page's head and the sitemap both name these.
+    /// language's list of tags for the lists of tags, the default
+    /// translation for a post or the first page of a tag (whose
+    /// `translations` its data names). The page's head and the sitemap
+    /// both name these.
     pub fn alternates(
         &self,
         translations: Option<&[TranslationLink]>,
@@ -119,14 +160,22 @@ impl Page {
                 .map(|lang| (lang.code(), lang.index_path()))
                 .chain([("x-default", site::path(""))])
                 .collect(),
-            (Page::Post { .. }, Some(translations)) => translations
-                .iter()
-                .map(|link| (link.lang.code(), post_path(link.lang, &link.slug)))
-                .chain(
-                    data::default_translation(translations)
-                        .map(|link| ("x-default", post_path(link.lang, &link.slug))),
-                )
+            (Page::Tags { .. }, _) => Lang::ALL
+                .into_iter()
+                .map(|lang| (lang.code(), lang.tags_path()))
+                .chain([("x-default", Lang::DEFAULT.tags_path())])
                 .collect(),
+            (Page::Post { .. } | Page::Tag { number: 1, .. }, Some(translations)) => {
+                let path = |link: &TranslationLink| self.in_other(link.lang, &link.slug);
+                translations
+                    .iter()
+                    .map(|link| (link.lang.code(), path(link)))
+                    .chain(
+                        data::default_translation(translations)
+                            .map(|link| ("x-default", path(link))),
+                    )
+                    .collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -135,22 +184,40 @@ impl Page {
     pub fn lang(&self) -> Lang {
         match self {
             Page::Root => Lang::DEFAULT,
-            Page::Index { lang, .. } | Page::Post { lang, .. } | Page::NotFound(lang) => *lang,
+            Page::Index { lang, .. }
+            | Page::Post { lang, .. }
+            | Page::Tags { lang }
+            | Page::Tag { lang, .. }
+            | Page::NotFound(lang) => *lang,
         }
     }
 
     /// Where the switcher's link to `target` leads from this page; on a
-    /// post, `translations` (lang, slug) says where its translations are
-    /// (while they are not known, the link leads to the language's index).
+    /// post or a tag's page, `translations` (lang, slug) says where its
+    /// translations are (while they are not known, the link leads to the
+    /// language's index, or its list of tags).
     pub fn switch_to(&self, target: Lang, translations: Option<&[TranslationLink]>) -> Switch {
+        let elsewhere = match self {
+            Page::Tags { .. } | Page::Tag { .. } => target.tags_path(),
+            _ => target.index_path(),
+        };
         match (self, translations) {
-            (Page::Post { .. }, Some(translations)) => {
+            (Page::Post { .. } | Page::Tag { .. }, Some(translations)) => {
                 match translations.iter().find(|link| link.lang == target) {
-                    Some(link) => Switch::Translated(post_path(target, &link.slug)),
-                    None => Switch::Untranslated(target.index_path()),
+                    Some(link) => Switch::Translated(self.in_other(target, &link.slug)),
+                    None => Switch::Untranslated(elsewhere),
                 }
             }
-            _ => Switch::Translated(target.index_path()),
+            _ => Switch::Translated(elsewhere),
+        }
+    }
+
+    /// The path of this post, or the first page of this tag, in `lang`,
+    /// where it has `slug`.
+    fn in_other(&self, lang: Lang, slug: &str) -> String {
+        match self {
+            Page::Tag { .. } => tag_page_path(lang, slug, 1),
+            _ => post_path(lang, slug),
         }
     }
 }
@@ -169,6 +236,21 @@ pub fn index_page_path(lang: Lang, number: u32) -> String {
     } else {
         site::path(&format!("{}/page/{number}/", lang.code()))
     }
+}
+
+/// A page of a tag's listing: `/de/tags/sicherheit/` for the first,
+/// `/de/tags/sicherheit/page/2/` after.
+pub fn tag_page_path(lang: Lang, slug: &str, number: u32) -> String {
+    if number <= 1 {
+        site::path(&format!("{}/tags/{slug}/", lang.code()))
+    } else {
+        site::path(&format!("{}/tags/{slug}/page/{number}/", lang.code()))
+    }
+}
+
+/// The Atom feed of `lang`'s tag `slug`: `/de/tags/sicherheit/feed.xml`.
+pub fn tag_feed_path(lang: Lang, slug: &str) -> String {
+    site::path(&format!("{}/tags/{slug}/feed.xml", lang.code()))
 }
 
 /// The page at the current URL, as the router sees it (the browser's
@@ -342,6 +424,76 @@ mod tests {
         assert_eq!(
             page.switch_to(Lang::En, Some(&only_english)),
             Switch::Translated(site::path(&format!("en/{EN_SLUG}/")))
+        );
+    }
+
+    fn tag(lang: Lang, slug: &str, number: u32) -> Page {
+        Page::Tag {
+            lang,
+            slug: slug.to_owned(),
+            number,
+        }
+    }
+
+    #[test]
+    fn tag_pages_have_one_address_each() {
+        let at = |path: &str| Page::from_path(&site::path(path));
+        assert_eq!(at("de/tags/"), Page::Tags { lang: Lang::De });
+        assert_eq!(at("de/tags/index.html"), Page::Tags { lang: Lang::De });
+        assert_eq!(at("en/tags/security/"), tag(Lang::En, "security", 1));
+        assert_eq!(at("en/tags/security/page/3/"), tag(Lang::En, "security", 3));
+        for other in [
+            "en/tags/security/page/1/",
+            "en/tags/security/page/03/",
+            "en/tags/Security/",
+            "en/tags/security/x/",
+        ] {
+            assert_eq!(at(other), Page::NotFound(Lang::En), "{other}");
+        }
+        let page = tag(Lang::De, "sicherheit", 2);
+        assert_eq!(page.path(), Some(site::path("de/tags/sicherheit/page/2/")));
+        assert_eq!(
+            page.data_url(),
+            Some(site::path("data/de/tag/sicherheit/2.txt"))
+        );
+        assert_eq!(
+            Page::Tags { lang: Lang::En }.data_url(),
+            Some(site::path("data/en/tags.txt"))
+        );
+    }
+
+    #[test]
+    fn a_tag_switches_and_alternates_to_the_same_tag() {
+        let translations = [link(Lang::En, "security"), link(Lang::De, "sicherheit")];
+        let page = tag(Lang::En, "security", 1);
+        assert_eq!(
+            page.switch_to(Lang::De, Some(&translations)),
+            Switch::Translated(site::path("de/tags/sicherheit/"))
+        );
+        assert_eq!(
+            page.alternates(Some(&translations)),
+            vec![
+                ("en", site::path("en/tags/security/")),
+                ("de", site::path("de/tags/sicherheit/")),
+                ("x-default", site::path("en/tags/security/")),
+            ]
+        );
+        // A tag without German posts leads to the German tags.
+        assert_eq!(
+            page.switch_to(Lang::De, Some(&translations[..1])),
+            Switch::Untranslated(site::path("de/tags/"))
+        );
+        assert_eq!(
+            tag(Lang::En, "security", 2).switch_to(Lang::De, Some(&translations)),
+            Switch::Translated(site::path("de/tags/sicherheit/"))
+        );
+        assert_eq!(
+            tag(Lang::En, "security", 2).alternates(Some(&translations)),
+            vec![]
+        );
+        assert_eq!(
+            Page::Tags { lang: Lang::De }.switch_to(Lang::En, None),
+            Switch::Translated(site::path("en/tags/"))
         );
     }
 

@@ -18,8 +18,10 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub use blog_model::data::{Article, Entry, Image, ImageSize, Listing, TranslationLink, Variant};
-use blog_model::data::{DataError, decode_article, decode_index};
+pub use blog_model::data::{
+    Article, Entry, Image, ImageSize, Listing, TagCount, TagLink, TranslationLink, Variant,
+};
+use blog_model::data::{DataError, decode_article, decode_index, decode_tags};
 
 use crate::routes::Page;
 use crate::site;
@@ -89,6 +91,16 @@ impl PageData {
         self.now(page, decode_index).map(take_in_index)
     }
 
+    /// The list of tags of the current page.
+    pub async fn tags(self) -> Result<Option<Vec<TagCount>>, LoadError> {
+        self.decoded(decode_tags).await
+    }
+
+    /// The list of tags `page`, at once if it is in memory: see [`PageData::now`].
+    pub fn tags_now(self, page: &Page) -> Option<Vec<TagCount>> {
+        self.now(page, decode_tags)
+    }
+
     /// The data of `page` decoded at once if its file is in memory already
     /// (prefetched, or shown before), so that the page is drawn in the same
     /// task as the click, without waiting for the resource. Never while
@@ -104,13 +116,14 @@ impl PageData {
         decode(&load::cached(&page.data_url()?)?).ok()
     }
 
-    /// The slugs of the current post's translations, as soon as they are
-    /// known, without waiting: from its data once loaded, else from the
-    /// index entry that listed it.
+    /// The slugs of the current post's translations (or the current tag's
+    /// pages in other languages) as soon as they are known, without
+    /// waiting: from its data once loaded, else, for a post, from the index
+    /// entry that listed it.
     pub fn translations_now(self, page: &Page) -> Option<Vec<TranslationLink>> {
-        let Page::Post { lang, slug } = page else {
+        if !matches!(page, Page::Post { .. } | Page::Tag { .. }) {
             return None;
-        };
+        }
         let url = page.data_url()?;
         // Until the resource has caught up with the page, it holds the last
         // one's; a file prefetched is there before.
@@ -121,10 +134,16 @@ impl PageData {
             .filter(|loaded| loaded.url == url)
             .map(|loaded| Rc::from(loaded.text))
             .or_else(|| load::cached(&url));
-        loaded
-            .and_then(|text| decode_article(&text).ok())
-            .map(|article| article.entry.translations)
-            .or_else(|| seen::translations(*lang, slug))
+        match page {
+            Page::Post { lang, slug } => loaded
+                .and_then(|text| decode_article(&text).ok())
+                .map(|article| article.entry.translations)
+                .or_else(|| seen::translations(*lang, slug)),
+            _ => loaded
+                .and_then(|text| decode_index(&text).ok())
+                .and_then(|listing| listing.tag)
+                .map(|tag| tag.translations),
+        }
     }
 
     /// Loads the data again after a failure.

@@ -1,4 +1,4 @@
-//! A post's entry on a listing: cover, title, description, date.
+//! A post's entry on a listing: cover, title, description, date, tags.
 
 use leptos::prelude::*;
 
@@ -6,6 +6,7 @@ use crate::data::{CARD_SIZES, Entry, srcset};
 use crate::pages::post;
 use crate::routes::post_path;
 use crate::ui::post_meta::PostMeta;
+use crate::ui::tags::tag_links;
 
 /// One post in the list. Hovering or focusing its links fetches the post
 /// ahead of the click.
@@ -44,6 +45,7 @@ pub fn EntryCard(
         }
     });
     let (title, description) = (entry.title.clone(), entry.description.clone());
+    let tags = tag_links(entry.lang, &entry.tags);
     view! {
         <article class="card">
             {cover}
@@ -55,6 +57,7 @@ pub fn EntryCard(
                 </h2>
                 <PostMeta entry />
                 <p class="card-description">{description}</p>
+                {tags}
             </div>
         </article>
     }

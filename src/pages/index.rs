@@ -1,19 +1,20 @@
 //! `/<lang>/` and `/<lang>/page/<n>/`: the posts in one language, newest
-//! first, twenty to a page.
+//! first, twenty to a page; and the same for one tag's posts,
+//! `/<lang>/tags/<slug>/` and `/<lang>/tags/<slug>/page/<n>/`.
 
 use leptos::prelude::*;
 
 use crate::data::{Listing, use_page_data};
-use crate::i18n::{page_label, texts};
+use crate::i18n::{BLOG_NAME, page_label, tagged_title, texts};
 use crate::pages::entry_card::EntryCard;
 use crate::pages::not_found::NotFound;
 use crate::routes::use_current_page;
-use crate::routes::{Page, index_page_path};
+use crate::routes::{Page, index_page_path, tag_feed_path, tag_page_path};
 use crate::ui::head::PageMeta;
 use crate::ui::loading::{LoadFailed, Skeleton};
 use blog_model::lang::Lang;
 
-/// The index route; a language or page it does not know is a 404.
+/// The index and tag routes; a language, tag or page it does not know is a 404.
 #[component]
 pub fn IndexPage() -> impl IntoView {
     let page = use_current_page();
@@ -21,7 +22,7 @@ pub fn IndexPage() -> impl IntoView {
     move || {
         let page = page.get();
         let lang = page.lang();
-        if !matches!(page, Page::Index { .. }) {
+        if !matches!(page, Page::Index { .. } | Page::Tag { .. }) {
             return view! { <NotFound lang /> }.into_any();
         }
         // Shown before or prefetched: drawn at once, in the click's own task.
@@ -68,17 +69,41 @@ fn Index(
             .collect_view();
         view! { <ol class="post-list">{cards}</ol> }.into_any()
     };
-    let prev = (number > 1).then(|| index_page_path(lang, number - 1));
-    let next = (number < count).then(|| index_page_path(lang, number + 1));
-    let title = if number == 1 {
-        text.tagline.to_owned()
-    } else {
-        format!("{} · {}", text.tagline, page_label(lang, number, count))
+    let listed = listing.tag;
+    let path = |number: u32| match &listed {
+        Some(listed) => tag_page_path(lang, &listed.tag.slug, number),
+        None => index_page_path(lang, number),
     };
+    let prev = (number > 1).then(|| path(number - 1));
+    let next = (number < count).then(|| path(number + 1));
+    let (heading, description) = match &listed {
+        Some(listed) => {
+            let heading = tagged_title(lang, &listed.tag.label);
+            (heading.clone(), format!("{heading} · {}", BLOG_NAME))
+        }
+        None => (text.latest_posts.to_owned(), text.tagline.to_owned()),
+    };
+    let first_title = match &listed {
+        Some(_) => heading.clone(),
+        None => text.tagline.to_owned(),
+    };
+    let title = if number == 1 {
+        first_title
+    } else {
+        format!("{first_title} · {}", page_label(lang, number, count))
+    };
+    let feed = listed.as_ref().map(|listed| {
+        (
+            tag_feed_path(lang, &listed.tag.slug),
+            format!("{} · {}", BLOG_NAME, heading),
+        )
+    });
+    let translations = listed.map(|listed| listed.translations);
     view! {
-        <PageMeta page title description=text.tagline.to_owned() prev=prev.clone() next=next.clone() />
+        <PageMeta page title description prev=prev.clone() next=next.clone()
+            translations feed />
         <div class="index">
-            <h1 class="index-title">{text.latest_posts}</h1>
+            <h1 class="index-title">{heading}</h1>
             {list}
             {(count > 1).then(|| view! { <Pagination lang number count prev next /> })}
         </div>

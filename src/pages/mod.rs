@@ -5,3 +5,4 @@ pub mod index;
 pub mod not_found;
 pub mod post;
 pub mod root;
+pub mod tags;

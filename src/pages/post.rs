@@ -18,6 +18,7 @@ use crate::ui::json_ld;
 use crate::ui::loading::{LoadFailed, Skeleton};
 use crate::ui::place;
 use crate::ui::post_meta::PostMeta;
+use crate::ui::tags::tag_links;
 use crate::ui::toc::{self, TableOfContents};
 use blog_model::data::TranslationLink;
 use blog_model::lang::Lang;
@@ -110,6 +111,7 @@ pub fn PostArticle(
             <PostHead entry=article.entry />
             {toc}
             <div class="post-body">{body}</div>
+            {related_posts(lang, article.related)}
             <PostNav lang newer=article.newer older=article.older />
             <PostFooter lang />
         </article>
@@ -172,14 +174,49 @@ fn PostHead(
         also.push(element("a", attrs, vec![text(link.lang.native_name())]));
     }
     let also = (also.len() > 1).then(|| element("p", vec![class("post-translations")], also));
+    let tags = tag_links(lang, &entry.tags);
     view! {
         <header class="post-header">
             <h1>{entry.title.clone()}</h1>
             <PostMeta entry />
+            {tags}
             {also}
         </header>
         {cover}
     }
+}
+
+/// Up to three posts sharing its tags, as the build chose them.
+fn related_posts(lang: Lang, related: Vec<TranslationLink>) -> Option<AnyView> {
+    if related.is_empty() {
+        return None;
+    }
+    let heading = texts(lang).related_posts;
+    let items = related
+        .into_iter()
+        .map(|link| {
+            let href = vec![("href", Some(post_path(link.lang, &link.slug)))];
+            element(
+                "li",
+                Vec::new(),
+                vec![element("a", href, vec![text(link.title)])],
+            )
+        })
+        .collect();
+    let attrs = vec![
+        class("related"),
+        ("aria-labelledby", Some("related-posts".to_owned())),
+    ];
+    let title = element(
+        "h2",
+        vec![("id", Some("related-posts".to_owned()))],
+        vec![text(heading)],
+    );
+    Some(element(
+        "section",
+        attrs,
+        vec![title, element("ul", Vec::new(), items)],
+    ))
 }
 
 /// The posts beside it in its language's index.

@@ -1,5 +1,5 @@
-//! The header of every page: skip link, blog name, language switcher, theme
-//! toggle.
+//! The header of every page: skip link, blog name, the link to the tags,
+//! language switcher, theme toggle.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,16 +37,18 @@ pub fn Header() -> impl IntoView {
             .zip(switches)
             .find(|(_, (switch, _))| matches!(switch, Switch::Untranslated(_)))?
             .0;
+        let tag = page.with(|page| matches!(page, Page::Tag { .. }));
         Some(view! {
-            <p class="notice" id="untranslated-note">{untranslated_note(lang(), missing)}</p>
+            <p class="notice" id="untranslated-note">{untranslated_note(lang(), missing, tag)}</p>
         })
     };
+    let on_tag = Signal::derive(move || page.with(|page| matches!(page, Page::Tag { .. })));
     let links = Lang::ALL
         .into_iter()
         .enumerate()
         .map(|(position, target)| {
             let switch = Signal::derive(move || switches.with(|all| all[position].clone()));
-            view! { <li><LangLink target switch /></li> }
+            view! { <li><LangLink target switch on_tag /></li> }
         })
         .collect_view();
     view! {
@@ -54,6 +56,10 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="site-header-inner">
                 <a class="site-name" href=move || lang().index_path()>{BLOG_NAME}</a>
+                <a class="site-tags" href=move || lang().tags_path()
+                    aria-current=move || page.with(|page| matches!(page, Page::Tags { .. })).then_some("page")>
+                    {move || texts(lang()).tags}
+                </a>
                 <nav class="lang-switch" aria-label=move || texts(lang()).language_nav>
                     <ul>{links}</ul>
                 </nav>
@@ -72,6 +78,8 @@ fn LangLink(
     target: Lang,
     /// Where it leads, and whether it is the language shown.
     switch: Signal<(Switch, bool)>,
+    /// Whether the page is a tag's, which names what is untranslated.
+    on_tag: Signal<bool>,
 ) -> impl IntoView {
     let untranslated = move || switch.with(|(switch, _)| matches!(switch, Switch::Untranslated(_)));
     let prefetch = move || {
@@ -86,7 +94,7 @@ fn LangLink(
             hreflang=target.code()
             lang=target.code()
             aria-current=move || switch.with(|(_, current)| current.then_some("true"))
-            title=move || untranslated().then(|| untranslated_link_title(target))
+            title=move || untranslated().then(|| untranslated_link_title(target, on_tag.get()))
             aria-describedby=move || untranslated().then_some("untranslated-note")
             on:click=move |_| {
                 storage::save_lang(target);

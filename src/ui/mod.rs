@@ -1,6 +1,7 @@
 //! Views shared by the pages: header (with the theme toggle) and footer, the
 //! head's tags and JSON-LD, a post's date line and table of contents, code
-//! blocks' copy buttons, and what shows while data loads or when it failed.
+//! blocks' copy buttons, a post's tags, and what shows while data loads or
+//! when it failed.
 
 pub mod copy_code;
 pub mod footer;
@@ -10,4 +11,5 @@ pub mod json_ld;
 pub mod loading;
 pub mod place;
 pub mod post_meta;
+pub mod tags;
 pub mod toc;

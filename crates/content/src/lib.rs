@@ -19,6 +19,7 @@ pub mod post_dir;
 pub mod publish;
 pub mod report;
 pub mod responsive;
+pub mod search_index;
 pub mod source_text;
 pub mod tags;
 #[cfg(test)]

@@ -302,7 +302,9 @@ fn check_tags(read: &[(PostDir, Vec<Read>)], tags: &Tags, diagnostics: &mut Vec<
             for tag in &translation.front.tags {
                 if tags.get(&tag.id).is_none() {
                     let help = match tags.closest(&tag.id) {
-                        Some(known) => format!("did you mean `{known}`? Tags are defined in tags.yml"),
+                        Some(known) => {
+                            format!("did you mean `{known}`? Tags are defined in tags.yml")
+                        }
                         None => format!(
                             "define it in tags.yml at the top of the content folder: `{}:` with a label per language",
                             tag.id
@@ -326,7 +328,10 @@ fn check_tags(read: &[(PostDir, Vec<Read>)], tags: &Tags, diagnostics: &mut Vec<
             }
         }
     }
-    let mut once: Vec<_> = used.into_iter().filter(|(_, uses)| uses.len() == 1).collect();
+    let mut once: Vec<_> = used
+        .into_iter()
+        .filter(|(_, uses)| uses.len() == 1)
+        .collect();
     once.sort();
     for (id, uses) in once {
         let (shown, line, column) = uses[0];

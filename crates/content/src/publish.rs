@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::highlight;
 use crate::library::{ContentRoot, Drafts, Library, SourceTranslation};
 use crate::responsive::{self, Cache, ImageError, Job, write_all};
+use crate::search_index;
 use crate::tags::Tags;
 use blog_model::data::{
     self, Article, Entry, Image, ImageSize, ListedTag, Listing, PAGE_SIZE, TagCount, TagLink,
@@ -33,6 +34,8 @@ pub struct Summary {
     pub tag_pages: usize,
     /// Bytes of all data files.
     pub bytes: usize,
+    /// Bytes of the search index, of all its files.
+    pub search_bytes: usize,
     /// Smaller copies of images.
     pub variants: usize,
 }
@@ -149,7 +152,11 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
         .iter()
         .flat_map(|article| {
             let lang = article.entry.lang;
-            article.entry.tags.iter().map(move |tag| (lang, tag.slug.as_str()))
+            article
+                .entry
+                .tags
+                .iter()
+                .map(move |tag| (lang, tag.slug.as_str()))
         })
         .collect();
     let (mut index_pages, mut tag_pages) = (0, 0);
@@ -184,19 +191,23 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
         files.push((data::tags_file(lang), data::encode_tags(&counts)));
     }
 
-    let data_dir = site.join("data");
-    if data_dir.exists() {
-        fs::remove_dir_all(&data_dir).map_err(failed(&data_dir))?;
+    let search = search_index::files(&articles);
+    let search_bytes = search.iter().map(|(_, text)| text.len()).sum();
+    for dir in ["data", "search"] {
+        let dir = site.join(dir);
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(failed(&dir))?;
+        }
     }
     for lang in Lang::ALL {
         // An empty blog still has its folders, which the pre-renderer reads.
         for kind in ["post", "page"] {
-            let dir = data_dir.join(lang.code()).join(kind);
+            let dir = site.join("data").join(lang.code()).join(kind);
             fs::create_dir_all(&dir).map_err(failed(&dir))?;
         }
     }
     let mut bytes = 0;
-    for (path, contents) in &files {
+    for (path, contents) in files.iter().chain(&search) {
         let file = site.join(path);
         if let Some(dir) = file.parent().filter(|dir| !dir.exists()) {
             fs::create_dir_all(dir).map_err(failed(dir))?;
@@ -208,7 +219,8 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
         articles: articles.len(),
         index_pages,
         tag_pages,
-        bytes,
+        bytes: bytes - search_bytes,
+        search_bytes,
         variants,
     })
 }

@@ -266,7 +266,10 @@ fn checked_name(id: &str, lang: Lang, raw: &RawName) -> Result<TagName, (String,
     if label.is_empty() {
         return Err((
             format!("the tag `{id}` has an empty {} label", lang.native_name()),
-            format!("write the label readers see, e.g. `{}: Security`", lang.code()),
+            format!(
+                "write the label readers see, e.g. `{}: Security`",
+                lang.code()
+            ),
         ));
     }
     let slug = match slug {
@@ -274,7 +277,10 @@ fn checked_name(id: &str, lang: Lang, raw: &RawName) -> Result<TagName, (String,
         Some(slug) => {
             return Err((
                 format!("the slug `{slug}` of the tag `{id}` has characters outside [a-z0-9-]"),
-                format!("use lower-case letters a-z, digits and single hyphens, e.g. `{}`", slugify(label)),
+                format!(
+                    "use lower-case letters a-z, digits and single hyphens, e.g. `{}`",
+                    slugify(label)
+                ),
             ));
         }
         None => slugify(label),
@@ -282,7 +288,10 @@ fn checked_name(id: &str, lang: Lang, raw: &RawName) -> Result<TagName, (String,
     if slug.is_empty() {
         return Err((
             format!("no slug can be derived from the label `{label}` of the tag `{id}`"),
-            format!("give it one: `{}: {{ label: {label}, slug: … }}`", lang.code()),
+            format!(
+                "give it one: `{}: {{ label: {label}, slug: … }}`",
+                lang.code()
+            ),
         ));
     }
     Ok(TagName {
@@ -320,10 +329,16 @@ mod tests {
         let (tags, problems) = parsed("security:\n  en: Security\nedge:\n  en: ' '\n  de: Edge\n");
         assert_eq!(tags, []);
         assert_eq!(problems.len(), 2, "{problems:?}");
-        let missing = problems.iter().find(|p| p.message.contains("no Deutsch label")).unwrap();
+        let missing = problems
+            .iter()
+            .find(|p| p.message.contains("no Deutsch label"))
+            .unwrap();
         assert_eq!(missing.line, Some(2));
         assert!(missing.help.as_deref().unwrap().contains("`de: <label>`"));
-        let empty = problems.iter().find(|p| p.message.contains("empty")).unwrap();
+        let empty = problems
+            .iter()
+            .find(|p| p.message.contains("empty"))
+            .unwrap();
         assert_eq!((empty.line, empty.column), (Some(4), Some(7)));
     }
 
@@ -333,8 +348,16 @@ mod tests {
             "Security:\n  en: S\n  de: S\nx:\n  en: { label: X, slug: 'no good' }\n  de: X\n  fr: X\n",
         );
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-        assert!(messages.iter().any(|m| m.contains("`Security` is not a slug")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("`no good`")), "{messages:?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`Security` is not a slug")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("`no good`")),
+            "{messages:?}"
+        );
         assert!(messages.iter().any(|m| m.contains("`fr`")), "{messages:?}");
     }
 
@@ -342,7 +365,10 @@ mod tests {
     fn a_file_that_is_no_mapping_of_tags_says_how_to_write_one() {
         let (_, problems) = parsed("- security\n- edge\n");
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.starts_with("invalid tags file"), "{problems:?}");
+        assert!(
+            problems[0].message.starts_with("invalid tags file"),
+            "{problems:?}"
+        );
         assert_eq!(problems[0].line, Some(1));
     }
 }

@@ -168,8 +168,16 @@ fn tags_are_known_ids_with_a_label_in_every_language() {
     let found = assert_errors(
         "tags",
         &[
-            ("content/tags.yml", Some(5), "the tag `edge` has no Deutsch label"),
-            ("content/three/en.md", Some(5), "`tags` must be a list of tag ids"),
+            (
+                "content/tags.yml",
+                Some(5),
+                "the tag `edge` has no Deutsch label",
+            ),
+            (
+                "content/three/en.md",
+                Some(5),
+                "`tags` must be a list of tag ids",
+            ),
             ("content/one/en.md", Some(5), "unknown tag `securty`"),
         ],
     );
@@ -183,7 +191,10 @@ fn tags_are_known_ids_with_a_label_in_every_language() {
         .filter(|f| f.message.contains("used by this post only"))
         .collect();
     assert_eq!(once.len(), 1, "{found:#?}");
-    assert_eq!((once[0].path.as_str(), once[0].line), ("content/two/en.md", Some(5)));
+    assert_eq!(
+        (once[0].path.as_str(), once[0].line),
+        ("content/two/en.md", Some(5))
+    );
     assert!(once[0].message.contains("`security`"));
 }
 

@@ -641,7 +641,10 @@ mod tests {
                     width: 480,
                 }],
             }),
-            tags: vec![tag("sicherheit", "Sicherheit"), tag("edge", "Edge\tComputing")],
+            tags: vec![
+                tag("sicherheit", "Sicherheit"),
+                tag("edge", "Edge\tComputing"),
+            ],
         }
     }
 
@@ -752,7 +755,10 @@ mod tests {
         for end in 0..text.len() - 1 {
             assert!(decode_tags(&text[..end]).is_err(), "{end}");
         }
-        assert_eq!(decode_tags("edgewise-tags 1\ntag\tx\n"), Err(DataError::BadLine(2)));
+        assert_eq!(
+            decode_tags("edgewise-tags 1\ntag\tx\n"),
+            Err(DataError::BadLine(2))
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use blog_model::data::{DataError, decode_article, decode_index};
+use blog_model::data::{DataError, TagCount, decode_article, decode_index, decode_tags};
 
 use blog::data::{Article, Listing, localize_article, localize_entry};
 use blog::routes::Page;
@@ -20,6 +20,10 @@ pub struct Catalog {
     pub articles: Vec<Article>,
     /// Each language's index pages, in order.
     pub indexes: Vec<(Lang, Vec<Listing>)>,
+    /// Each language's tags, by label.
+    pub tags: Vec<(Lang, Vec<TagCount>)>,
+    /// Each tag's listing pages in each language, in order, by slug.
+    pub tag_listings: Vec<(Lang, String, Vec<Listing>)>,
 }
 
 /// Why a built site's data files cannot be read.
@@ -60,15 +64,24 @@ impl Catalog {
                     decode_article(&text).map_err(|err| CatalogError::Decode(path, err))?;
                 catalog.articles.push(localize_article(article));
             }
-            let mut pages = Vec::new();
-            for (path, text) in read_dir(&dir.join("page"))? {
-                let mut page =
-                    decode_index(&text).map_err(|err| CatalogError::Decode(path, err))?;
-                page.entries.iter_mut().for_each(localize_entry);
-                pages.push(page);
+            catalog
+                .indexes
+                .push((lang, read_listing(&dir.join("page"))?));
+            let tags_file = dir.join("tags.txt");
+            let tags = match fs::read_to_string(&tags_file) {
+                Ok(text) => {
+                    decode_tags(&text).map_err(|err| CatalogError::Decode(tags_file, err))?
+                }
+                Err(err) if err.kind() == io::ErrorKind::NotFound => Vec::new(),
+                Err(err) => return Err(CatalogError::Read(tags_file, err)),
+            };
+            for count in &tags {
+                let pages = read_listing(&dir.join("tag").join(&count.tag.slug))?;
+                catalog
+                    .tag_listings
+                    .push((lang, count.tag.slug.clone(), pages));
             }
-            pages.sort_by_key(|page| page.number);
-            catalog.indexes.push((lang, pages));
+            catalog.tags.push((lang, tags));
         }
         catalog
             .articles
@@ -77,12 +90,21 @@ impl Catalog {
     }
 
     /// Every page with a path of its own: `/`, each page of each language's
-    /// index, and each translation.
+    /// index, each language's tags and each page of each tag's listing, and
+    /// each translation.
     pub fn pages(&self) -> Vec<Page> {
         let mut pages = vec![Page::Root];
         for (lang, index) in &self.indexes {
             pages.extend(index.iter().map(|page| Page::Index {
                 lang: *lang,
+                number: page.number,
+            }));
+            pages.push(Page::Tags { lang: *lang });
+        }
+        for (lang, slug, listing) in &self.tag_listings {
+            pages.extend(listing.iter().map(|page| Page::Tag {
+                lang: *lang,
+                slug: slug.clone(),
                 number: page.number,
             }));
         }
@@ -99,6 +121,14 @@ impl Catalog {
             .iter()
             .flat_map(|page| &page.entries)
             .filter_map(move |entry| self.article(lang, &entry.slug))
+    }
+
+    /// The pages of `lang`'s tag `slug`.
+    pub fn tag_pages(&self, lang: Lang, slug: &str) -> &[Listing] {
+        self.tag_listings
+            .iter()
+            .find(|(tag_lang, tag_slug, _)| *tag_lang == lang && tag_slug == slug)
+            .map_or(&[], |(_, _, pages)| pages.as_slice())
     }
 
     /// The pages of `lang`'s index.
@@ -118,6 +148,18 @@ impl Catalog {
             .ok()
             .map(|found| &self.articles[found])
     }
+}
+
+/// The pages of a listing in `dir` (`1.txt`, `2.txt`, …), in order.
+fn read_listing(dir: &Path) -> Result<Vec<Listing>, CatalogError> {
+    let mut pages = Vec::new();
+    for (path, text) in read_dir(dir)? {
+        let mut page = decode_index(&text).map_err(|err| CatalogError::Decode(path, err))?;
+        page.entries.iter_mut().for_each(localize_entry);
+        pages.push(page);
+    }
+    pages.sort_by_key(|page| page.number);
+    Ok(pages)
 }
 
 /// The text of every `.txt` file in `dir`, by name (none when it is missing).

@@ -23,7 +23,7 @@ use std::time::Instant;
 
 use crate::catalog::Catalog;
 use crate::document::{Target, Template, render};
-use crate::site_files::{feed, headers, is_hashed_name, robots, sitemap};
+use crate::site_files::{feed, headers, is_hashed_name, robots, sitemap, tag_feeds};
 use blog::data::load;
 use blog::routes::{LangPages, Page};
 use blog::site;
@@ -85,6 +85,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     files.push((site::path("sitemap.xml"), sitemap(&catalog)));
     files.push((site::path("robots.txt"), robots()));
     files.extend(Lang::ALL.map(|lang| (lang.feed_path(), feed(&catalog, lang))));
+    files.extend(tag_feeds(&catalog));
     let mut hashed: Vec<String> = fs::read_dir(dist)
         .map_err(|err| format!("reading {}: {err}", dist.display()))?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())

@@ -1,17 +1,18 @@
 //! The site-wide files a static site carries beside its pages: `sitemap.xml`
 //! with every page's `hreflang` alternates, `robots.txt`, an Atom feed per
-//! language with each post's full text, and `_headers` with cache rules for
-//! hosts that read it (Netlify, Cloudflare Pages).
+//! language and per tag with each post's full text, and `_headers` with
+//! cache rules for hosts that read it (Netlify, Cloudflare Pages).
 
 use std::fmt::Write as _;
 
 use leptos::prelude::*;
 
 use crate::catalog::Catalog;
+use blog::data::Listing;
 use blog::data::{Article, Assets};
-use blog::i18n::{BLOG_NAME, texts};
+use blog::i18n::{BLOG_NAME, tagged_title, texts};
 use blog::markdown;
-use blog::routes::{LangPages, Page, post_path};
+use blog::routes::{LangPages, Page, post_path, tag_feed_path, tag_page_path};
 use blog::site;
 use blog_model::date::Date;
 use blog_model::lang::Lang;
@@ -66,29 +67,33 @@ pub fn sitemap(catalog: &Catalog) -> String {
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    // A listing's page changes when its newest post does.
+    let newest = |pages: &[Listing], number: u32| {
+        pages
+            .get(number as usize - 1)
+            .and_then(|page| page.entries.first())
+            .map(|entry| entry.date)
+    };
     for page in catalog.pages() {
-        let (lastmod, article) = match &page {
+        let (lastmod, translations) = match &page {
             Page::Root | Page::NotFound(_) => continue,
-            Page::Index { lang, number } => (
-                catalog
-                    .index_pages(*lang)
-                    .get(*number as usize - 1)
-                    .and_then(|page| page.entries.first())
-                    .map(|entry| entry.date),
-                None,
-            ),
+            Page::Index { lang, number } => (newest(catalog.index_pages(*lang), *number), None),
+            Page::Tags { lang } => (newest(catalog.index_pages(*lang), 1), None),
+            Page::Tag { lang, slug, number } => {
+                let pages = catalog.tag_pages(*lang, slug);
+                let tag = pages.first().and_then(|page| page.tag.as_ref());
+                (newest(pages, *number), tag.map(|tag| &tag.translations[..]))
+            }
             Page::Post { lang, slug } => {
                 let article = catalog.article(*lang, slug);
-                (article.map(|article| article.entry.date), article)
+                (
+                    article.map(|article| article.entry.date),
+                    article.map(|article| &article.entry.translations[..]),
+                )
             }
         };
         if let Some(path) = page.path() {
-            sitemap_url(
-                &mut out,
-                &path,
-                lastmod,
-                &page.alternates(article.map(|article| &article.entry.translations[..])),
-            );
+            sitemap_url(&mut out, &path, lastmod, &page.alternates(translations));
         }
     }
     out.push_str("</urlset>\n");
@@ -162,31 +167,79 @@ fn post_html(article: &Article) -> String {
 const FEED_ENTRIES: usize = blog_model::data::PAGE_SIZE;
 
 /// The Atom feed of `lang`'s newest posts, each with its full text.
-/// Links in the text are relative to the post (`#fn-1`) or the site
-/// (`/posts/…`); each entry's `xml:base` is its page, which resolves both.
 pub fn feed(catalog: &Catalog, lang: Lang) -> String {
     let text = texts(lang);
     let entries: Vec<&Article> = catalog.newest_first(lang).take(FEED_ENTRIES).collect();
+    let channel = Channel {
+        lang,
+        path: lang.feed_path(),
+        page: lang.index_path(),
+        title: BLOG_NAME.to_owned(),
+        subtitle: text.tagline.to_owned(),
+    };
+    atom(&channel, &entries)
+}
+
+/// Every tag's feed in every language: (path, Atom feed) of its newest posts.
+pub fn tag_feeds(catalog: &Catalog) -> Vec<(String, String)> {
+    catalog
+        .tag_listings
+        .iter()
+        .filter_map(|(lang, slug, pages)| {
+            let tag = pages.first()?.tag.as_ref()?;
+            let entries: Vec<&Article> = pages
+                .iter()
+                .flat_map(|page| &page.entries)
+                .filter_map(|entry| catalog.article(*lang, &entry.slug))
+                .take(FEED_ENTRIES)
+                .collect();
+            let channel = Channel {
+                lang: *lang,
+                path: tag_feed_path(*lang, slug),
+                page: tag_page_path(*lang, slug, 1),
+                title: format!("{BLOG_NAME} · {}", tag.tag.label),
+                subtitle: tagged_title(*lang, &tag.tag.label),
+            };
+            Some((channel.path.clone(), atom(&channel, &entries)))
+        })
+        .collect()
+}
+
+/// What a feed is of: its language, path, the page it follows, and title.
+struct Channel {
+    lang: Lang,
+    path: String,
+    page: String,
+    title: String,
+    subtitle: String,
+}
+
+/// An Atom feed of `entries`, each with its full text. Links in the text
+/// are relative to the post (`#fn-1`) or the site (`/posts/…`); each
+/// entry's `xml:base` is its page, which resolves both.
+fn atom(channel: &Channel, entries: &[&Article]) -> String {
+    let lang = channel.lang;
     let updated = entries.first().map_or_else(
         || "1970-01-01T00:00:00Z".to_owned(),
         |article| timestamp(article.entry.date),
     );
-    let feed_url = site::absolute(&lang.feed_path());
+    let feed_url = site::absolute(&channel.path);
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n\
          \x20 <id>{feed_url}</id>\n\
-         \x20 <title>{name}</title>\n\
-         \x20 <subtitle>{tagline}</subtitle>\n\
+         \x20 <title>{title}</title>\n\
+         \x20 <subtitle>{subtitle}</subtitle>\n\
          \x20 <updated>{updated}</updated>\n\
          \x20 <author><name>{name}</name></author>\n\
          \x20 <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed_url}\"/>\n\
          \x20 <link rel=\"alternate\" type=\"text/html\" href=\"{index}\"/>\n",
         code = lang.code(),
         feed_url = xml_escape(&feed_url),
+        title = xml_escape(&channel.title),
+        subtitle = xml_escape(&channel.subtitle),
         name = xml_escape(BLOG_NAME),
-        tagline = xml_escape(text.tagline),
-        index = xml_escape(&site::absolute(&lang.index_path())),
+        index = xml_escape(&site::absolute(&channel.page)),
     );
     for article in entries {
         let entry = &article.entry;
@@ -241,6 +294,53 @@ mod tests {
         assert!(sitemap.contains(&format!("<loc>{de_url}</loc>")));
         assert!(sitemap.contains(&format!("hreflang=\"de\" href=\"{de_url}\"")));
         assert!(sitemap.contains(&format!("hreflang=\"x-default\" href=\"{en_url}\"")));
+    }
+
+    #[test]
+    fn the_sitemap_lists_each_tag_with_its_pages_in_other_languages() {
+        let sitemap = sitemap(test_site::catalog());
+        let en = site::absolute(&tag_page_path(Lang::En, "edge-computing", 1));
+        let de = site::absolute(&tag_page_path(Lang::De, "edge-computing", 1));
+        let entry = sitemap
+            .split("<url>")
+            .find(|url| url.contains(&format!("<loc>{de}</loc>")))
+            .expect("the German tag's page is listed");
+        assert!(
+            entry.contains(&format!("hreflang=\"en\" href=\"{en}\"")),
+            "{entry}"
+        );
+        assert!(
+            entry.contains(&format!("hreflang=\"x-default\" href=\"{en}\"")),
+            "{entry}"
+        );
+        assert!(sitemap.contains(&format!(
+            "<loc>{}</loc>",
+            site::absolute(&Lang::De.tags_path())
+        )));
+    }
+
+    #[test]
+    fn each_tag_has_a_feed_in_each_language_it_has_posts_in() {
+        let feeds = tag_feeds(test_site::catalog());
+        let paths: Vec<&str> = feeds.iter().map(|(path, _)| path.as_str()).collect();
+        assert!(
+            paths.contains(&tag_feed_path(Lang::De, "serverless").as_str()),
+            "{paths:?}"
+        );
+        assert_eq!(feeds.len(), 4, "{paths:?}");
+        let (_, feed) = feeds
+            .iter()
+            .find(|(path, _)| *path == tag_feed_path(Lang::De, "edge-computing"))
+            .unwrap();
+        assert!(
+            feed.contains("<title>Edgewise · Edge-Computing</title>"),
+            "{feed}"
+        );
+        assert!(feed.contains("<title>Der Aufstieg des Serverless Edge Computing</title>"));
+        assert!(feed.contains(&format!(
+            "href=\"{}\"",
+            site::absolute(&tag_page_path(Lang::De, "edge-computing", 1))
+        )));
     }
 
     #[test]

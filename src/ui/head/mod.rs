@@ -14,7 +14,7 @@ mod browser;
 
 use leptos::prelude::*;
 
-use crate::data::{Article, Image};
+use crate::data::{Article, Image, TranslationLink};
 use crate::i18n::{BLOG_NAME, og_locale};
 use crate::routes::{LangPages, Page};
 use crate::site;
@@ -75,11 +75,15 @@ struct Head {
 }
 
 impl Head {
+    // One argument per prop of `PageMeta`.
+    #[allow(clippy::too_many_arguments)]
     fn new(
         page: Page,
         title: String,
         description: String,
         article: Option<Article>,
+        translations: Option<Vec<TranslationLink>>,
+        feed: Option<(String, String)>,
         prev: Option<String>,
         next: Option<String>,
     ) -> Head {
@@ -122,17 +126,22 @@ impl Head {
                 .alternates(
                     article
                         .as_ref()
-                        .map(|article| &article.entry.translations[..]),
+                        .map(|article| &article.entry.translations[..])
+                        .or(translations.as_deref()),
                 )
                 .into_iter()
                 .map(|(hreflang, href)| (hreflang, site::absolute(&href)))
                 .collect(),
             prev: prev.as_deref().map(site::absolute),
             next: next.as_deref().map(site::absolute),
-            feed: (
-                site::absolute(&lang.feed_path()),
-                format!("{BLOG_NAME} ({})", lang.native_name()),
-            ),
+            feed: feed
+                .map(|(path, title)| (site::absolute(&path), title))
+                .unwrap_or_else(|| {
+                    (
+                        site::absolute(&lang.feed_path()),
+                        format!("{BLOG_NAME} ({})", lang.native_name()),
+                    )
+                }),
             open_graph: [
                 property("og:site_name", BLOG_NAME),
                 property("og:type", kind),
@@ -169,6 +178,13 @@ pub fn PageMeta(
     /// On a post's page, the post: its translations, cover and JSON-LD.
     #[prop(optional)]
     article: Option<Article>,
+    /// On a tag's first page, its pages in other languages.
+    #[prop(optional_no_strip)]
+    translations: Option<Vec<TranslationLink>>,
+    /// A feed of the page's own (a tag's) instead of the language's: its
+    /// path and title.
+    #[prop(optional_no_strip)]
+    feed: Option<(String, String)>,
     /// On a page of the index, the page before it.
     #[prop(optional_no_strip)]
     prev: Option<String>,
@@ -176,7 +192,16 @@ pub fn PageMeta(
     #[prop(optional_no_strip)]
     next: Option<String>,
 ) -> impl IntoView {
-    let head = Head::new(page, title, description, article, prev, next);
+    let head = Head::new(
+        page,
+        title,
+        description,
+        article,
+        translations,
+        feed,
+        prev,
+        next,
+    );
     #[cfg(feature = "ssr")]
     {
         ssr::view(head)

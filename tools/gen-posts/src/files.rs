@@ -15,8 +15,8 @@ use jpeg_encoder::EncodingError;
 
 use crate::body;
 use crate::plan::{Post, Translation, tags_used};
-use crate::words::{TAGS, say};
 use crate::seeded::{Purpose, Rng};
+use crate::words::{TAGS, say};
 
 /// What was written.
 #[derive(Debug, Clone, Copy, Default)]
@@ -81,7 +81,11 @@ pub fn write_all(plan: &[Post], dir: &Path, seed: u64) -> Result<Totals, WriteEr
         totals.add(outcome?);
     }
     if tags_used(plan.len()) > 0 {
-        write(&dir.join("tags.yml"), tags_file(plan.len()).as_bytes(), &mut totals)?;
+        write(
+            &dir.join("tags.yml"),
+            tags_file(plan.len()).as_bytes(),
+            &mut totals,
+        )?;
     }
     Ok(totals)
 }
@@ -166,7 +170,11 @@ fn tags_file(count: usize) -> String {
     for (id, labels) in &TAGS[..tags_used(count)] {
         out.push_str(&format!("{id}:\n"));
         for lang in Lang::ALL {
-            out.push_str(&format!("  {}: {}\n", lang.code(), quoted(say(*labels, lang))));
+            out.push_str(&format!(
+                "  {}: {}\n",
+                lang.code(),
+                quoted(say(*labels, lang))
+            ));
         }
     }
     out

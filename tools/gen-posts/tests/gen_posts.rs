@@ -131,7 +131,10 @@ fn every_post_has_both_languages_and_a_cover_in_its_own_folder() {
         assert_eq!(jpeg_size(&cover), Some((1200, 630)), "{name}");
     }
     assert!(
-        printed.starts_with(&format!("gen-posts: {POSTS} posts, {} files, ", POSTS * 3 + 1)),
+        printed.starts_with(&format!(
+            "gen-posts: {POSTS} posts, {} files, ",
+            POSTS * 3 + 1
+        )),
         "{printed}"
     );
     assert!(

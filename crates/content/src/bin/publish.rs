@@ -101,12 +101,14 @@ fn publish_once(args: &Args, roots: &[ContentRoot]) -> bool {
                 eprintln!("{diagnostic}");
             }
             eprintln!(
-                "publish: {} posts, {} post files and {} index pages ({} KB), \
-                 {} image copies ({} encoded) in {} ms",
+                "publish: {} posts, {} post files, {} index pages and {} tag pages ({} KB), \
+                 a search index of {} KB, {} image copies ({} encoded) in {} ms",
                 library.posts.len(),
                 written.articles,
                 written.index_pages,
+                written.tag_pages,
                 written.bytes / 1024,
+                written.search_bytes / 1024,
                 written.variants,
                 cache.encoded(),
                 started.elapsed().as_millis()

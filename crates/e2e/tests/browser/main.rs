@@ -7,6 +7,7 @@ mod hostile;
 mod pagination;
 mod prerendered;
 mod reading;
+mod tags;
 mod theme;
 
 use std::time::Duration;

@@ -11,7 +11,7 @@ use crate::{DE_POST, EN_POST, TOUR, XSS, finish};
 use blog_e2e::harness::{self, Browser, Options, fetch, fetch_raw_path, href};
 
 /// Every page the build writes, by path (without the base).
-const ROUTES: [&str; 9] = [
+const ROUTES: [&str; 13] = [
     "/",
     "/en/",
     "/de/",
@@ -21,6 +21,10 @@ const ROUTES: [&str; 9] = [
     XSS,
     "/en/code-in-every-language/",
     "/de/code-in-jeder-sprache/",
+    "/en/tags/",
+    "/de/tags/",
+    "/en/tags/code/",
+    "/de/tags/quelltext/",
 ];
 
 /// The slugs of `lang`'s posts in the build, by their data files.
@@ -33,6 +37,22 @@ fn built_slugs(lang: &str) -> Vec<String> {
         .collect();
     slugs.sort();
     slugs
+}
+
+/// The slugs of `lang`'s tags in the build, with how many listing pages
+/// each has, by their data files.
+fn built_tags(lang: &str) -> Vec<(String, usize)> {
+    let dir = harness::dist_dir().join("data").join(lang).join("tag");
+    let mut tags: Vec<(String, usize)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let pages = std::fs::read_dir(entry.path()).unwrap().count();
+            (entry.file_name().into_string().unwrap(), pages)
+        })
+        .collect();
+    tags.sort();
+    tags
 }
 
 /// The data file of the post at `page` (`/en/<slug>/`), e.g.
@@ -422,7 +442,8 @@ async fn pages_carry_absolute_canonical_reciprocal_alternates_cards_and_json_ld(
         assert_eq!(url_path(&meta("property", "og:url")), href(path));
         assert!(!meta("property", "og:title").is_empty());
         assert!(!meta("name", "twitter:card").is_empty());
-        if path.matches('/').count() == 3 {
+        let is_post = path.matches('/').count() == 3 && !path.ends_with("/tags/");
+        if is_post {
             assert_eq!(meta("property", "og:type"), "article", "{path}");
             if [EN_POST, DE_POST].contains(&path) {
                 // The seed post has a cover; the fixture posts have none.
@@ -511,6 +532,20 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
             expected.insert(href(&format!("/{lang}/page/{number}/")));
         }
         expected.extend(slugs.iter().map(|slug| href(&format!("/{lang}/{slug}/"))));
+        expected.insert(href(&format!("/{lang}/tags/")));
+        for (slug, pages) in built_tags(lang) {
+            expected.insert(href(&format!("/{lang}/tags/{slug}/")));
+            for number in 2..=pages {
+                expected.insert(href(&format!("/{lang}/tags/{slug}/page/{number}/")));
+            }
+        }
+    }
+    for page in [
+        "/en/tags/code/",
+        "/de/tags/quelltext/",
+        "/en/tags/security/",
+    ] {
+        assert!(expected.contains(&href(page)), "{page} has no data file");
     }
     for page in [EN_POST, DE_POST, TOUR, XSS] {
         assert!(expected.contains(&href(page)), "{page} has no data file");
@@ -546,9 +581,46 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
         href("/sitemap.xml")
     );
 
-    for (lang, posts) in [("en", vec![EN_POST, TOUR, XSS]), ("de", vec![DE_POST])] {
-        let (status, _, feed) = fetch(&format!("/{lang}/feed.xml"));
-        assert_eq!(status, 200, "{lang} feed");
+    let mut feeds = vec![
+        (
+            "/en/feed.xml".to_owned(),
+            vec![EN_POST, TOUR, XSS],
+            built_slugs("en").len(),
+        ),
+        (
+            "/de/feed.xml".to_owned(),
+            vec![DE_POST],
+            built_slugs("de").len(),
+        ),
+    ];
+    // Each tag's, in each language it has posts in: `/en/tags/code/` lists
+    // three posts, newest first.
+    feeds.push((
+        "/en/tags/code/feed.xml".to_owned(),
+        vec![
+            TOUR,
+            "/en/code-in-every-language/",
+            "/en/a-long-code-block/",
+        ],
+        3,
+    ));
+    for lang in ["en", "de"] {
+        for (slug, _) in built_tags(lang) {
+            let path = format!("/{lang}/tags/{slug}/feed.xml");
+            if !feeds.iter().any(|(known, _, _)| *known == path) {
+                let (_, _, listing) = fetch(&format!("/data/{lang}/tag/{slug}/1.txt"));
+                let posts = listing
+                    .lines()
+                    .filter(|line| line.starts_with("entry\t"))
+                    .count();
+                feeds.push((path, Vec::new(), posts));
+            }
+        }
+    }
+    for (path, posts, count) in feeds {
+        let lang = &path[1..3];
+        let (status, _, feed) = fetch(&path);
+        assert_eq!(status, 200, "{path}");
         let doc = roxmltree::Document::parse(&feed).expect("the feed is XML");
         let atom = "http://www.w3.org/2005/Atom";
         assert!(doc.root_element().has_tag_name((atom, "feed")));
@@ -569,11 +641,12 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
             })
             .collect();
         // The newest twenty, newest first: the fixtures, then generated posts.
-        assert_eq!(links.len(), built_slugs(lang).len().min(20), "{lang} feed");
+        assert_eq!(links.len(), count.min(20), "{path}");
+        assert!(!links.is_empty(), "{path}");
         assert_eq!(
             links[..posts.len()],
             posts.into_iter().map(href).collect::<Vec<_>>(),
-            "{lang} feed"
+            "{path}"
         );
         for entry in &entries {
             let content = entry

@@ -1,0 +1,291 @@
+//! The index's files, which the build writes beside the data files and the
+//! app fetches on a reader's first query, only the shards it needs:
+//!
+//! - `search/index.txt`: how many documents, and the keys of the shards;
+//! - `search/t/<key>.txt`: the terms starting with `key`, each with its
+//!   postings (documents and weights), sorted;
+//! - `search/r/<key>.txt`: the same for German compounds' terms written
+//!   backwards, so that a query's term that ends one (`netzgerat` of
+//!   `hochspannungsnetzgerat`) is found by its start;
+//! - `search/d/<n>.txt`: the documents, [`DOC_CHUNK`] to a file: language,
+//!   slug, post, title, date.
+//!
+//! A shard is one letter (`t/s.txt`) until it outgrows [`SHARD_LIMIT`],
+//! then two (`t/se.txt`), then three. Every file is lines of tab-separated
+//! fields that end with `end`, so a file cut short is an error.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use blog_model::lang::Lang;
+
+use crate::text::{Terms, fold, words};
+
+/// Documents per file of `search/d/`.
+pub const DOC_CHUNK: u32 = 32;
+
+/// A shard's size, in bytes, past which it is split by one more letter.
+pub const SHARD_LIMIT: usize = 12_000;
+
+/// The longest shard key.
+const MAX_KEY: usize = 3;
+
+/// German terms at least this long are also indexed backwards, as
+/// compounds whose last part a reader may search for alone.
+pub const COMPOUND_MIN: usize = 8;
+
+/// The first line of each kind of file.
+pub const INDEX_HEADER: &str = "edgewise-search 1";
+pub const SHARD_HEADER: &str = "edgewise-shard 1";
+pub const DOCS_HEADER: &str = "edgewise-docs 1";
+
+/// One translation as the index lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doc {
+    pub lang: Lang,
+    pub slug: String,
+    /// The post it is a translation of: the same number for every
+    /// translation, so that a post is one result.
+    pub post: u32,
+    pub title: String,
+    pub date_label: String,
+}
+
+/// How much a word counts where it stands.
+#[derive(Debug, Clone, Copy)]
+pub enum Field {
+    Title,
+    Description,
+    Heading,
+    Body,
+}
+
+impl Field {
+    fn weight(self) -> u32 {
+        match self {
+            Field::Title => 12,
+            Field::Description | Field::Heading => 4,
+            Field::Body => 1,
+        }
+    }
+}
+
+/// The highest weight a term has in one document.
+pub const MAX_WEIGHT: u32 = 35;
+
+/// The index as it is built.
+#[derive(Default)]
+pub struct Builder {
+    docs: Vec<Doc>,
+    /// Term → (document, weight), documents in the order they were added.
+    terms: BTreeMap<String, Vec<(u32, u32)>>,
+}
+
+impl Builder {
+    /// Adds a document with its text, field by field. Documents are
+    /// numbered in the order they are added, which is the order results
+    /// with the same score come in: add the newest first.
+    pub fn add(&mut self, doc: Doc, fields: &[(Field, &str)]) {
+        let number = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
+        let stems = Terms::new(doc.lang);
+        let mut weights: BTreeMap<String, u32> = BTreeMap::new();
+        for (field, text) in fields {
+            for (_, word) in words(text) {
+                if let Some(term) = stems.term(word) {
+                    *weights.entry(term).or_default() += field.weight();
+                }
+            }
+        }
+        for (term, weight) in weights {
+            self.terms
+                .entry(term)
+                .or_default()
+                .push((number, weight.min(MAX_WEIGHT)));
+        }
+        self.docs.push(doc);
+    }
+
+    /// Every file of the index: (path relative to the site, contents).
+    pub fn files(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let forward = shards(
+            self.terms
+                .iter()
+                .map(|(term, postings)| (term.clone(), postings)),
+        );
+        // German compounds backwards: a reader's `netzgerät` is the end of
+        // the author's `Hochspannungsnetzgerät`.
+        let mut backwards: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+        for (term, postings) in &self.terms {
+            if term.chars().count() < COMPOUND_MIN {
+                continue;
+            }
+            let german: Vec<(u32, u32)> = postings
+                .iter()
+                .filter(|(doc, _)| self.docs[*doc as usize].lang == Lang::De)
+                .copied()
+                .collect();
+            if !german.is_empty() {
+                backwards.insert(term.chars().rev().collect(), german);
+            }
+        }
+        let reversed = shards(
+            backwards
+                .iter()
+                .map(|(term, postings)| (term.clone(), postings)),
+        );
+        let keys = |shards: &[(String, String)]| {
+            shards
+                .iter()
+                .map(|(key, _)| key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        files.push((
+            "search/index.txt".to_owned(),
+            format!(
+                "{INDEX_HEADER}\ndocs\t{}\t{DOC_CHUNK}\nshards\t{}\nreversed\t{}\nend\n",
+                self.docs.len(),
+                keys(&forward),
+                keys(&reversed)
+            ),
+        ));
+        for (key, text) in forward {
+            files.push((format!("search/t/{key}.txt"), text));
+        }
+        for (key, text) in reversed {
+            files.push((format!("search/r/{key}.txt"), text));
+        }
+        for (chunk, docs) in self.docs.chunks(DOC_CHUNK as usize).enumerate() {
+            let mut text = format!("{DOCS_HEADER}\n");
+            for doc in docs {
+                let _ = writeln!(
+                    text,
+                    "{}\t{}\t{}\t{}\t{}",
+                    doc.lang.code(),
+                    doc.slug,
+                    doc.post,
+                    one_line(&doc.title),
+                    one_line(&doc.date_label)
+                );
+            }
+            text.push_str("end\n");
+            files.push((format!("search/d/{chunk}.txt"), text));
+        }
+        files
+    }
+}
+
+/// Tabs and line breaks as spaces, as in the data files.
+fn one_line(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+/// The key of the shard of `term` at `length` letters: its first letters,
+/// each a-z or 0-9, else `_`.
+pub fn shard_key(term: &str, length: usize) -> String {
+    term.chars()
+        .take(length)
+        .map(|ch| {
+            if ch.is_ascii_lowercase() || ch.is_ascii_digit() {
+                ch
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// A term's postings as a shard line holds them: each document as the
+/// difference from the one before, in base 36, and its weight after `:`
+/// when it is not 1.
+fn encode_postings(postings: &[(u32, u32)]) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for (position, &(doc, weight)) in postings.iter().enumerate() {
+        if position > 0 {
+            out.push(' ');
+        }
+        out.push_str(&base36(doc - last));
+        last = doc;
+        if weight != 1 {
+            out.push(':');
+            out.push_str(&base36(weight));
+        }
+    }
+    out
+}
+
+pub(crate) fn base36(mut number: u32) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(number % 36) as usize]);
+        number /= 36;
+        if number == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Terms (sorted) split into shards by their first letters: one letter a
+/// shard, more where a shard would pass [`SHARD_LIMIT`]. (key, file text).
+fn shards<'a>(terms: impl Iterator<Item = (String, &'a Vec<(u32, u32)>)>) -> Vec<(String, String)> {
+    let lines: Vec<(String, String)> = terms
+        .map(|(term, postings)| {
+            let line = format!("{term}\t{}\n", encode_postings(postings));
+            (term, line)
+        })
+        .collect();
+    let mut out = Vec::new();
+    split(&lines, 1, &mut out);
+    out
+}
+
+/// Groups `lines` by their key at `length` letters, splitting further where
+/// a group is too big.
+fn split(lines: &[(String, String)], length: usize, out: &mut Vec<(String, String)>) {
+    let mut start = 0;
+    while start < lines.len() {
+        let key = shard_key(&lines[start].0, length);
+        let end = start
+            + lines[start..]
+                .iter()
+                .take_while(|(term, _)| shard_key(term, length) == key)
+                .count();
+        let group = &lines[start..end];
+        let size: usize = group.iter().map(|(_, line)| line.len()).sum();
+        // A term no longer than the key stays at this length: it has no
+        // further letter to split by.
+        let (short, long): (Vec<_>, Vec<_>) = group
+            .iter()
+            .cloned()
+            .partition(|(term, _)| term.chars().count() <= length);
+        if size > SHARD_LIMIT && length < MAX_KEY && !long.is_empty() {
+            if !short.is_empty() {
+                out.push((key.clone(), file(&short)));
+            }
+            split(&long, length + 1, out);
+        } else {
+            out.push((key, file(group)));
+        }
+        start = end;
+    }
+}
+
+fn file(lines: &[(String, String)]) -> String {
+    let mut text = format!("{SHARD_HEADER}\n");
+    for (_, line) in lines {
+        text.push_str(line);
+    }
+    text.push_str("end\n");
+    text
+}
+
+/// The folded form of a query's last word as typed, for matching terms
+/// that start with it.
+pub fn prefix(word: &str) -> String {
+    fold(word)
+}

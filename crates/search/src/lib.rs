@@ -1,0 +1,133 @@
+//! Search over every translation of every post: the build writes an index
+//! of text files in shards ([`index`]), the app fetches the few a query
+//! needs and runs it ([`query`]); both turn words into terms the same way
+//! ([`text`]). Nothing of the blog is in the wasm, only this code.
+
+pub mod index;
+pub mod query;
+pub mod text;
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use blog_model::lang::Lang;
+
+    use crate::index::{Builder, Doc, Field};
+    use crate::query::{Query, Shard, decode_docs, decode_meta, decode_shard};
+
+    /// An index of `posts` (language, title, body), built and read back as
+    /// the app reads it: the files, by path.
+    fn built(posts: &[(Lang, &str, &str)]) -> HashMap<String, String> {
+        let mut builder = Builder::default();
+        for (number, (lang, title, body)) in posts.iter().enumerate() {
+            let doc = Doc {
+                lang: *lang,
+                slug: format!("post-{number}"),
+                post: number as u32,
+                title: (*title).to_owned(),
+                date_label: String::new(),
+            };
+            builder.add(doc, &[(Field::Title, title), (Field::Body, body)]);
+        }
+        builder.files().into_iter().collect()
+    }
+
+    /// The slugs `text` finds, best first.
+    fn search(files: &HashMap<String, String>, text: &str, typing: bool) -> Vec<String> {
+        let meta = decode_meta(&files["search/index.txt"]).unwrap();
+        let query = Query::parse(text, typing);
+        let (forward, reversed) = query.shards(&meta);
+        let load = |dir: &str, keys: &[String]| -> Vec<Shard> {
+            keys.iter()
+                .map(|key| decode_shard(&files[&format!("search/{dir}/{key}.txt")]).unwrap())
+                .collect()
+        };
+        let (forward, reversed) = (load("t", &forward), load("r", &reversed));
+        let forward: Vec<&Shard> = forward.iter().collect();
+        let reversed: Vec<&Shard> = reversed.iter().collect();
+        let docs = decode_docs(&files["search/d/0.txt"]).unwrap();
+        query
+            .run(&forward, &reversed)
+            .into_iter()
+            .map(|hit| docs[hit.doc as usize].slug.clone())
+            .collect()
+    }
+
+    fn corpus() -> HashMap<String, String> {
+        built(&[
+            (
+                Lang::De,
+                "Hochspannungsnetzgerät im Test",
+                "Ein Netzteil für das Labor.",
+            ),
+            (
+                Lang::De,
+                "Die Größe der Caches",
+                "Wie groß darf ein Cache werden?",
+            ),
+            (
+                Lang::En,
+                "Edge computing",
+                "Computers at the edge of the network.",
+            ),
+            (Lang::En, "Rust errors", "Handling errors without panics."),
+            (Lang::De, "Übersetzungen", "Über das Übersetzen von Texten."),
+        ])
+    }
+
+    #[test]
+    fn a_german_compound_is_found_by_its_last_part() {
+        let files = corpus();
+        assert_eq!(search(&files, "Netzgerät", false), ["post-0"]);
+        assert_eq!(search(&files, "netzgeraete", false), ["post-0"]);
+        assert_eq!(search(&files, "Hochspannungsnetzgerät", false), ["post-0"]);
+    }
+
+    #[test]
+    fn umlauts_are_found_however_they_are_written() {
+        let files = corpus();
+        for query in ["Größe", "groesse", "grosse", "GRÖSSE"] {
+            assert_eq!(search(&files, query, false), ["post-1"], "{query}");
+        }
+        for query in ["übersetzung", "uebersetzung", "ubersetzungen"] {
+            assert_eq!(search(&files, query, false), ["post-4"], "{query}");
+        }
+    }
+
+    #[test]
+    fn words_are_stemmed_in_both_languages() {
+        let files = corpus();
+        assert_eq!(search(&files, "computer", false), ["post-2"]);
+        assert_eq!(search(&files, "error handling", false), ["post-3"]);
+        // Every word must match.
+        assert_eq!(search(&files, "error caches", false), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_letter_wrong_is_forgiven_in_longer_words() {
+        let files = corpus();
+        assert_eq!(search(&files, "netwrok", false), ["post-2"]);
+        assert_eq!(search(&files, "handlign", false), ["post-3"]);
+        assert_eq!(search(&files, "compting", false), ["post-2"]);
+        // Not in short words: `edgy` is no typo of `edge`.
+        assert_eq!(search(&files, "rast", false), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_word_being_typed_matches_the_start_of_terms() {
+        let files = corpus();
+        assert_eq!(search(&files, "netw", true), ["post-2"]);
+        assert_eq!(search(&files, "netw", false), Vec::<String>::new());
+        assert_eq!(search(&files, "rust err", true), ["post-3"]);
+    }
+
+    #[test]
+    fn the_title_counts_more_than_the_body() {
+        let files = built(&[
+            (Lang::En, "Other things", "A word on caching."),
+            (Lang::En, "Caching", "Nothing else."),
+        ]);
+        assert_eq!(search(&files, "caching", false), ["post-1", "post-0"]);
+    }
+}

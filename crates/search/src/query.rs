@@ -1,0 +1,314 @@
+//! A reader's query against the index: which shards it needs, and the
+//! documents it finds, best first. Each word of the query must match (in
+//! any language): as a term (stemmed as English and as German), as the
+//! start of a term while it is the word being typed, as the end of a German
+//! compound, or, for words of five letters or more, with one letter wrong.
+
+use std::collections::HashMap;
+
+use blog_model::lang::Lang;
+
+use crate::index::{DOCS_HEADER, Doc, INDEX_HEADER, SHARD_HEADER, shard_key};
+use crate::text::{MIN_WORD, Terms, fold, words};
+
+/// Words this long or longer match with one letter wrong.
+pub const TYPO_MIN: usize = 5;
+
+/// What `search/index.txt` says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    pub docs: u32,
+    pub chunk: u32,
+    /// The keys of the shards, forwards (`t/`) and backwards (`r/`).
+    pub forward: Vec<String>,
+    pub reversed: Vec<String>,
+}
+
+/// One word of a query, in the forms it may match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// As typed.
+    pub text: String,
+    /// Folded, not stemmed.
+    pub folded: String,
+    /// Its terms as English and as German (one when they agree).
+    pub terms: Vec<String>,
+    /// The word being typed: folded, to match the start of a term.
+    pub prefix: Option<String>,
+}
+
+/// A query's words; empty when it has nothing to search for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub words: Vec<Word>,
+}
+
+/// A shard's terms and their postings, sorted by term.
+pub type Shard = Vec<(String, Vec<(u32, u32)>)>;
+
+/// A document found, and how well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub doc: u32,
+    pub score: u32,
+}
+
+/// How a term matched a word, best first: its score is the posting's
+/// weight times this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Match {
+    Typo = 1,
+    Compound = 2,
+    Prefix = 3,
+    Exact = 4,
+}
+
+impl Query {
+    /// The query in `text`; `typing` when its last word may be unfinished.
+    pub fn parse(text: &str, typing: bool) -> Query {
+        let stems = [Terms::new(Lang::En), Terms::new(Lang::De)];
+        let all: Vec<&str> = words(text).map(|(_, word)| word).collect();
+        let last = all.len().saturating_sub(1);
+        let words = all
+            .iter()
+            .enumerate()
+            .filter_map(|(position, word)| {
+                let mut terms: Vec<String> = stems.iter().filter_map(|s| s.term(word)).collect();
+                terms.dedup();
+                let prefix = (typing && position == last && word.chars().count() >= MIN_WORD)
+                    .then(|| fold(word));
+                (!terms.is_empty() || prefix.is_some()).then(|| Word {
+                    text: (*word).to_owned(),
+                    folded: fold(word),
+                    terms,
+                    prefix,
+                })
+            })
+            .collect();
+        Query { words }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The keys of the shards the query needs, forwards and backwards.
+    pub fn shards(&self, meta: &Meta) -> (Vec<String>, Vec<String>) {
+        let mut forward = Vec::new();
+        let mut reversed = Vec::new();
+        for word in &self.words {
+            for term in &word.terms {
+                forward.extend(keys_for(&meta.forward, term, false));
+                let backwards: String = term.chars().rev().collect();
+                reversed.extend(keys_for(&meta.reversed, &backwards, true));
+            }
+            if let Some(prefix) = &word.prefix {
+                forward.extend(keys_for(&meta.forward, prefix, true));
+            }
+        }
+        forward.sort();
+        forward.dedup();
+        reversed.sort();
+        reversed.dedup();
+        (forward, reversed)
+    }
+
+    /// The documents every word matches, best first (ties: the index's
+    /// order, newest first). `forward` and `reversed` are the shards
+    /// [`Query::shards`] named, loaded.
+    pub fn run(&self, forward: &[&Shard], reversed: &[&Shard]) -> Vec<Hit> {
+        let mut total: Option<HashMap<u32, u32>> = None;
+        for word in &self.words {
+            let found = self.word_hits(word, forward, reversed);
+            total = Some(match total {
+                None => found,
+                Some(before) => before
+                    .into_iter()
+                    .filter_map(|(doc, score)| found.get(&doc).map(|more| (doc, score + more)))
+                    .collect(),
+            });
+        }
+        let mut hits: Vec<Hit> = total
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(doc, score)| Hit { doc, score })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        hits
+    }
+
+    /// Each document one word matches, with its best score.
+    fn word_hits(&self, word: &Word, forward: &[&Shard], reversed: &[&Shard]) -> HashMap<u32, u32> {
+        let mut best: HashMap<u32, u32> = HashMap::new();
+        let mut note = |postings: &[(u32, u32)], how: Match| {
+            for &(doc, weight) in postings {
+                let score = weight * how as u32;
+                let entry = best.entry(doc).or_default();
+                *entry = (*entry).max(score);
+            }
+        };
+        for shard in forward {
+            for (term, postings) in shard.iter() {
+                if word.terms.contains(term) {
+                    note(postings, Match::Exact);
+                } else if word.folded.chars().count() >= TYPO_MIN && typo_of(term, word) {
+                    note(postings, Match::Typo);
+                }
+                if let Some(prefix) = &word.prefix
+                    && term.starts_with(prefix.as_str())
+                    && !word.terms.contains(term)
+                {
+                    note(postings, Match::Prefix);
+                }
+            }
+        }
+        for shard in reversed {
+            for wanted in &word.terms {
+                if wanted.chars().count() < 4 {
+                    continue;
+                }
+                let backwards: String = wanted.chars().rev().collect();
+                for (term, postings) in shard.iter() {
+                    if term.len() > backwards.len() && term.starts_with(&backwards) {
+                        note(postings, Match::Compound);
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The shard keys a term (or, for `prefix`, every term starting with it)
+/// may be in: the longest key it starts with; for a prefix, also every key
+/// that starts with it.
+fn keys_for(keys: &[String], term: &str, prefix: bool) -> Vec<String> {
+    let longest = (1..=3)
+        .rev()
+        .map(|length| shard_key(term, length))
+        .find(|key| keys.contains(key));
+    let mut out: Vec<String> = longest.into_iter().collect();
+    if prefix {
+        let typed = shard_key(term, 3);
+        out.extend(
+            keys.iter()
+                .filter(|key| key.len() > typed.len() && key.starts_with(&typed))
+                .cloned(),
+        );
+    }
+    out
+}
+
+/// Whether `term` is what `word` would give but for one letter wrong: one
+/// edit from its term, or, where the wrong letter kept the stemmer from
+/// cutting the ending (`handlign`), the start of the word as typed with at
+/// most three letters after it.
+fn typo_of(term: &str, word: &Word) -> bool {
+    word.terms.iter().any(|wanted| one_edit(term, wanted))
+        || (term.chars().count() >= 4
+            && word.folded.starts_with(term)
+            && word.folded.len() - term.len() <= 3)
+}
+
+/// Whether `a` becomes `b` by one letter changed, added, left out, or two
+/// neighbours swapped.
+pub fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    let common_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[common_start..], &b[common_start..]);
+    match ra.len().abs_diff(rb.len()) {
+        0 => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => {
+            let (long, short) = if ra.len() > rb.len() {
+                (ra, rb)
+            } else {
+                (rb, ra)
+            };
+            long[1..] == *short
+        }
+        _ => false,
+    }
+}
+
+/// Reads `search/index.txt`.
+pub fn decode_meta(text: &str) -> Option<Meta> {
+    let mut lines = text.strip_prefix(INDEX_HEADER)?.strip_prefix('\n')?.lines();
+    let mut meta = Meta {
+        docs: 0,
+        chunk: 1,
+        forward: Vec::new(),
+        reversed: Vec::new(),
+    };
+    let keys = |field: Option<&str>| -> Vec<String> {
+        field
+            .unwrap_or_default()
+            .split(' ')
+            .filter(|key| !key.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    for line in lines.by_ref() {
+        let mut fields = line.split('\t');
+        match fields.next()? {
+            "docs" => {
+                meta.docs = fields.next()?.parse().ok()?;
+                meta.chunk = fields.next()?.parse().ok().filter(|&n| n > 0)?;
+            }
+            "shards" => meta.forward = keys(fields.next()),
+            "reversed" => meta.reversed = keys(fields.next()),
+            "end" => return Some(meta),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Reads a shard (`search/t/<key>.txt` or `search/r/<key>.txt`).
+pub fn decode_shard(text: &str) -> Option<Shard> {
+    let lines = text.strip_prefix(SHARD_HEADER)?.strip_prefix('\n')?.lines();
+    let mut shard = Vec::new();
+    for line in lines {
+        if line == "end" {
+            return Some(shard);
+        }
+        let (term, postings) = line.split_once('\t')?;
+        let mut doc = 0;
+        let mut list = Vec::new();
+        for posting in postings.split(' ') {
+            let (delta, weight) = match posting.split_once(':') {
+                Some((delta, weight)) => (delta, u32::from_str_radix(weight, 36).ok()?),
+                None => (posting, 1),
+            };
+            doc += u32::from_str_radix(delta, 36).ok()?;
+            list.push((doc, weight));
+        }
+        shard.push((term.to_owned(), list));
+    }
+    None
+}
+
+/// Reads a file of documents (`search/d/<n>.txt`).
+pub fn decode_docs(text: &str) -> Option<Vec<Doc>> {
+    let lines = text.strip_prefix(DOCS_HEADER)?.strip_prefix('\n')?.lines();
+    let mut docs = Vec::new();
+    for line in lines {
+        if line == "end" {
+            return Some(docs);
+        }
+        let mut fields = line.split('\t');
+        docs.push(Doc {
+            lang: Lang::from_code(fields.next()?)?,
+            slug: fields.next()?.to_owned(),
+            post: fields.next()?.parse().ok()?,
+            title: fields.next()?.to_owned(),
+            date_label: fields.next()?.to_owned(),
+        });
+    }
+    None
+}
