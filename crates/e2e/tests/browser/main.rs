@@ -564,7 +564,8 @@ async fn footnote_and_heading_links_jump_within_the_post() {
     browser.mark_document().await;
     browser.click(".footnote-ref a").await;
     browser.wait_until("location.hash === '#fn-1'").await;
-    browser.wait_until("(() => { const r = document.getElementById('fn-1').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()").await;
+    // In view: Firefox scrolls it to the top to within half a pixel.
+    browser.wait_until("(() => { const r = document.getElementById('fn-1').getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; })()").await;
     browser.click("#fn-1 .footnote-back").await;
     browser.wait_until("location.hash === '#fnref-1'").await;
     browser

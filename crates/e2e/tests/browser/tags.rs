@@ -202,3 +202,4 @@ async fn related_posts_share_the_most_tags_newest_first_and_labels_are_text() {
     );
     finish(browser).await;
 }
+
