@@ -43,6 +43,7 @@ fn Layout() -> impl IntoView {
     {
         complete_navigations();
         crate::ui::copy_code::listen();
+        crate::ui::search::listen_for_slash();
     }
     view! {
         <Header />
@@ -93,7 +94,8 @@ impl Shape {
             Page::Root => Shape::Root,
             // A tag's listing is drawn like the index.
             Page::Index { .. } | Page::Tag { .. } => Shape::Index,
-            Page::Tags { .. } => Shape::Tags,
+            // The search page lists the tags too.
+            Page::Tags { .. } | Page::Search { .. } => Shape::Tags,
             Page::Post { .. } => Shape::Post,
             Page::NotFound(_) => Shape::NotFound,
         }

@@ -52,6 +52,18 @@ pub struct Texts {
     pub tags_description: &'static str,
     /// The heading of the posts related to one.
     pub related_posts: &'static str,
+    /// Search: its page's title and description, the field's name and
+    /// placeholder, what the page says without and with JavaScript, and the
+    /// states of the results.
+    pub search: &'static str,
+    pub search_description: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_needs_js: &'static str,
+    pub search_hint: &'static str,
+    pub searching: &'static str,
+    pub no_results: &'static str,
+    pub search_failed: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -89,6 +101,15 @@ const EN: Texts = Texts {
     no_tags: "No tags yet.",
     tags_description: "Every topic of the posts, with how many there are on each.",
     related_posts: "Related posts",
+    search: "Search",
+    search_description: "Search every post, in English and German.",
+    search_label: "Search posts",
+    search_placeholder: "Search…",
+    search_needs_js: "Search needs JavaScript, which is off. The tags lead to every post:",
+    search_hint: "Type in the search field at the top of the page, or press /. Or browse the tags:",
+    searching: "Searching…",
+    no_results: "Nothing found for these words.",
+    search_failed: "The search could not be loaded. Check your connection and try again.",
 };
 
 const DE: Texts = Texts {
@@ -130,6 +151,15 @@ const DE: Texts = Texts {
     no_tags: "Noch keine Schlagwörter.",
     tags_description: "Alle Themen der Beiträge, mit der Zahl der Beiträge zu jedem.",
     related_posts: "Ähnliche Beiträge",
+    search: "Suche",
+    search_description: "Alle Beiträge durchsuchen, auf Deutsch und Englisch.",
+    search_label: "Beiträge durchsuchen",
+    search_placeholder: "Suchen …",
+    search_needs_js: "Die Suche braucht JavaScript, das ausgeschaltet ist. Die Schlagwörter führen zu jedem Beitrag:",
+    search_hint: "Tippen Sie in das Suchfeld oben auf der Seite, oder drücken Sie /. Oder stöbern Sie nach Schlagwörtern:",
+    searching: "Suche läuft …",
+    no_results: "Zu diesen Wörtern wurde nichts gefunden.",
+    search_failed: "Die Suche konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
 };
 
 /// The interface text of `lang`.
@@ -187,6 +217,15 @@ pub fn tagged_title(lang: Lang, label: &str) -> String {
     match lang {
         Lang::En => format!("Posts tagged “{label}”"),
         Lang::De => format!("Beiträge zum Schlagwort „{label}“"),
+    }
+}
+
+/// `In German`: the heading of results only in `other`, in `lang`.
+pub fn only_in(lang: Lang, other: Lang) -> String {
+    let name = language_name(lang, other);
+    match lang {
+        Lang::En => format!("In {name}"),
+        Lang::De => format!("Auf {name}"),
     }
 }
 

@@ -16,7 +16,7 @@ use leptos::attr::custom::custom_attribute;
 use leptos::html::custom;
 use leptos::prelude::*;
 use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag,
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
 use crate::data::{Assets, COLUMN_SIZES, srcset};
@@ -69,7 +69,7 @@ pub fn render_with_outline(
         alignments: Vec::new(),
         cell: 0,
         in_head: false,
-        heading_ids: HashMap::new(),
+        heading_ids: HeadingIds::default(),
         footnote_numbers: HashMap::new(),
         footnotes_referenced: HashSet::new(),
         footnotes: Vec::new(),
@@ -119,6 +119,29 @@ pub fn class(name: &'static str) -> Attr {
     ("class", Some(name.to_owned()))
 }
 
+/// The ids of a body's headings, given in order: unique within the body.
+#[derive(Default)]
+pub struct HeadingIds(HashMap<String, usize>);
+
+impl HeadingIds {
+    /// A unique id for the next heading: the one written (`{#id}`), else
+    /// its text's slug, with `-1`, `-2` … after the first of a kind.
+    pub fn next(&mut self, explicit: Option<String>, text: &str) -> String {
+        let base = explicit
+            .map(|id| slugify(&id))
+            .filter(|id| !id.is_empty())
+            .or_else(|| Some(slugify(text)).filter(|id| !id.is_empty()))
+            .unwrap_or_else(|| "section".to_owned());
+        let seen = self.0.entry(base.clone()).or_insert(0);
+        *seen += 1;
+        if *seen == 1 {
+            base
+        } else {
+            format!("{base}-{}", *seen - 1)
+        }
+    }
+}
+
 struct Renderer<'a> {
     assets: &'a Assets<'a>,
     lang: Lang,
@@ -128,7 +151,7 @@ struct Renderer<'a> {
     cell: usize,
     in_head: bool,
     /// How often each heading id was used, to keep ids unique.
-    heading_ids: HashMap<String, usize>,
+    heading_ids: HeadingIds,
     /// Footnote numbers by label, in order of first mention.
     footnote_numbers: HashMap<String, usize>,
     /// The footnotes whose first reference has been rendered, with the id
@@ -378,20 +401,8 @@ impl Renderer<'_> {
         };
         views.push(view);
     }
-    /// A unique id for a heading: the one written (`{#id}`), else its text's slug.
     fn heading_id(&mut self, explicit: Option<String>, text: &str) -> String {
-        let base = explicit
-            .map(|id| slugify(&id))
-            .filter(|id| !id.is_empty())
-            .or_else(|| Some(slugify(text)).filter(|id| !id.is_empty()))
-            .unwrap_or_else(|| "section".to_owned());
-        let seen = self.heading_ids.entry(base.clone()).or_insert(0);
-        *seen += 1;
-        if *seen == 1 {
-            base
-        } else {
-            format!("{base}-{}", *seen - 1)
-        }
+        self.heading_ids.next(explicit, text)
     }
 
     fn footnote_number(&mut self, label: &str) -> usize {
@@ -513,6 +524,47 @@ fn plain_text(events: &[Event<'_>]) -> String {
         }
     }
     text
+}
+
+/// A paragraph's (or list item's, cell's, code block's) text, and the id of
+/// the heading it follows, as the rendered page has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextBlock {
+    pub section: Option<String>,
+    pub text: String,
+}
+
+/// The text of a body, block by block, with the section each is in: where
+/// a search result quotes it from, and the section it links to.
+pub fn text_blocks(body: &str) -> Vec<TextBlock> {
+    let mut blocks = Vec::new();
+    let mut ids = HeadingIds::default();
+    let mut section = None;
+    let mut text = String::new();
+    let mut events = Parser::new_ext(body, options());
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                let inner: Vec<Event<'_>> = take_element(&mut events);
+                let heading = plain_text(&inner);
+                section = Some(ids.next(id.map(|id| id.into_string()), &heading));
+            }
+            Event::Text(part) | Event::Code(part) => text.push_str(&part),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) if !text.trim().is_empty() => blocks.push(TextBlock {
+                section: section.clone(),
+                text: std::mem::take(&mut text).trim().to_owned(),
+            }),
+            _ => {}
+        }
+    }
+    blocks
 }
 
 fn non_empty(text: String) -> Option<String> {

@@ -21,6 +21,9 @@ pub trait LangPages {
 
     /// The path of this language's list of tags, e.g. `/de/tags/`.
     fn tags_path(self) -> String;
+
+    /// The path of this language's search page, e.g. `/de/search/`.
+    fn search_path(self) -> String;
 }
 
 impl LangPages for Lang {
@@ -34,6 +37,10 @@ impl LangPages for Lang {
 
     fn tags_path(self) -> String {
         site::path(&format!("{}/tags/", self.code()))
+    }
+
+    fn search_path(self) -> String {
+        site::path(&format!("{}/search/", self.code()))
     }
 }
 
@@ -49,6 +56,8 @@ pub enum Page {
     Post { lang: Lang, slug: String },
     /// `/<lang>/tags/`: every tag of a language's posts.
     Tags { lang: Lang },
+    /// `/<lang>/search/`: search, which needs JavaScript; the tags meanwhile.
+    Search { lang: Lang },
     /// `/<lang>/tags/<slug>/` (page 1) and `/<lang>/tags/<slug>/page/<n>/`:
     /// the posts with one tag.
     Tag {
@@ -95,6 +104,7 @@ impl Page {
                 None => Page::NotFound(lang),
             },
             ["tags"] => Page::Tags { lang },
+            ["search"] => Page::Search { lang },
             ["tags", slug] if is_slug(slug) => Page::Tag {
                 lang,
                 slug: slug.to_owned(),
@@ -124,6 +134,7 @@ impl Page {
             Page::Index { lang, number } => Some(index_page_path(*lang, *number)),
             Page::Post { lang, slug } => Some(post_path(*lang, slug)),
             Page::Tags { lang } => Some(lang.tags_path()),
+            Page::Search { lang } => Some(lang.search_path()),
             Page::Tag { lang, slug, number } => Some(tag_page_path(*lang, slug, *number)),
             Page::NotFound(_) => None,
         }
@@ -135,7 +146,10 @@ impl Page {
         match self {
             Page::Index { lang, number } => Some(site::path(&data::index_file(*lang, *number))),
             Page::Post { lang, slug } => Some(site::path(&data::post_file(*lang, slug))),
-            Page::Tags { lang } => Some(site::path(&data::tags_file(*lang))),
+            // The search page lists the tags, for readers without JavaScript.
+            Page::Tags { lang } | Page::Search { lang } => {
+                Some(site::path(&data::tags_file(*lang)))
+            }
             Page::Tag { lang, slug, number } => {
                 Some(site::path(&data::tag_file(*lang, slug, *number)))
             }
@@ -165,6 +179,11 @@ impl Page {
                 .map(|lang| (lang.code(), lang.tags_path()))
                 .chain([("x-default", Lang::DEFAULT.tags_path())])
                 .collect(),
+            (Page::Search { .. }, _) => Lang::ALL
+                .into_iter()
+                .map(|lang| (lang.code(), lang.search_path()))
+                .chain([("x-default", Lang::DEFAULT.search_path())])
+                .collect(),
             (Page::Post { .. } | Page::Tag { number: 1, .. }, Some(translations)) => {
                 let path = |link: &TranslationLink| self.in_other(link.lang, &link.slug);
                 translations
@@ -187,6 +206,7 @@ impl Page {
             Page::Index { lang, .. }
             | Page::Post { lang, .. }
             | Page::Tags { lang }
+            | Page::Search { lang }
             | Page::Tag { lang, .. }
             | Page::NotFound(lang) => *lang,
         }
@@ -199,6 +219,7 @@ impl Page {
     pub fn switch_to(&self, target: Lang, translations: Option<&[TranslationLink]>) -> Switch {
         let elsewhere = match self {
             Page::Tags { .. } | Page::Tag { .. } => target.tags_path(),
+            Page::Search { .. } => target.search_path(),
             _ => target.index_path(),
         };
         match (self, translations) {

@@ -9,6 +9,7 @@ pub mod codec;
 pub mod live;
 pub mod load;
 mod localize;
+pub mod search;
 mod seen;
 #[cfg(test)]
 pub mod test_site;

@@ -1,5 +1,7 @@
 //! `/<lang>/tags/`: every tag of a language's posts, with how many posts
-//! carry it, each a link to its listing.
+//! carry it, each a link to its listing; and `/<lang>/search/`, which says
+//! how to search (or, without JavaScript, that search needs it) above the
+//! same list.
 
 use leptos::prelude::*;
 
@@ -12,7 +14,7 @@ use crate::ui::head::PageMeta;
 use crate::ui::loading::{LoadFailed, Skeleton};
 use blog_model::lang::Lang;
 
-/// The tags route.
+/// The tags and search routes.
 #[component]
 pub fn TagsPage() -> impl IntoView {
     let page = use_current_page();
@@ -20,7 +22,7 @@ pub fn TagsPage() -> impl IntoView {
     move || {
         let page = page.get();
         let lang = page.lang();
-        if !matches!(page, Page::Tags { .. }) {
+        if !matches!(page, Page::Tags { .. } | Page::Search { .. }) {
             return view! { <NotFound lang /> }.into_any();
         }
         if let Some(tags) = data.tags_now(&page) {
@@ -70,10 +72,25 @@ fn Tags(
             .collect();
         element("ul", vec![class("tag-list")], items)
     };
+    let (title, description, intro) = if matches!(page, Page::Search { .. }) {
+        // The stylesheet shows the one that applies.
+        let intro = vec![
+            element(
+                "p",
+                vec![class("needs-js")],
+                vec![text(text_of.search_needs_js)],
+            ),
+            element("p", vec![class("with-js")], vec![text(text_of.search_hint)]),
+        ];
+        (text_of.search, text_of.search_description, intro)
+    } else {
+        (text_of.tags, text_of.tags_description, Vec::new())
+    };
     view! {
-        <PageMeta page title=text_of.tags.to_owned() description=text_of.tags_description.to_owned() />
+        <PageMeta page title=title.to_owned() description=description.to_owned() />
         <div class="index">
-            <h1 class="index-title">{text_of.tags}</h1>
+            <h1 class="index-title">{title}</h1>
+            {intro}
             {list}
         </div>
     }

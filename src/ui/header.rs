@@ -1,5 +1,5 @@
 //! The header of every page: skip link, blog name, the link to the tags,
-//! language switcher, theme toggle.
+//! the search field, language switcher, theme toggle.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,6 +10,7 @@ use crate::routes::use_current_page;
 use crate::routes::{LangPages, Page, Switch};
 use crate::storage::{self, Theme};
 use crate::ui::place;
+use crate::ui::search::SearchBox;
 use blog_model::lang::Lang;
 
 /// The site header, following the current route. Its elements stay and
@@ -60,6 +61,7 @@ pub fn Header() -> impl IntoView {
                     aria-current=move || page.with(|page| matches!(page, Page::Tags { .. })).then_some("page")>
                     {move || texts(lang()).tags}
                 </a>
+                <SearchBox lang=Signal::derive(lang) />
                 <nav class="lang-switch" aria-label=move || texts(lang()).language_nav>
                     <ul>{links}</ul>
                 </nav>

@@ -11,5 +11,6 @@ pub mod json_ld;
 pub mod loading;
 pub mod place;
 pub mod post_meta;
+pub mod search;
 pub mod tags;
 pub mod toc;

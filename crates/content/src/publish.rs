@@ -36,6 +36,8 @@ pub struct Summary {
     pub bytes: usize,
     /// Bytes of the search index, of all its files.
     pub search_bytes: usize,
+    /// How long building the search index took.
+    pub search_time: std::time::Duration,
     /// Smaller copies of images.
     pub variants: usize,
 }
@@ -191,7 +193,9 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
         files.push((data::tags_file(lang), data::encode_tags(&counts)));
     }
 
+    let started = std::time::Instant::now();
     let search = search_index::files(&articles);
+    let search_time = started.elapsed();
     let search_bytes = search.iter().map(|(_, text)| text.len()).sum();
     for dir in ["data", "search"] {
         let dir = site.join(dir);
@@ -221,6 +225,7 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
         tag_pages,
         bytes: bytes - search_bytes,
         search_bytes,
+        search_time,
         variants,
     })
 }

@@ -2,44 +2,59 @@
 //! each translation's title, description, headings and body text, as a
 //! reader would read them, Markdown taken off.
 
+use std::collections::HashMap;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use blog_model::data::Article;
-use blog_search::index::{Builder, Doc, Field};
+use blog_search::index::{Builder, Doc, Field, Translation};
 
 /// The index's files, (path relative to the site, contents), of `articles`
 /// in the order results with the same score should come: newest first.
 pub fn files(articles: &[Article]) -> Vec<(String, String)> {
     let mut builder = Builder::default();
-    // A post is one result in either language: its translations share the
-    // number of the post's folder (`asset_base`).
-    let mut posts: Vec<&str> = Vec::new();
+    // A post is one result in either language: its translations, by their
+    // post's folder (`asset_base`), newest first.
+    let mut posts: Vec<Vec<&Article>> = Vec::new();
+    let mut by_base: HashMap<&str, usize> = HashMap::new();
     for article in articles {
-        let post = match posts.iter().position(|base| *base == article.asset_base) {
-            Some(number) => number,
-            None => {
-                posts.push(&article.asset_base);
-                posts.len() - 1
-            }
-        };
-        let (headings, body) = text_of(&article.body);
-        let entry = &article.entry;
+        let next = posts.len();
+        let post = *by_base.entry(&article.asset_base).or_insert(next);
+        if post == next {
+            posts.push(Vec::new());
+        }
+        posts[post].push(article);
+    }
+    for mut translations in posts {
+        translations.sort_by_key(|article| article.entry.lang);
+        let texts: Vec<(String, String)> = translations
+            .iter()
+            .map(|article| text_of(&article.body))
+            .collect();
         let doc = Doc {
-            lang: entry.lang,
-            slug: entry.slug.clone(),
-            post: u32::try_from(post).unwrap_or(u32::MAX),
-            title: entry.title.clone(),
-            date_label: entry.date_label.clone(),
+            translations: translations
+                .iter()
+                .map(|article| Translation {
+                    lang: article.entry.lang,
+                    slug: article.entry.slug.clone(),
+                    title: article.entry.title.clone(),
+                    date_label: article.entry.date_label.clone(),
+                })
+                .collect(),
         };
-        builder.add(
-            doc,
-            &[
-                (Field::Title, &entry.title),
-                (Field::Description, &entry.description),
-                (Field::Heading, &headings),
-                (Field::Body, &body),
-            ],
-        );
+        let fields: Vec<Vec<(Field, &str)>> = translations
+            .iter()
+            .zip(&texts)
+            .map(|(article, (headings, body))| {
+                vec![
+                    (Field::Title, article.entry.title.as_str()),
+                    (Field::Description, article.entry.description.as_str()),
+                    (Field::Heading, headings.as_str()),
+                    (Field::Body, body.as_str()),
+                ]
+            })
+            .collect();
+        builder.add(doc, &fields);
     }
     builder.files()
 }

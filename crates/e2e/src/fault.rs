@@ -18,6 +18,8 @@ pub enum Files {
     Wasm,
     /// The files of posts' folders (`posts/<id>/*`: covers and images).
     PostFolders,
+    /// The search index's files (`search/**.txt`).
+    Search,
 }
 
 impl Files {
@@ -26,6 +28,7 @@ impl Files {
             Files::Posts => path.contains("/data/") && path.contains("/post/"),
             Files::Wasm => path.ends_with(".wasm"),
             Files::PostFolders => path.contains("/posts/"),
+            Files::Search => path.contains("/search/") && path.ends_with(".txt"),
         }
     }
 }

@@ -49,7 +49,7 @@ pub fn slugify(text: &str) -> String {
 /// case (a test checks every character). Unicode's case tables, which
 /// `char::to_lowercase` needs, would be most of what `slugify` weighs in the
 /// app's wasm, where it makes the ids of headings.
-fn to_lower(ch: char) -> impl Iterator<Item = char> {
+pub fn to_lower(ch: char) -> impl Iterator<Item = char> {
     let lower = match ch {
         'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(u32::from(ch) + 32).unwrap_or(ch),
         'Œ' => 'œ',
@@ -71,7 +71,7 @@ pub fn is_slug(text: &str) -> bool {
 /// Slugs a post may not take, with the reason: a post's page is
 /// `/<lang>/<slug>/`, and these name files the build writes, or pages the
 /// blog keeps for itself.
-const RESERVED: [(&str, &str); 11] = [
+const RESERVED: [(&str, &str); 12] = [
     (
         "feed.xml",
         "the build writes each language's feed at `/<lang>/feed.xml`",
@@ -88,6 +88,7 @@ const RESERVED: [(&str, &str); 11] = [
     ("feed", "it would look like the language's feed"),
     ("sitemap", "it would look like the sitemap"),
     ("tags", "the path is kept for pages of posts by tag"),
+    ("search", "the path is kept for the search page"),
     ("page", "the path is kept for pages of the index"),
 ];
 

@@ -90,8 +90,8 @@ impl Catalog {
     }
 
     /// Every page with a path of its own: `/`, each page of each language's
-    /// index, each language's tags and each page of each tag's listing, and
-    /// each translation.
+    /// index, each language's tags and search page and each page of each
+    /// tag's listing, and each translation.
     pub fn pages(&self) -> Vec<Page> {
         let mut pages = vec![Page::Root];
         for (lang, index) in &self.indexes {
@@ -100,6 +100,7 @@ impl Catalog {
                 number: page.number,
             }));
             pages.push(Page::Tags { lang: *lang });
+            pages.push(Page::Search { lang: *lang });
         }
         for (lang, slug, listing) in &self.tag_listings {
             pages.extend(listing.iter().map(|page| Page::Tag {

@@ -79,6 +79,8 @@ pub fn sitemap(catalog: &Catalog) -> String {
             Page::Root | Page::NotFound(_) => continue,
             Page::Index { lang, number } => (newest(catalog.index_pages(*lang), *number), None),
             Page::Tags { lang } => (newest(catalog.index_pages(*lang), 1), None),
+            // Nothing of it changes with the posts.
+            Page::Search { .. } => (None, None),
             Page::Tag { lang, slug, number } => {
                 let pages = catalog.tag_pages(*lang, slug);
                 let tag = pages.first().and_then(|page| page.tag.as_ref());

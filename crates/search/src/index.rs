@@ -7,8 +7,9 @@
 //! - `search/r/<key>.txt`: the same for German compounds' terms written
 //!   backwards, so that a query's term that ends one (`netzgerat` of
 //!   `hochspannungsnetzgerat`) is found by its start;
-//! - `search/d/<n>.txt`: the documents, [`DOC_CHUNK`] to a file: language,
-//!   slug, post, title, date.
+//! - `search/d/<n>.txt`: the documents, [`DOC_CHUNK`] to a file. A document
+//!   is a post, so that a post is one result whatever language matched: each
+//!   line lists its translations (language, slug, title, date).
 //!
 //! A shard is one letter (`t/s.txt`) until it outgrows [`SHARD_LIMIT`],
 //! then two (`t/se.txt`), then three. Every file is lines of tab-separated
@@ -39,16 +40,30 @@ pub const INDEX_HEADER: &str = "edgewise-search 1";
 pub const SHARD_HEADER: &str = "edgewise-shard 1";
 pub const DOCS_HEADER: &str = "edgewise-docs 1";
 
-/// One translation as the index lists it.
+/// A post as the index lists it: its translations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doc {
+    /// In [`Lang::ALL`] order.
+    pub translations: Vec<Translation>,
+}
+
+/// One translation of a post, as a result shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
     pub lang: Lang,
     pub slug: String,
-    /// The post it is a translation of: the same number for every
-    /// translation, so that a post is one result.
-    pub post: u32,
     pub title: String,
     pub date_label: String,
+}
+
+impl Doc {
+    /// The translation into `lang`, else the first.
+    pub fn in_lang(&self, lang: Lang) -> Option<&Translation> {
+        self.translations
+            .iter()
+            .find(|translation| translation.lang == lang)
+            .or(self.translations.first())
+    }
 }
 
 /// How much a word counts where it stands.
@@ -79,21 +94,35 @@ pub struct Builder {
     docs: Vec<Doc>,
     /// Term → (document, weight), documents in the order they were added.
     terms: BTreeMap<String, Vec<(u32, u32)>>,
+    /// The terms of German text, which may be compounds.
+    german: std::collections::BTreeSet<String>,
 }
 
 impl Builder {
-    /// Adds a document with its text, field by field. Documents are
-    /// numbered in the order they are added, which is the order results
-    /// with the same score come in: add the newest first.
-    pub fn add(&mut self, doc: Doc, fields: &[(Field, &str)]) {
+    /// Adds a post with the text of each translation, field by field (in
+    /// the order of `doc.translations`). Posts are numbered in the order
+    /// they are added, which is the order results with the same score come
+    /// in: add the newest first. A term's weight is its best in any one
+    /// translation, so a translated post counts as much as another.
+    pub fn add(&mut self, doc: Doc, texts: &[Vec<(Field, &str)>]) {
         let number = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
-        let stems = Terms::new(doc.lang);
         let mut weights: BTreeMap<String, u32> = BTreeMap::new();
-        for (field, text) in fields {
-            for (_, word) in words(text) {
-                if let Some(term) = stems.term(word) {
-                    *weights.entry(term).or_default() += field.weight();
+        for (translation, fields) in doc.translations.iter().zip(texts) {
+            let stems = Terms::new(translation.lang);
+            let mut own: BTreeMap<String, u32> = BTreeMap::new();
+            for (field, text) in fields {
+                for (_, word) in words(text) {
+                    if let Some(term) = stems.term(word) {
+                        *own.entry(term).or_default() += field.weight();
+                    }
                 }
+            }
+            for (term, weight) in own {
+                if translation.lang == Lang::De {
+                    self.german.insert(term.clone());
+                }
+                let best = weights.entry(term).or_default();
+                *best = (*best).max(weight);
             }
         }
         for (term, weight) in weights {
@@ -116,17 +145,9 @@ impl Builder {
         // German compounds backwards: a reader's `netzgerät` is the end of
         // the author's `Hochspannungsnetzgerät`.
         let mut backwards: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
-        for (term, postings) in &self.terms {
-            if term.chars().count() < COMPOUND_MIN {
-                continue;
-            }
-            let german: Vec<(u32, u32)> = postings
-                .iter()
-                .filter(|(doc, _)| self.docs[*doc as usize].lang == Lang::De)
-                .copied()
-                .collect();
-            if !german.is_empty() {
-                backwards.insert(term.chars().rev().collect(), german);
+        for term in &self.german {
+            if term.chars().count() >= COMPOUND_MIN {
+                backwards.insert(term.chars().rev().collect(), self.terms[term].clone());
             }
         }
         let reversed = shards(
@@ -159,15 +180,18 @@ impl Builder {
         for (chunk, docs) in self.docs.chunks(DOC_CHUNK as usize).enumerate() {
             let mut text = format!("{DOCS_HEADER}\n");
             for doc in docs {
-                let _ = writeln!(
-                    text,
-                    "{}\t{}\t{}\t{}\t{}",
-                    doc.lang.code(),
-                    doc.slug,
-                    doc.post,
-                    one_line(&doc.title),
-                    one_line(&doc.date_label)
-                );
+                text.push_str("post");
+                for translation in &doc.translations {
+                    let _ = write!(
+                        text,
+                        "\t{}\t{}\t{}\t{}",
+                        translation.lang.code(),
+                        translation.slug,
+                        one_line(&translation.title),
+                        one_line(&translation.date_label)
+                    );
+                }
+                text.push('\n');
             }
             text.push_str("end\n");
             files.push((format!("search/d/{chunk}.txt"), text));

@@ -13,7 +13,7 @@ mod tests {
 
     use blog_model::lang::Lang;
 
-    use crate::index::{Builder, Doc, Field};
+    use crate::index::{Builder, Doc, Field, Translation};
     use crate::query::{Query, Shard, decode_docs, decode_meta, decode_shard};
 
     /// An index of `posts` (language, title, body), built and read back as
@@ -22,13 +22,14 @@ mod tests {
         let mut builder = Builder::default();
         for (number, (lang, title, body)) in posts.iter().enumerate() {
             let doc = Doc {
-                lang: *lang,
-                slug: format!("post-{number}"),
-                post: number as u32,
-                title: (*title).to_owned(),
-                date_label: String::new(),
+                translations: vec![Translation {
+                    lang: *lang,
+                    slug: format!("post-{number}"),
+                    title: (*title).to_owned(),
+                    date_label: String::new(),
+                }],
             };
-            builder.add(doc, &[(Field::Title, title), (Field::Body, body)]);
+            builder.add(doc, &[vec![(Field::Title, *title), (Field::Body, *body)]]);
         }
         builder.files().into_iter().collect()
     }
@@ -50,7 +51,7 @@ mod tests {
         query
             .run(&forward, &reversed)
             .into_iter()
-            .map(|hit| docs[hit.doc as usize].slug.clone())
+            .map(|hit| docs[hit.doc as usize].translations[0].slug.clone())
             .collect()
     }
 
@@ -120,6 +121,44 @@ mod tests {
         assert_eq!(search(&files, "netw", true), ["post-2"]);
         assert_eq!(search(&files, "netw", false), Vec::<String>::new());
         assert_eq!(search(&files, "rust err", true), ["post-3"]);
+    }
+
+    #[test]
+    fn a_post_is_one_result_whichever_translation_matched() {
+        let mut builder = Builder::default();
+        let translation = |lang, slug: &str| Translation {
+            lang,
+            slug: slug.to_owned(),
+            title: slug.to_owned(),
+            date_label: String::new(),
+        };
+        builder.add(
+            Doc {
+                translations: vec![
+                    translation(Lang::En, "power"),
+                    translation(Lang::De, "strom"),
+                ],
+            },
+            &[
+                vec![(Field::Body, "A power supply for the lab.")],
+                vec![(Field::Body, "Ein Hochspannungsnetzgerät für das Labor.")],
+            ],
+        );
+        let files: HashMap<String, String> = builder.files().into_iter().collect();
+        for query in ["netzgerät", "power supply", "labor"] {
+            assert_eq!(search(&files, query, false), ["power"], "{query}");
+        }
+        let docs = decode_docs(&files["search/d/0.txt"]).unwrap();
+        assert_eq!(docs[0].in_lang(Lang::De).unwrap().slug, "strom");
+    }
+
+    #[test]
+    fn a_word_as_written_comes_before_one_letter_wrong() {
+        let files = built(&[
+            (Lang::De, "Verzögert", "Verzögert, verzögert, verzögert."),
+            (Lang::De, "Anderes", "Mit minimaler Verzögerung."),
+        ]);
+        assert_eq!(search(&files, "Verzoegerung", false), ["post-1", "post-0"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use blog_model::lang::Lang;
 
-use crate::index::{DOCS_HEADER, Doc, INDEX_HEADER, SHARD_HEADER, shard_key};
+use crate::index::{DOCS_HEADER, Doc, INDEX_HEADER, SHARD_HEADER, Translation, shard_key};
 use crate::text::{MIN_WORD, Terms, fold, words};
 
 /// Words this long or longer match with one letter wrong.
@@ -53,14 +53,15 @@ pub struct Hit {
     pub score: u32,
 }
 
-/// How a term matched a word, best first: its score is the posting's
-/// weight times this.
+/// How a term matched a word: its score is the posting's weight times
+/// this, so that a word found as written in the body (weight 1) still
+/// comes before one found with a letter wrong in most places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Match {
     Typo = 1,
-    Compound = 2,
-    Prefix = 3,
-    Exact = 4,
+    Compound = 4,
+    Prefix = 8,
+    Exact = 16,
 }
 
 impl Query {
@@ -302,13 +303,19 @@ pub fn decode_docs(text: &str) -> Option<Vec<Doc>> {
             return Some(docs);
         }
         let mut fields = line.split('\t');
-        docs.push(Doc {
-            lang: Lang::from_code(fields.next()?)?,
-            slug: fields.next()?.to_owned(),
-            post: fields.next()?.parse().ok()?,
-            title: fields.next()?.to_owned(),
-            date_label: fields.next()?.to_owned(),
-        });
+        if fields.next()? != "post" {
+            return None;
+        }
+        let mut translations = Vec::new();
+        while let Some(code) = fields.next() {
+            translations.push(Translation {
+                lang: Lang::from_code(code)?,
+                slug: fields.next()?.to_owned(),
+                title: fields.next()?.to_owned(),
+                date_label: fields.next()?.to_owned(),
+            });
+        }
+        docs.push(Doc { translations });
     }
     None
 }

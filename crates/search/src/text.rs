@@ -4,17 +4,44 @@
 //! so are `computing` and `computers`, `Netzgeräte` and `Netzgerät`.
 
 use blog_model::lang::Lang;
+use blog_model::slug::to_lower;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Words shorter than this are left out of the index (and of queries).
 pub const MIN_WORD: usize = 2;
 
-/// The words of `text` with their byte offsets: runs of letters and digits.
+/// Whether `ch` is part of a word: ASCII letters and digits, and every
+/// character from Latin-1's letters on but the blocks of punctuation and
+/// symbols that stand between words. Unicode's tables
+/// (`char::is_alphanumeric`) would weigh more in the wasm than all of the
+/// rest of search; the index and the queries split words alike either way.
+pub fn is_word_char(ch: char) -> bool {
+    ch.is_ascii_alphanumeric()
+        || (ch >= 'À'
+            && !matches!(
+                ch,
+                '×' | '÷'
+                    | '\u{2000}'..='\u{2BFF}'
+                    | '\u{2E00}'..='\u{2E7F}'
+                    | '\u{3000}'..='\u{303F}'
+                    | '\u{FE10}'..='\u{FE6F}'
+                    | '\u{FF00}'..='\u{FF0F}'
+            ))
+}
+
+/// `word` in lower case, as far as [`to_lower`] knows it (ASCII and the
+/// Latin letters; other scripts stay as written, in the index and in
+/// queries alike).
+fn lower(word: &str) -> String {
+    word.chars().flat_map(to_lower).collect()
+}
+
+/// The words of `text` with their byte offsets: runs of [`is_word_char`].
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
         while let Some(&(_, ch)) = rest.peek() {
-            if ch.is_alphanumeric() {
+            if is_word_char(ch) {
                 break;
             }
             rest.next();
@@ -22,7 +49,7 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let (start, _) = *rest.peek()?;
         let mut end = start;
         while let Some(&(at, ch)) = rest.peek() {
-            if !ch.is_alphanumeric() {
+            if !is_word_char(ch) {
                 break;
             }
             end = at + ch.len_utf8();
@@ -38,7 +65,7 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// become one.
 pub fn fold(word: &str) -> String {
     let mut plain = String::with_capacity(word.len());
-    for ch in word.chars().flat_map(char::to_lowercase) {
+    for ch in word.chars().flat_map(to_lower) {
         match ch {
             'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => plain.push('a'),
             'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => plain.push('o'),
@@ -87,7 +114,7 @@ impl Terms {
     /// The term of `word`, or `None` for a word too short or too common to
     /// search for.
     pub fn term(&self, word: &str) -> Option<String> {
-        let lower = word.to_lowercase();
+        let lower = lower(word);
         if lower.chars().count() < MIN_WORD || is_stop_word(&lower) {
             return None;
         }

@@ -102,13 +102,14 @@ fn publish_once(args: &Args, roots: &[ContentRoot]) -> bool {
             }
             eprintln!(
                 "publish: {} posts, {} post files, {} index pages and {} tag pages ({} KB), \
-                 a search index of {} KB, {} image copies ({} encoded) in {} ms",
+                 a search index of {} KB ({} ms), {} image copies ({} encoded) in {} ms",
                 library.posts.len(),
                 written.articles,
                 written.index_pages,
                 written.tag_pages,
                 written.bytes / 1024,
                 written.search_bytes / 1024,
+                written.search_time.as_millis(),
                 written.variants,
                 cache.encoded(),
                 started.elapsed().as_millis()

@@ -7,6 +7,7 @@ mod hostile;
 mod pagination;
 mod prerendered;
 mod reading;
+mod search;
 mod tags;
 mod theme;
 

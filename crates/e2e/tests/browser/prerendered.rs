@@ -11,7 +11,7 @@ use crate::{DE_POST, EN_POST, TOUR, XSS, finish};
 use blog_e2e::harness::{self, Browser, Options, fetch, fetch_raw_path, href};
 
 /// Every page the build writes, by path (without the base).
-const ROUTES: [&str; 13] = [
+const ROUTES: [&str; 15] = [
     "/",
     "/en/",
     "/de/",
@@ -25,6 +25,8 @@ const ROUTES: [&str; 13] = [
     "/de/tags/",
     "/en/tags/code/",
     "/de/tags/quelltext/",
+    "/en/search/",
+    "/de/search/",
 ];
 
 /// The slugs of `lang`'s posts in the build, by their data files.
@@ -442,7 +444,9 @@ async fn pages_carry_absolute_canonical_reciprocal_alternates_cards_and_json_ld(
         assert_eq!(url_path(&meta("property", "og:url")), href(path));
         assert!(!meta("property", "og:title").is_empty());
         assert!(!meta("name", "twitter:card").is_empty());
-        let is_post = path.matches('/').count() == 3 && !path.ends_with("/tags/");
+        let is_post = path.matches('/').count() == 3
+            && !path.ends_with("/tags/")
+            && !path.ends_with("/search/");
         if is_post {
             assert_eq!(meta("property", "og:type"), "article", "{path}");
             if [EN_POST, DE_POST].contains(&path) {
@@ -533,6 +537,7 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
         }
         expected.extend(slugs.iter().map(|slug| href(&format!("/{lang}/{slug}/"))));
         expected.insert(href(&format!("/{lang}/tags/")));
+        expected.insert(href(&format!("/{lang}/search/")));
         for (slug, pages) in built_tags(lang) {
             expected.insert(href(&format!("/{lang}/tags/{slug}/")));
             for number in 2..=pages {

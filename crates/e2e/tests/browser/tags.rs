@@ -202,4 +202,3 @@ async fn related_posts_share_the_most_tags_newest_first_and_labels_are_text() {
     );
     finish(browser).await;
 }
-

@@ -1,0 +1,228 @@
+//! Search: typing shows results as they are found, across both languages
+//! (stemmed, umlauts however written, German compounds by their last part,
+//! one letter wrong), each with a passage marked as text; the keyboard
+//! alone opens, chooses and follows a result; a shard that cannot be had
+//! says so and retries; without JavaScript, the search page says why it
+//! needs it and lists the tags.
+
+use serde_json::{Value, json};
+
+use crate::{DE_POST, EN_POST, english_browser, finish};
+use blog_e2e::fault::{Fault, Files};
+use blog_e2e::harness::{Browser, Options, href};
+
+const SEED_EN: &str = "The Rise of Serverless Edge Computing";
+const SEED_DE: &str = "Der Aufstieg des Serverless Edge Computing";
+
+/// Types `text` into the search field (after clearing it).
+async fn type_query(browser: &Browser, text: &str) {
+    let input = browser.find("#search-input").await;
+    browser
+        .js("const i = document.getElementById('search-input'); i.focus(); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));")
+        .await;
+    input.send_keys(text).await.unwrap();
+}
+
+/// The results' titles once the search has finished.
+async fn titles(browser: &Browser) -> Vec<String> {
+    browser
+        .wait_until("(() => { const s = document.querySelector('.search-status'); return s && s.textContent !== '' && !/Searching|Suche läuft/.test(s.textContent); })()")
+        .await;
+    let titles = browser
+        .js("return [...document.querySelectorAll('.search-option .search-title')].map((t) => t.textContent);")
+        .await;
+    serde_json::from_value(titles).unwrap()
+}
+
+/// The marked words of the result titled `title`.
+async fn marks(browser: &Browser, title: &str) -> Value {
+    browser
+        .js(&format!(
+            "const o = [...document.querySelectorAll('.search-option')].find((o) => o.querySelector('.search-title').textContent === {title:?});
+             return o ? [...o.querySelectorAll('mark')].map((m) => m.textContent) : null;"
+        ))
+        .await
+}
+
+#[tokio::test]
+async fn typing_finds_posts_by_stem_prefix_umlaut_compound_and_typo() {
+    let browser = english_browser().await;
+    browser.open("/de/").await;
+    browser.wait_for_app().await;
+    for (query, mark) in [
+        // The word being typed matches the start of words.
+        ("Serverl", "Serverless"),
+        // Umlauts however they are written.
+        ("Verzoegerung", "Verzögerung"),
+        ("verzogerung", "Verzögerung"),
+        // A compound's last part.
+        ("Personalisierung", "Inhaltspersonalisierung"),
+        // Stemmed: the plural finds the singular.
+        ("Standorte", "Benutzerstandort"),
+    ] {
+        type_query(&browser, query).await;
+        let found = titles(&browser).await;
+        assert!(
+            found.contains(&SEED_DE.to_owned()),
+            "{query}: {found:?} ({}; the field has {})",
+            browser.text(".search-status").await,
+            browser
+                .js("return document.getElementById('search-input').value;")
+                .await
+        );
+        let marked = marks(&browser, SEED_DE).await;
+        assert!(
+            marked.as_array().unwrap().iter().any(|m| m == mark),
+            "{query}: {marked}"
+        );
+    }
+    // One letter wrong, in English, on the German page: the post is one
+    // result, shown in German.
+    type_query(&browser, "computng").await;
+    let found = titles(&browser).await;
+    assert!(found.contains(&SEED_DE.to_owned()), "{found:?}");
+    assert!(!found.contains(&SEED_EN.to_owned()), "{found:?}");
+    // A post only in English comes under its language.
+    type_query(&browser, "markdown tour").await;
+    let found = titles(&browser).await;
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("A Tour of Markdown"),
+        "{found:?}"
+    );
+    assert_eq!(browser.text(".search-group").await, "Auf Englisch");
+    type_query(&browser, "zzzzqqq").await;
+    assert!(titles(&browser).await.is_empty());
+    assert_eq!(
+        browser.text(".search-status").await,
+        "Zu diesen Wörtern wurde nichts gefunden."
+    );
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn the_keyboard_alone_opens_chooses_and_follows_a_result() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    browser.wait_for_app().await;
+    browser.mark_document().await;
+    // `/` focuses the field from anywhere but another field.
+    browser.find("main").await.send_keys("/").await.unwrap();
+    browser
+        .wait_until("document.activeElement && document.activeElement.id === 'search-input'")
+        .await;
+    let input = browser.find("#search-input").await;
+    input.send_keys("serverless").await.unwrap();
+    assert!(titles(&browser).await.contains(&SEED_EN.to_owned()));
+    let expanded = "return document.getElementById('search-input').getAttribute('aria-expanded');";
+    assert_eq!(browser.js(expanded).await, json!("true"));
+    input.send_keys("\u{E015}").await.unwrap(); // ArrowDown
+    assert_eq!(
+        browser
+            .js("return document.getElementById('search-input').getAttribute('aria-activedescendant');")
+            .await,
+        json!("search-option-0")
+    );
+    assert_eq!(
+        browser.count("#search-option-0[aria-selected=true]").await,
+        1
+    );
+    // Escape closes the list; typing opens it again.
+    input.send_keys("\u{E00C}").await.unwrap(); // Escape
+    assert_eq!(browser.js(expanded).await, json!("false"));
+    assert_eq!(browser.count(".search-panel[hidden]").await, 1);
+    input.send_keys(" edge").await.unwrap();
+    let first = titles(&browser).await[0].clone();
+    input.send_keys("\u{E007}").await.unwrap(); // Enter: the first result
+    browser
+        .wait_until(&format!(
+            "document.querySelector('main h1') && document.querySelector('main h1').textContent === {first:?}"
+        ))
+        .await;
+    assert!(
+        browser.is_same_document().await,
+        "a result opened in the app"
+    );
+    if first == SEED_EN {
+        assert!(browser.path().await.starts_with(&href(EN_POST)));
+    }
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn results_are_text_never_markup_from_the_index() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    browser.wait_for_app().await;
+    type_query(&browser, "onerror").await;
+    let found = titles(&browser).await;
+    assert!(
+        found.contains(&"</title><script>window.__xss=1</script>".to_owned()),
+        "{found:?}"
+    );
+    assert_eq!(
+        browser
+            .count(".search-panel script, .search-panel img, .search-panel svg")
+            .await,
+        0
+    );
+    assert_eq!(
+        browser.js("return window.__xss ?? null;").await,
+        json!(null)
+    );
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn a_search_that_cannot_load_says_so_and_retries() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    browser.wait_for_app().await;
+    browser.set_fault(Files::Search, Some(Fault::Status(503)));
+    type_query(&browser, "edge").await;
+    assert!(titles(&browser).await.is_empty());
+    assert_eq!(
+        browser.text(".search-status").await,
+        "The search could not be loaded. Check your connection and try again. Try again"
+    );
+    browser.set_fault(Files::Search, None);
+    browser.click(".search-retry").await;
+    assert!(titles(&browser).await.contains(&SEED_EN.to_owned()));
+    // The failed requests are the page's own, not errors of its scripts.
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn without_javascript_the_search_page_explains_and_lists_the_tags() {
+    let browser = Browser::start(Options {
+        javascript: false,
+        ..Options::default()
+    })
+    .await;
+    browser.open("/de/search/").await;
+    assert_eq!(browser.text("main h1").await, "Suche");
+    assert!(
+        browser
+            .text("main .needs-js")
+            .await
+            .contains("braucht JavaScript")
+    );
+    assert_eq!(browser.count("#search-input").await, 1);
+    let hidden = "return getComputedStyle(document.querySelector('.search')).display;";
+    assert_eq!(browser.js(hidden).await, json!("none"));
+    assert!(browser.count(".tag-list a").await >= 4);
+    browser
+        .click(".tag-list a[href$='/de/tags/quelltext/']")
+        .await;
+    browser.wait_for_path("/de/tags/quelltext/").await;
+    browser.close().await;
+    // With it, the page points to the field.
+    let browser = english_browser().await;
+    browser.open("/en/search/").await;
+    browser.wait_for_app().await;
+    let shown = "return getComputedStyle(document.querySelector('main .needs-js')).display;";
+    assert_eq!(browser.js(shown).await, json!("none"));
+    assert!(browser.text("main .with-js").await.contains("press /"));
+    let _ = DE_POST;
+    finish(browser).await;
+}

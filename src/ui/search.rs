@@ -1,0 +1,423 @@
+//! The search field in the header: a combobox (the ARIA pattern) whose
+//! list shows the posts a query finds as the reader types, each with its
+//! title, date and a passage with the words marked, linking to the section
+//! the passage is in. `/` focuses it; the arrows choose a result, Enter
+//! opens it, Escape closes the list. The stylesheet hides it without
+//! JavaScript (the search page says why).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::data::load::load;
+use crate::data::search::{Found, search};
+use crate::i18n::{only_in, texts};
+use crate::markdown::{self, class, element, text};
+use crate::routes::post_path;
+use crate::site;
+use blog_model::data::{decode_article, post_file};
+use blog_model::lang::Lang;
+use blog_search::index::Translation;
+use blog_search::query::Query;
+use blog_search::text::{Terms, fold, words};
+
+/// Results that get a passage from their post's text (fetched, which also
+/// makes opening them instant); the rest show title and date.
+const PASSAGES: usize = 5;
+
+/// Characters of a passage before its first marked word, and in all.
+const BEFORE: usize = 60;
+const LENGTH: usize = 180;
+
+/// A result as the list shows it.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    href: String,
+    title: String,
+    date_label: String,
+    /// The passage, in pieces, the marked ones `true`.
+    passage: Vec<(String, bool)>,
+    /// The language the post is only in, when not the reader's.
+    only_in: Option<Lang>,
+}
+
+#[derive(Clone, PartialEq)]
+enum State {
+    Idle,
+    Searching,
+    Done(Arc<Vec<Shown>>),
+    Failed,
+}
+
+/// The search field and its list of results.
+#[component]
+pub fn SearchBox(
+    /// The language of the page.
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let state = RwSignal::new(State::Idle);
+    let active = RwSignal::new(None::<usize>);
+    let open = RwSignal::new(false);
+    // Each run counts; a run's results show only if no later run started.
+    let runs = StoredValue::new(0u32);
+    let run = move || {
+        let text = query.get_untracked();
+        let lang = lang.get_untracked();
+        runs.update_value(|runs| *runs += 1);
+        let this = runs.get_value();
+        let parsed = Query::parse(&text, true);
+        if parsed.is_empty() {
+            state.set(State::Idle);
+            return;
+        }
+        state.set(State::Searching);
+        open.set(true);
+        leptos::task::spawn_local(async move {
+            let outcome = results(&parsed, lang).await;
+            if runs.get_value() != this {
+                return;
+            }
+            active.set(None);
+            state.set(match outcome {
+                Ok(shown) => State::Done(Arc::new(shown)),
+                Err(()) => State::Failed,
+            });
+        });
+    };
+    let shown = move || match state.get() {
+        State::Done(shown) => shown,
+        _ => Arc::new(Vec::new()),
+    };
+    let navigate = leptos_router::hooks::use_navigate();
+    let on_key = move |event: leptos::ev::KeyboardEvent| {
+        let count = shown().len();
+        match event.key().as_str() {
+            "ArrowDown" | "ArrowUp" if count > 0 => {
+                event.prevent_default();
+                open.set(true);
+                let down = event.key() == "ArrowDown";
+                active.update(|active| {
+                    *active = Some(match (*active, down) {
+                        (None, true) => 0,
+                        (None, false) => count - 1,
+                        (Some(at), true) => (at + 1) % count,
+                        (Some(at), false) => (at + count - 1) % count,
+                    })
+                });
+            }
+            "Enter" => {
+                let chosen = active.get_untracked().or((count > 0).then_some(0));
+                if let Some(result) = chosen.and_then(|at| shown().get(at).cloned()) {
+                    event.prevent_default();
+                    close(open, active, query, state);
+                    navigate(&result.href, Default::default());
+                }
+            }
+            "Escape" => {
+                if open.get_untracked() {
+                    open.set(false);
+                    active.set(None);
+                } else {
+                    query.set(String::new());
+                    state.set(State::Idle);
+                }
+            }
+            _ => {}
+        }
+    };
+    let list = move || {
+        let lang = lang.get();
+        let shown = shown();
+        let mut items = Vec::new();
+        let mut grouped = false;
+        for (position, result) in shown.iter().enumerate() {
+            if let Some(other) = result.only_in
+                && !grouped
+            {
+                grouped = true;
+                items.push(element(
+                    "li",
+                    vec![
+                        class("search-group"),
+                        ("role", Some("presentation".to_owned())),
+                    ],
+                    vec![text(only_in(lang, other))],
+                ));
+            }
+            items.push(option(position, result.clone(), active).into_any());
+        }
+        items
+    };
+    let status = move || {
+        let lang = lang.get();
+        match state.get() {
+            State::Idle => String::new(),
+            State::Searching => texts(lang).searching.to_owned(),
+            State::Done(shown) if shown.is_empty() => texts(lang).no_results.to_owned(),
+            State::Done(shown) => results_label(lang, shown.len()),
+            State::Failed => texts(lang).search_failed.to_owned(),
+        }
+    };
+    let failed = move || state.get() == State::Failed;
+    view! {
+        <div class="search" role="search">
+            <input
+                type="search"
+                id="search-input"
+                class="search-input"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-controls="search-results"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-activedescendant=move || active.get().map(|at| format!("search-option-{at}"))
+                aria-label=move || texts(lang.get()).search_label
+                placeholder=move || texts(lang.get()).search_placeholder
+                prop:value=move || query.get()
+                on:input=move |event| {
+                    query.set(event_target_value(&event));
+                    run();
+                }
+                on:focus=move |_| open.set(query.with_untracked(|q| !q.trim().is_empty()))
+                on:keydown=on_key
+            />
+            <div class="search-panel" hidden=move || !open.get()
+                on:mousedown=|event| event.prevent_default()>
+                <ul id="search-results" class="search-results" role="listbox"
+                    aria-label=move || texts(lang.get()).search>
+                    {list}
+                </ul>
+                <p class="search-status" role="status">
+                    {status}
+                    {move || failed().then(|| view! {
+                        " "
+                        <button type="button" class="search-retry" on:click=move |_| run()>
+                            {texts(lang.get()).retry}
+                        </button>
+                    })}
+                </p>
+            </div>
+        </div>
+    }
+}
+
+/// Closes the list and forgets the query: a result was opened.
+fn close(
+    open: RwSignal<bool>,
+    active: RwSignal<Option<usize>>,
+    query: RwSignal<String>,
+    state: RwSignal<State>,
+) {
+    open.set(false);
+    active.set(None);
+    query.set(String::new());
+    state.set(State::Idle);
+}
+
+/// `3 posts found`: what the status says when there are results.
+fn results_label(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::En, 1) => "1 post found".to_owned(),
+        (Lang::En, n) => format!("{n} posts found"),
+        (Lang::De, 1) => "1 Beitrag gefunden".to_owned(),
+        (Lang::De, n) => format!("{n} Beiträge gefunden"),
+    }
+}
+
+/// One result: a link with its title, date and passage; text only, never
+/// markup from the index or the post.
+fn option(position: usize, result: Shown, active: RwSignal<Option<usize>>) -> impl IntoView {
+    let passage: Vec<AnyView> = result
+        .passage
+        .into_iter()
+        .map(|(piece, marked)| {
+            if marked {
+                element("mark", Vec::new(), vec![text(piece)])
+            } else {
+                text(piece)
+            }
+        })
+        .collect();
+    let passage =
+        (!passage.is_empty()).then(|| element("span", vec![class("search-passage")], passage));
+    view! {
+        <li role="option" id=format!("search-option-{position}") class="search-option"
+            aria-selected=move || if active.get() == Some(position) { "true" } else { "false" }>
+            <a href=result.href tabindex="-1">
+                <span class="search-title">{result.title}</span>
+                <span class="search-date">{result.date_label}</span>
+                {passage}
+            </a>
+        </li>
+    }
+}
+
+/// The results of `query`, in `lang` where the post has it, with passages.
+async fn results(query: &Query, lang: Lang) -> Result<Vec<Shown>, ()> {
+    let found = search(query, lang).await.map_err(|_| ())?;
+    let mut shown = Vec::new();
+    for (position, Found { doc, in_lang }) in found.into_iter().enumerate() {
+        let Some(translation) = doc.in_lang(lang).cloned() else {
+            continue;
+        };
+        let (section, passage) = if position < PASSAGES {
+            passage(query, &translation).await
+        } else {
+            (None, Vec::new())
+        };
+        let mut href = post_path(translation.lang, &translation.slug);
+        if let Some(section) = section {
+            href.push('#');
+            href.push_str(&section);
+        }
+        shown.push(Shown {
+            href,
+            title: translation.title,
+            date_label: translation.date_label,
+            passage,
+            only_in: (!in_lang).then_some(translation.lang),
+        });
+    }
+    Ok(shown)
+}
+
+/// The first passage of the translation's text with a word of the query,
+/// cut around it, and the section it is in; nothing when the post's file
+/// cannot be had or no word is found as written (a typo, the other
+/// language's words).
+async fn passage(
+    query: &Query,
+    translation: &Translation,
+) -> (Option<String>, Vec<(String, bool)>) {
+    let url = site::path(&post_file(translation.lang, &translation.slug));
+    let Ok(file) = load(&url).await else {
+        return (None, Vec::new());
+    };
+    let Ok(article) = decode_article(&file) else {
+        return (None, Vec::new());
+    };
+    let terms = Terms::new(translation.lang);
+    let matches = |word: &str| {
+        let folded = fold(word);
+        let term = terms.term(word);
+        query.words.iter().any(|wanted| {
+            term.as_ref().is_some_and(|term| {
+                wanted.terms.contains(term)
+                    || wanted
+                        .terms
+                        .iter()
+                        .any(|w| w.len() >= 4 && term.ends_with(w.as_str()))
+            }) || wanted
+                .prefix
+                .as_ref()
+                .is_some_and(|prefix| folded.starts_with(prefix.as_str()))
+        })
+    };
+    for block in markdown::text_blocks(&article.body) {
+        let marked: Vec<(usize, usize)> = words(&block.text)
+            .filter(|(_, word)| matches(word))
+            .map(|(start, word)| (start, start + word.len()))
+            .collect();
+        let Some(&(first, _)) = marked.first() else {
+            continue;
+        };
+        return (block.section, cut(&block.text, first, &marked));
+    }
+    (None, Vec::new())
+}
+
+/// `text` around byte `first`, at most [`LENGTH`] characters from a word
+/// start [`BEFORE`] before it, in pieces, `marked` ranges `true`.
+fn cut(text: &str, first: usize, marked: &[(usize, usize)]) -> Vec<(String, bool)> {
+    let before: Vec<usize> = text[..first].char_indices().map(|(at, _)| at).collect();
+    let mut start = before.len().checked_sub(BEFORE).map_or(0, |at| before[at]);
+    if start > 0 {
+        // From the next word's start.
+        start = words(&text[start..first])
+            .next()
+            .map_or(first, |(at, _)| start + at);
+    }
+    let end = text[start..]
+        .char_indices()
+        .nth(LENGTH)
+        .map_or(text.len(), |(at, _)| start + at);
+    let mut pieces = Vec::new();
+    let mut at = start;
+    if start > 0 {
+        pieces.push(("…".to_owned(), false));
+    }
+    for &(from, to) in marked {
+        if from < at || to > end {
+            continue;
+        }
+        pieces.push((text[at..from].to_owned(), false));
+        pieces.push((text[from..to].to_owned(), true));
+        at = to;
+    }
+    pieces.push((text[at..end].to_owned(), false));
+    if end < text.len() {
+        pieces.push(("…".to_owned(), false));
+    }
+    pieces.retain(|(piece, _)| !piece.is_empty());
+    pieces
+}
+
+/// Focuses the search field when the reader types `/` outside a field.
+#[cfg(not(feature = "ssr"))]
+pub fn listen_for_slash() {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let handler =
+        Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|event: web_sys::KeyboardEvent| {
+            if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            let typing = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|element| {
+                    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || element
+                            .closest("[contenteditable]")
+                            .ok()
+                            .flatten()
+                            .is_some()
+                });
+            if typing {
+                return;
+            }
+            let input = document()
+                .get_element_by_id("search-input")
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(input) = input {
+                event.prevent_default();
+                let _ = input.focus();
+            }
+        });
+    let _ =
+        document().add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+    handler.forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passage_is_cut_around_its_first_word_with_the_words_marked() {
+        let text = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen Größe sixteen";
+        let first = text.find("Größe").unwrap();
+        let pieces = cut(text, first, &[(first, first + "Größe".len())]);
+        assert_eq!(pieces[0], ("…".to_owned(), false));
+        assert!(pieces[1].0.starts_with("four "), "{pieces:?}");
+        assert_eq!(pieces[2], ("Größe".to_owned(), true));
+        assert_eq!(pieces[3], (" sixteen".to_owned(), false));
+        let short = cut("Edge caching", 0, &[(0, 4)]);
+        assert_eq!(
+            short,
+            [("Edge".to_owned(), true), (" caching".to_owned(), false)]
+        );
+    }
+}
