@@ -19,7 +19,7 @@ use blog_model::data::{decode_article, post_file};
 use blog_model::lang::Lang;
 use blog_search::index::Translation;
 use blog_search::query::Query;
-use blog_search::text::{Terms, fold, words};
+use blog_search::text::{Terms, fold, is_word_char, words};
 
 /// Results that get a passage from their post's text (fetched, which also
 /// makes opening them instant); the rest show title and date.
@@ -126,40 +126,63 @@ pub fn SearchBox(
             _ => {}
         }
     };
-    let list = move || {
+    // The list and the status, drawn as one: the options, then what the
+    // search says (with a retry after a failure).
+    let panel = move || {
         let lang = lang.get();
-        let shown = shown();
+        let text_of = texts(lang);
+        let state = state.get();
         let mut items = Vec::new();
         let mut grouped = false;
-        for (position, result) in shown.iter().enumerate() {
-            if let Some(other) = result.only_in
-                && !grouped
-            {
-                grouped = true;
-                items.push(element(
-                    "li",
-                    vec![
+        if let State::Done(shown) = &state {
+            for (position, result) in shown.iter().enumerate() {
+                if let Some(other) = result.only_in
+                    && !grouped
+                {
+                    grouped = true;
+                    let attrs = vec![
                         class("search-group"),
                         ("role", Some("presentation".to_owned())),
-                    ],
-                    vec![text(only_in(lang, other))],
-                ));
+                    ];
+                    items.push(element("li", attrs, vec![text(only_in(lang, other))]));
+                }
+                items.push(option(position, result.clone(), active));
             }
-            items.push(option(position, result.clone(), active).into_any());
         }
-        items
-    };
-    let status = move || {
-        let lang = lang.get();
-        match state.get() {
+        let list = vec![
+            ("id", Some("search-results".to_owned())),
+            ("role", Some("listbox".to_owned())),
+            ("aria-label", Some(text_of.search.to_owned())),
+        ];
+        let mut status = vec![text(match &state {
             State::Idle => String::new(),
-            State::Searching => texts(lang).searching.to_owned(),
-            State::Done(shown) if shown.is_empty() => texts(lang).no_results.to_owned(),
+            State::Searching => text_of.searching.to_owned(),
+            State::Done(shown) if shown.is_empty() => text_of.no_results.to_owned(),
             State::Done(shown) => results_label(lang, shown.len()),
-            State::Failed => texts(lang).search_failed.to_owned(),
+            State::Failed => text_of.search_failed.to_owned(),
+        })];
+        if state == State::Failed {
+            let retry = vec![("type", Some("button".to_owned())), class("search-retry")];
+            status.push(text(" "));
+            status.push(element("button", retry, vec![text(text_of.retry)]));
+        }
+        let status_attrs = vec![class("search-status"), ("role", Some("status".to_owned()))];
+        vec![
+            element("ul", list, items),
+            element("p", status_attrs, status),
+        ]
+    };
+    // One listener for the panel: a click on the retry button runs again.
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let retry = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| element.class_name() == "search-retry");
+        if retry {
+            run();
         }
     };
-    let failed = move || state.get() == State::Failed;
     view! {
         <div class="search" role="search">
             <input
@@ -184,20 +207,8 @@ pub fn SearchBox(
                 on:keydown=on_key
             />
             <div class="search-panel" hidden=move || !open.get()
-                on:mousedown=|event| event.prevent_default()>
-                <ul id="search-results" class="search-results" role="listbox"
-                    aria-label=move || texts(lang.get()).search>
-                    {list}
-                </ul>
-                <p class="search-status" role="status">
-                    {status}
-                    {move || failed().then(|| view! {
-                        " "
-                        <button type="button" class="search-retry" on:click=move |_| run()>
-                            {texts(lang.get()).retry}
-                        </button>
-                    })}
-                </p>
+                on:mousedown=|event| event.prevent_default() on:click=on_click>
+                {panel}
             </div>
         </div>
     }
@@ -228,7 +239,7 @@ fn results_label(lang: Lang, count: usize) -> String {
 
 /// One result: a link with its title, date and passage; text only, never
 /// markup from the index or the post.
-fn option(position: usize, result: Shown, active: RwSignal<Option<usize>>) -> impl IntoView {
+fn option(position: usize, result: Shown, active: RwSignal<Option<usize>>) -> AnyView {
     let passage: Vec<AnyView> = result
         .passage
         .into_iter()
@@ -240,18 +251,32 @@ fn option(position: usize, result: Shown, active: RwSignal<Option<usize>>) -> im
             }
         })
         .collect();
-    let passage =
-        (!passage.is_empty()).then(|| element("span", vec![class("search-passage")], passage));
+    let mut inside = vec![
+        element(
+            "span",
+            vec![class("search-title")],
+            vec![text(result.title)],
+        ),
+        element(
+            "span",
+            vec![class("search-date")],
+            vec![text(result.date_label)],
+        ),
+    ];
+    if !passage.is_empty() {
+        inside.push(element("span", vec![class("search-passage")], passage));
+    }
+    let link = vec![
+        ("href", Some(result.href)),
+        ("tabindex", Some("-1".to_owned())),
+    ];
     view! {
         <li role="option" id=format!("search-option-{position}") class="search-option"
             aria-selected=move || if active.get() == Some(position) { "true" } else { "false" }>
-            <a href=result.href tabindex="-1">
-                <span class="search-title">{result.title}</span>
-                <span class="search-date">{result.date_label}</span>
-                {passage}
-            </a>
+            {element("a", link, inside)}
         </li>
     }
+    .into_any()
 }
 
 /// The results of `query`, in `lang` where the post has it, with passages.
@@ -334,10 +359,11 @@ fn cut(text: &str, first: usize, marked: &[(usize, usize)]) -> Vec<(String, bool
     let before: Vec<usize> = text[..first].char_indices().map(|(at, _)| at).collect();
     let mut start = before.len().checked_sub(BEFORE).map_or(0, |at| before[at]);
     if start > 0 {
-        // From the next word's start.
-        start = words(&text[start..first])
-            .next()
-            .map_or(first, |(at, _)| start + at);
+        // From the start of the next whole word.
+        let mid_word = text[..start].chars().next_back().is_some_and(is_word_char);
+        let mut after = words(&text[start..first]);
+        let next = if mid_word { after.nth(1) } else { after.next() };
+        start = next.map_or(first, |(at, _)| start + at);
     }
     let end = text[start..]
         .char_indices()
@@ -411,7 +437,7 @@ mod tests {
         let first = text.find("Größe").unwrap();
         let pieces = cut(text, first, &[(first, first + "Größe".len())]);
         assert_eq!(pieces[0], ("…".to_owned(), false));
-        assert!(pieces[1].0.starts_with("four "), "{pieces:?}");
+        assert!(pieces[1].0.starts_with("eight "), "{pieces:?}");
         assert_eq!(pieces[2], ("Größe".to_owned(), true));
         assert_eq!(pieces[3], (" sixteen".to_owned(), false));
         let short = cut("Edge caching", 0, &[(0, 4)]);

@@ -92,7 +92,7 @@ pub(crate) fn tags(html: &str, tag: &str) -> Vec<BTreeMap<String, String>> {
 }
 
 /// Saves a screenshot to `tests/screenshots/` for a person to look at.
-async fn save_screenshot(browser: &Browser, name: &str) {
+pub(crate) async fn save_screenshot(browser: &Browser, name: &str) {
     let png = browser.client.screenshot().await.unwrap();
     let suffix = harness::base().trim_matches('/');
     let name = if suffix.is_empty() {

@@ -226,3 +226,33 @@ async fn without_javascript_the_search_page_explains_and_lists_the_tags() {
     let _ = DE_POST;
     finish(browser).await;
 }
+
+#[tokio::test]
+async fn the_open_results_fit_phones_and_desktops_in_both_themes() {
+    for (width, theme) in [
+        (390, "light"),
+        (390, "dark"),
+        (1280, "light"),
+        (1280, "dark"),
+    ] {
+        let script =
+            format!("try {{ localStorage.setItem('blog.theme', '{theme}'); }} catch (e) {{}}");
+        let browser = Browser::start(Options {
+            size: (width, 800),
+            init_script: Some(&script),
+            ..Options::default()
+        })
+        .await;
+        browser.open("/de/").await;
+        type_query(&browser, "Serverless Edge").await;
+        assert!(titles(&browser).await.contains(&SEED_DE.to_owned()));
+        // Inside the window, and over the page, not beside it.
+        let fits = browser
+            .js("const r = document.querySelector('.search-panel').getBoundingClientRect();
+                 return [r.left >= 0, r.right <= innerWidth, document.documentElement.scrollWidth <= innerWidth];")
+            .await;
+        assert_eq!(fits, json!([true, true, true]), "{width} {theme}");
+        crate::prerendered::save_screenshot(&browser, &format!("search-{width}-{theme}")).await;
+        finish(browser).await;
+    }
+}
