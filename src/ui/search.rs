@@ -89,7 +89,6 @@ pub fn SearchBox(
         State::Done(shown) => shown,
         _ => Arc::new(Vec::new()),
     };
-    let navigate = leptos_router::hooks::use_navigate();
     let on_key = move |event: leptos::ev::KeyboardEvent| {
         let count = shown().len();
         match event.key().as_str() {
@@ -108,10 +107,19 @@ pub fn SearchBox(
             }
             "Enter" => {
                 let chosen = active.get_untracked().or((count > 0).then_some(0));
-                if let Some(result) = chosen.and_then(|at| shown().get(at).cloned()) {
+                // Followed as a click on its link, as the router follows
+                // any link (under the base path too).
+                let link = chosen.and_then(|at| {
+                    use wasm_bindgen::JsCast;
+                    document()
+                        .query_selector(&format!("#search-option-{at} a"))
+                        .ok()
+                        .flatten()
+                        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
+                });
+                if let Some(link) = link {
                     event.prevent_default();
-                    close(open, active, query, state);
-                    navigate(&result.href, Default::default());
+                    link.click();
                 }
             }
             "Escape" => {
@@ -172,15 +180,23 @@ pub fn SearchBox(
             element("p", status_attrs, status),
         ]
     };
-    // One listener for the panel: a click on the retry button runs again.
+    // One listener for the panel: a click on the retry button runs again;
+    // one on a result closes the list once the router has followed it.
     let on_click = move |event: leptos::ev::MouseEvent| {
         use wasm_bindgen::JsCast;
-        let retry = event
+        let Some(target) = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|element| element.class_name() == "search-retry");
-        if retry {
+        else {
+            return;
+        };
+        if target.class_name() == "search-retry" {
             run();
+        } else if target.closest("a").ok().flatten().is_some() {
+            set_timeout(
+                move || close(open, active, query, state),
+                std::time::Duration::ZERO,
+            );
         }
     };
     view! {
