@@ -54,7 +54,7 @@ await pagefind.init();
 window.pagefind = pagefind;
 JS
 
-disk() { du -sb "$1" | cut -f1 | awk '{ printf "%.1f KB", $1 / 1024 }'; }
+disk() { du -sb --exclude="*.br" "$1" | cut -f1 | awk '{ printf "%.1f KB", $1 / 1024 }'; }
 ours_disk="$(disk "$site/search")"
 pagefind_disk="$(disk "$site/pagefind")"
 

@@ -73,19 +73,23 @@ pub async fn search(query: &Query, lang: Lang) -> Result<Vec<Found>, LoadError> 
     }
     let meta = meta().await?;
     let (forward_keys, reversed_keys) = query.shards(&meta);
-    let mut forward = Vec::new();
-    for key in &forward_keys {
-        forward.push(shard("t", key).await?);
-    }
-    let mut reversed = Vec::new();
-    for key in &reversed_keys {
-        reversed.push(shard("r", key).await?);
-    }
+    // Every shard at once: the requests go out together.
+    let (forward, reversed) = futures::future::join(
+        futures::future::try_join_all(forward_keys.iter().map(|key| shard("t", key))),
+        futures::future::try_join_all(reversed_keys.iter().map(|key| shard("r", key))),
+    )
+    .await;
+    let (forward, reversed) = (forward?, reversed?);
     let forward: Vec<&Shard> = forward.iter().map(Rc::as_ref).collect();
     let reversed: Vec<&Shard> = reversed.iter().map(Rc::as_ref).collect();
     let hits = query.run(&forward, &reversed);
+    let hits: Vec<_> = hits.into_iter().take(MAX_RESULTS).collect();
+    let mut chunks: Vec<u32> = hits.iter().map(|hit| hit.doc / meta.chunk).collect();
+    chunks.sort_unstable();
+    chunks.dedup();
+    futures::future::try_join_all(chunks.iter().map(|&chunk| docs(chunk))).await?;
     let mut found = Vec::new();
-    for hit in hits.into_iter().take(MAX_RESULTS) {
+    for hit in hits {
         let chunk = docs(hit.doc / meta.chunk).await?;
         let doc = chunk
             .get((hit.doc % meta.chunk) as usize)

@@ -79,10 +79,31 @@ pub fn SearchBox(
                 return;
             }
             active.set(None);
-            state.set(match outcome {
-                Ok(shown) => State::Done(Arc::new(shown)),
-                Err(()) => State::Failed,
-            });
+            let Ok((mut shown, translations)) = outcome else {
+                state.set(State::Failed);
+                return;
+            };
+            state.set(State::Done(Arc::new(shown.clone())));
+            // Then the passages, each cut from its post's file, fetched
+            // together: the results do not wait for them.
+            let passages = futures::future::join_all(
+                translations
+                    .iter()
+                    .take(PASSAGES)
+                    .map(|translation| passage(&parsed, translation)),
+            )
+            .await;
+            if runs.get_value() != this {
+                return;
+            }
+            for (result, (section, passage)) in shown.iter_mut().zip(passages) {
+                if let Some(section) = section {
+                    result.href.push('#');
+                    result.href.push_str(&section);
+                }
+                result.passage = passage;
+            }
+            state.set(State::Done(Arc::new(shown)));
         });
     };
     let shown = move || match state.get() {
@@ -295,33 +316,26 @@ fn option(position: usize, result: Shown, active: RwSignal<Option<usize>>) -> An
     .into_any()
 }
 
-/// The results of `query`, in `lang` where the post has it, with passages.
-async fn results(query: &Query, lang: Lang) -> Result<Vec<Shown>, ()> {
+/// The results of `query`, in `lang` where the post has it, without their
+/// passages yet; and the translations shown, in the same order.
+async fn results(query: &Query, lang: Lang) -> Result<(Vec<Shown>, Vec<Translation>), ()> {
     let found = search(query, lang).await.map_err(|_| ())?;
     let mut shown = Vec::new();
-    for (position, Found { doc, in_lang }) in found.into_iter().enumerate() {
+    let mut translations = Vec::new();
+    for Found { doc, in_lang } in found {
         let Some(translation) = doc.in_lang(lang).cloned() else {
             continue;
         };
-        let (section, passage) = if position < PASSAGES {
-            passage(query, &translation).await
-        } else {
-            (None, Vec::new())
-        };
-        let mut href = post_path(translation.lang, &translation.slug);
-        if let Some(section) = section {
-            href.push('#');
-            href.push_str(&section);
-        }
         shown.push(Shown {
-            href,
-            title: translation.title,
-            date_label: translation.date_label,
-            passage,
+            href: post_path(translation.lang, &translation.slug),
+            title: translation.title.clone(),
+            date_label: translation.date_label.clone(),
+            passage: Vec::new(),
             only_in: (!in_lang).then_some(translation.lang),
         });
+        translations.push(translation);
     }
-    Ok(shown)
+    Ok((shown, translations))
 }
 
 /// The first passage of the translation's text with a word of the query,
