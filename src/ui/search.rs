@@ -25,6 +25,9 @@ use blog_search::text::{Terms, fold, is_word_char, words};
 /// makes opening them instant); the rest show title and date.
 const PASSAGES: usize = 5;
 
+/// How long the reader pauses before the passages are fetched.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// Characters of a passage before its first marked word, and in all.
 const BEFORE: usize = 60;
 const LENGTH: usize = 180;
@@ -84,26 +87,37 @@ pub fn SearchBox(
                 return;
             };
             state.set(State::Done(Arc::new(shown.clone())));
-            // Then the passages, each cut from its post's file, fetched
-            // together: the results do not wait for them.
-            let passages = futures::future::join_all(
-                translations
-                    .iter()
-                    .take(PASSAGES)
-                    .map(|translation| passage(&parsed, translation)),
-            )
-            .await;
-            if runs.get_value() != this {
-                return;
-            }
-            for (result, (section, passage)) in shown.iter_mut().zip(passages) {
-                if let Some(section) = section {
-                    result.href.push('#');
-                    result.href.push_str(&section);
-                }
-                result.passage = passage;
-            }
-            state.set(State::Done(Arc::new(shown)));
+            // Then the passages, each cut from its post's file, once the
+            // reader pauses (not for every letter typed), fetched together:
+            // the results do not wait for them.
+            set_timeout(
+                move || {
+                    if runs.get_value() != this {
+                        return;
+                    }
+                    leptos::task::spawn_local(async move {
+                        let passages = futures::future::join_all(
+                            translations
+                                .iter()
+                                .take(PASSAGES)
+                                .map(|translation| passage(&parsed, translation)),
+                        )
+                        .await;
+                        if runs.get_value() != this {
+                            return;
+                        }
+                        for (result, (section, passage)) in shown.iter_mut().zip(passages) {
+                            if let Some(section) = section {
+                                result.href.push('#');
+                                result.href.push_str(&section);
+                            }
+                            result.passage = passage;
+                        }
+                        state.set(State::Done(Arc::new(shown)));
+                    });
+                },
+                PAUSE,
+            );
         });
     };
     let shown = move || match state.get() {

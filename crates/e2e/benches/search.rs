@@ -4,9 +4,10 @@
 //! headless Chromium, on the site served on loopback:
 //!
 //! - the bytes a first query transfers (brotli bodies of every request it
-//!   makes: our index's list of shards, shards, lists of posts and the post
-//!   files its passages are cut from; Pagefind's script, wasm, index chunks
-//!   and the fragments of its first five results);
+//!   makes, counted by the server: our index's list of shards, shards, lists
+//!   of posts and the post files its passages are cut from; Pagefind's
+//!   script, worker, wasm, index chunks and the fragments of its first five
+//!   results);
 //! - the time from a keystroke to its results, for every keystroke of a
 //!   few queries typed letter by letter (ours: from the `input` event to the
 //!   results in the DOM; Pagefind: its `search` and the data of the first
@@ -17,9 +18,10 @@
 //! Each run is a fresh browser (nothing cached). The table also has what the
 //! script measured: the index on disk and the time to build it.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
-use blog_e2e::harness::{Browser, Options};
+use blog_e2e::harness::{self, Browser, Options};
 use serde_json::Value;
 
 /// Browsers per side unless `SEARCH_RUNS` says otherwise.
@@ -98,14 +100,26 @@ window.__bench = {
 };
 "#;
 
-/// Brotli body bytes of the requests made since `since` (ms), whose URL
-/// contains one of `parts`.
-fn transferred_script(since: f64, parts: &[&str]) -> String {
-    format!(
-        "return performance.getEntriesByType('resource')
-            .filter((e) => e.startTime >= {since} && {parts:?}.some((p) => e.name.includes(p)))
-            .reduce((sum, e) => sum + e.encodedBodySize, 0);"
-    )
+/// Brotli body bytes of the files this browser requested whose path
+/// contains one of `parts`, as the server sent them (`<file>.br` beside
+/// each text file): counted where they are served, so that the requests of
+/// Pagefind's web worker, which the page's resource timing does not see,
+/// count too.
+fn transferred(browser: &Browser, parts: &[&str]) -> f64 {
+    let site = harness::dist_dir();
+    browser
+        .request_paths()
+        .iter()
+        .filter(|path| parts.iter().any(|part| path.contains(part)))
+        .filter_map(|path| {
+            let file = site.join(path.trim_start_matches('/'));
+            let compressed = PathBuf::from(format!("{}.br", file.display()));
+            std::fs::metadata(&compressed)
+                .or_else(|_| std::fs::metadata(&file))
+                .ok()
+        })
+        .map(|meta| meta.len() as f64)
+        .sum()
 }
 
 struct Side {
@@ -177,18 +191,16 @@ async fn measure(side: &Side, runs: usize) -> Measured {
     for run in 0..runs {
         let browser = Browser::start(Options::default()).await;
         ready(&browser, side, "en").await;
-        // From the page's start: Pagefind loads its script, wasm and entry
-        // as the page loads, ahead of the query; ours only on the query.
-        let since = 0.0;
         for end in 2..=FIRST_QUERY.len() {
             keystroke(&browser, &FIRST_QUERY[..end]).await;
         }
         // Passages and fragments load after the results: give them time.
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let bytes = browser.js(&transferred_script(since, side.parts)).await;
+        // From the page's start: Pagefind loads its script, worker, wasm and
+        // entry as its page loads, ahead of the query; ours only on the query.
         measured
             .first_query_bytes
-            .push(bytes.as_f64().unwrap_or(f64::NAN));
+            .push(transferred(&browser, side.parts));
         for query in TYPED {
             let chars: Vec<(usize, char)> = query.char_indices().collect();
             for (at, ch) in chars.iter().skip(1) {

@@ -34,8 +34,14 @@ async fn titles(browser: &Browser) -> Vec<String> {
     serde_json::from_value(titles).unwrap()
 }
 
-/// The marked words of the result titled `title`.
+/// The marked words of the result titled `title`, once its passage (which
+/// follows the results) is there.
 async fn marks(browser: &Browser, title: &str) -> Value {
+    browser
+        .wait_until(&format!(
+            "[...document.querySelectorAll('.search-option')].some((o) => o.querySelector('.search-title').textContent === {title:?} && o.querySelector('mark'))"
+        ))
+        .await;
     browser
         .js(&format!(
             "const o = [...document.querySelectorAll('.search-option')].find((o) => o.querySelector('.search-title').textContent === {title:?});
