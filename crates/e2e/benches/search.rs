@@ -172,6 +172,8 @@ async fn keystroke(browser: &Browser, text: &str) -> Option<f64> {
 #[derive(Default)]
 struct Measured {
     first_query_bytes: Vec<f64>,
+    /// Each keystroke's time with what was typed, for the slowest.
+    slowest: Vec<(f64, String)>,
     keystrokes: Vec<f64>,
     cases: Vec<bool>,
 }
@@ -207,6 +209,7 @@ async fn measure(side: &Side, runs: usize) -> Measured {
                 let prefix = &query[..at + ch.len_utf8()];
                 if let Some(ms) = keystroke(&browser, prefix).await {
                     measured.keystrokes.push(ms);
+                    measured.slowest.push((ms, prefix.to_owned()));
                 }
             }
         }
@@ -290,4 +293,14 @@ async fn main() {
         "\n{} keystrokes timed per side",
         results[0].keystrokes.len()
     );
+    for (side, measured) in SIDES.iter().zip(&mut results) {
+        measured.slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let slowest: Vec<String> = measured
+            .slowest
+            .iter()
+            .take(6)
+            .map(|(ms, typed)| format!("{typed:?} {ms:.0} ms"))
+            .collect();
+        println!("slowest, {}: {}", side.name, slowest.join(", "));
+    }
 }

@@ -119,6 +119,8 @@ mod tests {
     fn the_word_being_typed_matches_the_start_of_terms() {
         let files = corpus();
         assert_eq!(search(&files, "netw", true), ["post-2"]);
+        // Two letters start too many words: only whole ones.
+        assert_eq!(search(&files, "ne", true), Vec::<String>::new());
         assert_eq!(search(&files, "netw", false), Vec::<String>::new());
         assert_eq!(search(&files, "rust err", true), ["post-3"]);
     }
@@ -159,6 +161,30 @@ mod tests {
             (Lang::De, "Anderes", "Mit minimaler Verzögerung."),
         ]);
         assert_eq!(search(&files, "Verzoegerung", false), ["post-1", "post-0"]);
+    }
+
+    #[test]
+    fn one_edit_is_one_letter_changed_added_left_out_or_swapped() {
+        use crate::query::one_edit;
+        for (a, b) in [
+            ("netzwerk", "netzwerl"),
+            ("netzwerk", "netwerk"),
+            ("netzwerk", "netzwerke"),
+            ("netzwerk", "entzwerk"),
+            ("aab", "ab"),
+            ("größe", "gröse"),
+        ] {
+            assert!(one_edit(a, b), "{a} {b}");
+            assert!(one_edit(b, a), "{b} {a}");
+        }
+        for (a, b) in [
+            ("netzwerk", "netzwerk"),
+            ("netzwerk", "netzwk"),
+            ("abcd", "badc"),
+            ("größe", "grüßen"),
+        ] {
+            assert!(!one_edit(a, b), "{a} {b}");
+        }
     }
 
     #[test]

@@ -9,10 +9,14 @@ use std::collections::HashMap;
 use blog_model::lang::Lang;
 
 use crate::index::{DOCS_HEADER, Doc, INDEX_HEADER, SHARD_HEADER, Translation, shard_key};
-use crate::text::{MIN_WORD, Terms, fold, words};
+use crate::text::{Terms, fold, words};
 
 /// Words this long or longer match with one letter wrong.
 pub const TYPO_MIN: usize = 5;
+
+/// The word being typed matches the start of terms from this many letters:
+/// two letters start too many terms to be worth the shards they need.
+pub const PREFIX_MIN: usize = 3;
 
 /// What `search/index.txt` says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +80,7 @@ impl Query {
             .filter_map(|(position, word)| {
                 let mut terms: Vec<String> = stems.iter().filter_map(|s| s.term(word)).collect();
                 terms.dedup();
-                let prefix = (typing && position == last && word.chars().count() >= MIN_WORD)
+                let prefix = (typing && position == last && word.chars().count() >= PREFIX_MIN)
                     .then(|| fold(word));
                 (!terms.is_empty() || prefix.is_some()).then(|| Word {
                     text: (*word).to_owned(),
@@ -148,11 +152,12 @@ impl Query {
                 *entry = (*entry).max(score);
             }
         };
+        let typos = word.folded.chars().count() >= TYPO_MIN;
         for shard in forward {
             for (term, postings) in shard.iter() {
                 if word.terms.contains(term) {
                     note(postings, Match::Exact);
-                } else if word.folded.chars().count() >= TYPO_MIN && typo_of(term, word) {
+                } else if typos && typo_of(term, word) {
                     note(postings, Match::Typo);
                 }
                 if let Some(prefix) = &word.prefix
@@ -212,26 +217,38 @@ fn typo_of(term: &str, word: &Word) -> bool {
 }
 
 /// Whether `a` becomes `b` by one letter changed, added, left out, or two
-/// neighbours swapped.
+/// neighbours swapped. Runs for every term of every shard a query loaded,
+/// so it allocates nothing: what differs is what is left between the two
+/// words' common start and common end.
 pub fn one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a == b {
+    if a == b || a.len().abs_diff(b.len()) > 4 {
         return false;
     }
-    let common_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (&a[common_start..], &b[common_start..]);
-    match ra.len().abs_diff(rb.len()) {
-        0 => {
-            ra[1..] == rb[1..]
-                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
-        }
-        1 => {
-            let (long, short) = if ra.len() > rb.len() {
-                (ra, rb)
-            } else {
-                (rb, ra)
-            };
-            long[1..] == *short
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut start = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    while !a.is_char_boundary(start) {
+        start -= 1;
+    }
+    let most = x.len().min(y.len()) - start;
+    let mut end = x
+        .iter()
+        .rev()
+        .zip(y.iter().rev())
+        .take(most)
+        .take_while(|(p, q)| p == q)
+        .count();
+    while !a.is_char_boundary(x.len() - end) || !b.is_char_boundary(y.len() - end) {
+        end -= 1;
+    }
+    let (left, right) = (&a[start..x.len() - end], &b[start..y.len() - end]);
+    let mut left_chars = left.chars();
+    let mut right_chars = right.chars();
+    match (left.chars().count(), right.chars().count()) {
+        (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => {
+            let (l1, l2) = (left_chars.next(), left_chars.next());
+            let (r1, r2) = (right_chars.next(), right_chars.next());
+            l1 == r2 && l2 == r1
         }
         _ => false,
     }
