@@ -33,9 +33,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # switch; 2,800 of it saved by drawing the static parts with the Markdown
 # mapping's one element type. The CSS 1,964 → 2,612: the token palettes in
 # both themes, the toggle, the contents, the copy button, the post links.
-BUDGET_WASM=195000
-BUDGET_JS=6200
-BUDGET_CSS=2700
+# Then 194,795 → 200,832 (+6,037) for tags (their pages, the list of tags,
+# tags on cards and posts, related posts) and → 233,813 (+32,981) for
+# search: the English and German Snowball stemmers (about 10 KB of code and
+# their tables), the query (folding, shards, compounds, one letter wrong),
+# the combobox and passages; 8,400 of it saved by splitting and lower-casing
+# words without Unicode's tables, more by drawing the results with the
+# Markdown mapping's one element type. Over the +10,000 aimed for; see the
+# note in docs/performance.md. CSS 2,612 → 3,001 (tags, search), JS 6,158 →
+# 6,309 (the browser calls the search field makes).
+BUDGET_WASM=235000
+BUDGET_JS=6400
+BUDGET_CSS=3100
 
 start=$(date +%s%N)
 if ! log=$(trunk build --release 2>&1); then
