@@ -38,6 +38,9 @@ pub struct Tag {
     pub id: String,
     /// One per language, in [`Lang::ALL`] order.
     pub names: Vec<(Lang, TagName)>,
+    /// Where it is defined: the file as shown and the line of its id.
+    pub shown: String,
+    pub line: usize,
 }
 
 /// A tag as one language names it.
@@ -137,14 +140,20 @@ impl Tags {
             for tag in self.tags.values() {
                 let slug = tag.name(lang).slug.as_str();
                 if let Some(other) = seen.insert(slug, &tag.id) {
-                    clashes.push((lang, slug.to_owned(), other.to_owned(), tag.id.clone()));
+                    clashes.push((
+                        lang,
+                        slug.to_owned(),
+                        other.to_owned(),
+                        tag.id.clone(),
+                        Location::line(&tag.shown, tag.line),
+                    ));
                 }
             }
         }
-        for (lang, slug, first, second) in clashes {
+        for (lang, slug, first, second, at) in clashes {
             problems.push(
                 Diagnostic::error(
-                    Location::path(FILE),
+                    at,
                     format!(
                         "the tags `{first}` and `{second}` both have the {} slug `{slug}`",
                         lang.native_name()
@@ -211,6 +220,9 @@ fn parse(shown: &str, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<Tag> {
         let mut tag = Tag {
             id: id.clone(),
             names: Vec::new(),
+            shown: shown.to_owned(),
+            // The labels start on the line below the id.
+            line: place.line.map_or(1, |line| line.saturating_sub(1).max(1)),
         };
         let mut whole = true;
         for (code, name) in &names.value {
@@ -359,6 +371,29 @@ mod tests {
             "{messages:?}"
         );
         assert!(messages.iter().any(|m| m.contains("`fr`")), "{messages:?}");
+    }
+
+    #[test]
+    fn two_tags_may_not_share_a_page() {
+        let dir = std::env::temp_dir().join(format!("tags-clash-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join(FILE),
+            "net:\n  en: Networks\n  de: Netze\nnets:\n  en: Networks\n  de: Netzwerke\n",
+        )
+        .unwrap();
+        let mut problems = Vec::new();
+        let tags = Tags::load(&[ContentRoot::new(&dir, "content")], &mut problems);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "content/tags.yml");
+        assert_eq!(problems[0].line, Some(4));
+        assert!(
+            problems[0]
+                .message
+                .contains("`net` and `nets` both have the English slug `networks`")
+        );
+        assert!(tags.get("net").is_some() && tags.get("nets").is_none());
     }
 
     #[test]
