@@ -922,6 +922,8 @@ impl Default for Options<'_> {
 /// How long a browser may take to start a session: a second or two, even on
 /// a busy machine.
 const SESSION_START: Duration = Duration::from_secs(30);
+/// How long the app may take to start in a page (see `wait_for_app`).
+const APP_START: Duration = Duration::from_secs(30);
 
 /// A fresh browser of the engine under test (new profile, so empty storage).
 pub struct Browser {
@@ -1130,7 +1132,10 @@ impl Browser {
     /// Waits until the app has started in this document: Trunk's loader sets
     /// `window.wasmBindings` once `main` has returned.
     pub async fn wait_for_app(&self) {
-        self.wait_until("window.wasmBindings !== undefined").await;
+        // Fetching and compiling the wasm is the slowest step of a page:
+        // on a loaded two-core machine Firefox has taken over ten seconds.
+        self.wait_within("window.wasmBindings !== undefined", APP_START)
+            .await;
     }
 
     /// The current URL's path, with the base as `/` (`/blog/de/` → `/de/`);
@@ -1200,7 +1205,12 @@ impl Browser {
 
     /// Waits until a script returns `true`.
     pub async fn wait_until(&self, condition: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_within(condition, Duration::from_secs(10)).await;
+    }
+
+    /// Waits until a script returns `true`, at most `limit`.
+    pub async fn wait_within(&self, condition: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
         while self.js(&format!("return Boolean({condition});")).await != Value::Bool(true) {
             assert!(
                 Instant::now() < deadline,
