@@ -30,19 +30,7 @@ cp dist/posts/serverless-edge-computing/cover.jpg "$static/cover.jpg"
 
 # `<file>.br` beside every text file; the bench's server sends it to browsers
 # that accept brotli, and the table's bytes are its size.
-node -e '
-const fs = require("fs"), path = require("path"), zlib = require("zlib");
-const text = /\.(html|css|js|wasm|svg|md|xml|json|txt)$/;
-const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((entry) => {
-  const file = path.join(dir, entry.name);
-  if (entry.isDirectory()) return walk(file);
-  if (!text.test(file)) return;
-  const compressed = zlib.brotliCompressSync(fs.readFileSync(file),
-    { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
-  fs.writeFileSync(file + ".br", compressed);
-});
-process.argv.slice(1).forEach(walk);
-' "$site" "$static"
+node benches/precompress.mjs "$site" "$static"
 
 # The bench only drives the browser: it is built in the pre-renderer's profile
 # (optimised, without the release profile's slow LTO).

@@ -58,19 +58,7 @@ disk() { du -sb --exclude="*.br" "$1" | cut -f1 | awk '{ printf "%.1f KB", $1 / 
 ours_disk="$(disk "$site/search")"
 pagefind_disk="$(disk "$site/pagefind")"
 
-node -e '
-const fs = require("fs"), path = require("path"), zlib = require("zlib");
-const text = /\.(html|css|js|wasm|svg|xml|json|txt|pf_meta|pf_index|pf_fragment|pagefind)$/;
-const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((entry) => {
-  const file = path.join(dir, entry.name);
-  if (entry.isDirectory()) return walk(file);
-  if (!text.test(file)) return;
-  const compressed = zlib.brotliCompressSync(fs.readFileSync(file),
-    { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
-  fs.writeFileSync(file + ".br", compressed);
-});
-walk(process.argv[1]);
-' "$site"
+node benches/precompress.mjs "$site"
 
 SEARCH_POSTS="$posts" SEARCH_OURS_DISK="$ours_disk" SEARCH_PAGEFIND_DISK="$pagefind_disk" \
 SEARCH_OURS_BUILD="$ours_build" SEARCH_PAGEFIND_BUILD="$pagefind_build" \
