@@ -147,9 +147,7 @@ pub fn SearchBox(
                 let link = chosen.and_then(|at| {
                     use wasm_bindgen::JsCast;
                     document()
-                        .query_selector(&format!("#search-option-{at} a"))
-                        .ok()
-                        .flatten()
+                        .get_element_by_id(&format!("search-option-{at}"))
                         .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
                 });
                 if let Some(link) = link {
@@ -317,14 +315,16 @@ fn option(position: usize, result: Shown, active: RwSignal<Option<usize>>) -> An
     if !passage.is_empty() {
         inside.push(element("span", vec![class("search-passage")], passage));
     }
-    let link = vec![
-        ("href", Some(result.href)),
-        ("tabindex", Some("-1".to_owned())),
-    ];
+    // The link is the option (an option's content is presentational, so a
+    // link inside one would be a control nobody can reach); out of the
+    // tab order, as the field holds the focus.
     view! {
-        <li role="option" id=format!("search-option-{position}") class="search-option"
-            aria-selected=move || if active.get() == Some(position) { "true" } else { "false" }>
-            {element("a", link, inside)}
+        <li role="none">
+            <a role="option" id=format!("search-option-{position}") class="search-option"
+                href=result.href tabindex="-1"
+                aria-selected=move || if active.get() == Some(position) { "true" } else { "false" }>
+                {inside}
+            </a>
         </li>
     }
     .into_any()

@@ -80,7 +80,7 @@ window.__bench = {
     });
   },
   found() {
-    return [...document.querySelectorAll('.search-option a')].map((a) => a.getAttribute('href'));
+    return [...document.querySelectorAll('a.search-option')].map((a) => a.getAttribute('href'));
   },
 };
 "#;

@@ -1203,6 +1203,34 @@ impl Browser {
             .unwrap_or_else(|err| panic!("script {script}: {err}"))
     }
 
+    /// The accessibility violations axe-core finds in the elements matching
+    /// `css` (WCAG 2.2 A and AA rules and best practices), one line each:
+    /// rule, impact, and the first offending element.
+    pub async fn axe(&self, css: &str) -> Vec<String> {
+        let file = workspace().join(".tools/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&file).unwrap_or_else(|err| {
+            panic!(
+                "{}: {err} (`bash .ci/setup browser` installs axe-core)",
+                file.display()
+            )
+        });
+        // WebDriver's scripts are not subject to the page's CSP; axe-core
+        // then only reads the DOM and the computed styles.
+        let script = format!(
+            "{source}
+             const done = arguments[arguments.length - 1];
+             axe.run({css:?}, {{ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'], resultTypes: ['violations'] }})
+               .then((r) => done(r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes[0].target.join(' ') + ' ' + v.nodes[0].failureSummary)))
+               .catch((e) => done(['axe failed: ' + e]));"
+        );
+        let found = self
+            .client
+            .execute_async(&script, vec![])
+            .await
+            .unwrap_or_else(|err| panic!("axe on {css}: {err}"));
+        serde_json::from_value(found).expect("axe's violations")
+    }
+
     /// Waits until a script returns `true`.
     pub async fn wait_until(&self, condition: &str) {
         self.wait_within(condition, Duration::from_secs(10)).await;

@@ -245,7 +245,7 @@ async fn without_javascript_the_search_page_explains_and_lists_the_tags() {
 }
 
 #[tokio::test]
-async fn the_open_results_fit_phones_and_desktops_in_both_themes() {
+async fn the_open_results_fit_phones_and_desktops_in_both_themes_with_no_axe_violation() {
     for (width, theme) in [
         (390, "light"),
         (390, "dark"),
@@ -270,6 +270,16 @@ async fn the_open_results_fit_phones_and_desktops_in_both_themes() {
             .await;
         assert_eq!(fits, json!([true, true, true]), "{width} {theme}");
         crate::prerendered::save_screenshot(&browser, &format!("search-{width}-{theme}")).await;
+        // The whole page with the results open, and again with one chosen.
+        let violations = browser.axe("html").await;
+        assert!(violations.is_empty(), "{width} {theme}: {violations:#?}");
+        let input = browser.find("#search-input").await;
+        input.send_keys("\u{E015}").await.unwrap(); // ArrowDown
+        browser
+            .wait_until("document.querySelector('.search-option[aria-selected=true]')")
+            .await;
+        let violations = browser.axe("html").await;
+        assert!(violations.is_empty(), "{width} {theme}: {violations:#?}");
         finish(browser).await;
     }
 }
