@@ -68,8 +68,17 @@ window.__bench = {
     const done = () => status() !== '' && !/Searching|Suche läuft/.test(status());
     return new Promise((resolve) => {
       const started = performance.now();
+      const before = performance.getEntriesByType('resource').length;
+      window.__bench.fetched = [];
       const observer = new MutationObserver(() => {
-        if (done()) { observer.disconnect(); resolve(performance.now() - started); }
+        if (done()) {
+          observer.disconnect();
+          const ms = performance.now() - started;
+          // What the keystroke fetched, for the slowest.
+          window.__bench.fetched = performance.getEntriesByType('resource').slice(before)
+            .map((e) => e.name.replace(/^.*\/search\//, '') + ' ' + Math.round(e.responseEnd - e.startTime) + 'ms');
+          resolve(ms);
+        }
       });
       observer.observe(panel, { childList: true, subtree: true, characterData: true });
       input.focus();
@@ -172,7 +181,8 @@ async fn keystroke(browser: &Browser, text: &str) -> Option<f64> {
 #[derive(Default)]
 struct Measured {
     first_query_bytes: Vec<f64>,
-    /// Each keystroke's time with what was typed, for the slowest.
+    /// Each keystroke's time with what was typed (and, for ours, the
+    /// files it fetched), for the slowest.
     slowest: Vec<(f64, String)>,
     keystrokes: Vec<f64>,
     cases: Vec<bool>,
@@ -209,7 +219,13 @@ async fn measure(side: &Side, runs: usize) -> Measured {
                 let prefix = &query[..at + ch.len_utf8()];
                 if let Some(ms) = keystroke(&browser, prefix).await {
                     measured.keystrokes.push(ms);
-                    measured.slowest.push((ms, prefix.to_owned()));
+                    let fetched = browser
+                        .js("return (window.__bench.fetched || []).join(', ');")
+                        .await;
+                    let fetched = fetched.as_str().unwrap_or_default();
+                    measured
+                        .slowest
+                        .push((ms, format!("{prefix:?} [{fetched}]")));
                 }
             }
         }
@@ -299,8 +315,8 @@ async fn main() {
             .slowest
             .iter()
             .take(6)
-            .map(|(ms, typed)| format!("{typed:?} {ms:.0} ms"))
+            .map(|(ms, typed)| format!("  {ms:.0} ms {typed}"))
             .collect();
-        println!("slowest, {}: {}", side.name, slowest.join(", "));
+        println!("slowest, {}:\n{}", side.name, slowest.join("\n"));
     }
 }

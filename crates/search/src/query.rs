@@ -14,6 +14,9 @@ use crate::text::{Terms, fold, words};
 /// Words this long or longer match with one letter wrong.
 pub const TYPO_MIN: usize = 5;
 
+/// Words this long or longer match the end of a German compound.
+pub const COMPOUND_END_MIN: usize = 4;
+
 /// The word being typed matches the start of terms from this many letters:
 /// two letters start too many terms to be worth the shards they need.
 pub const PREFIX_MIN: usize = 3;
@@ -104,8 +107,11 @@ impl Query {
         for word in &self.words {
             for term in &word.terms {
                 forward.extend(keys_for(&meta.forward, term, false));
-                let backwards: String = term.chars().rev().collect();
-                reversed.extend(keys_for(&meta.reversed, &backwards, true));
+                // Shorter terms are not looked for as a compound's end.
+                if term.chars().count() >= COMPOUND_END_MIN {
+                    let backwards: String = term.chars().rev().collect();
+                    reversed.extend(keys_for(&meta.reversed, &backwards, true));
+                }
             }
             if let Some(prefix) = &word.prefix {
                 forward.extend(keys_for(&meta.forward, prefix, true));
@@ -170,7 +176,7 @@ impl Query {
         }
         for shard in reversed {
             for wanted in &word.terms {
-                if wanted.chars().count() < 4 {
+                if wanted.chars().count() < COMPOUND_END_MIN {
                     continue;
                 }
                 let backwards: String = wanted.chars().rev().collect();
