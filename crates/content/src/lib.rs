@@ -14,6 +14,7 @@ pub mod highlight;
 pub mod image_size;
 pub mod library;
 pub mod links;
+pub mod new_post;
 pub mod outline;
 pub mod post_dir;
 pub mod publish;
