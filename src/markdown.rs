@@ -1,7 +1,10 @@
 //! Markdown to a Leptos view tree, by mapping pulldown-cmark's events onto
-//! elements. No HTML string is ever injected: raw HTML in a post shows as
-//! text, and link and image URLs with a scheme outside the allow-list
-//! (`http`, `https`, `mailto`; see `url`) are dropped.
+//! elements. No HTML string is ever injected: the raw HTML tags of a post
+//! that `blog_model::html` allows (`<kbd>`, `<details>`, `<img>` …) become
+//! elements built here like any other, with only their allowed attributes;
+//! every other tag is left out (its text stays), and link and image URLs
+//! with a scheme outside the allow-list (`http`, `https`, `mailto`; see
+//! `url`) are dropped.
 //!
 //! Every element with content is built by [`element`], as one Rust type
 //! whatever its tag and attributes: Leptos compiles its code for creating,
@@ -19,9 +22,10 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
-use crate::data::{Assets, COLUMN_SIZES, srcset};
+use crate::data::{Assets, COLUMN_SIZES, ImageSize, srcset};
 use crate::i18n::texts;
 use blog_model::code::block_language;
+use blog_model::html::{self as raw, Piece, Verdict};
 use blog_model::lang::Lang;
 use blog_model::slug::slugify;
 
@@ -142,6 +146,15 @@ impl HeadingIds {
     }
 }
 
+/// An allowed HTML element whose start tag has been read and whose end tag
+/// has not: its content goes to a list of its own, and the views before it
+/// wait in `outer`.
+struct OpenTag {
+    name: &'static str,
+    attrs: Vec<Attr>,
+    outer: Vec<AnyView>,
+}
+
 struct Renderer<'a> {
     assets: &'a Assets<'a>,
     lang: Lang,
@@ -162,13 +175,22 @@ struct Renderer<'a> {
     outline: Vec<Section>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// Renders events up to the end of the current element (or of the input).
+    /// HTML elements left open close at the end of it.
     fn children<'e>(&mut self, events: &mut dyn Iterator<Item = Event<'e>>) -> Vec<AnyView> {
         let mut views = Vec::new();
+        let mut open = Vec::new();
         while let Some(event) = events.next() {
             match event {
                 Event::End(_) => break,
+                // An HTML block's lines (its first line's indentation comes
+                // as text), read as one piece: its tags may open an element
+                // that holds the Markdown blocks after it.
+                Event::Start(Tag::HtmlBlock) => {
+                    let html = html_block(events);
+                    self.raw_html(&html, false, &mut open, &mut views);
+                }
                 Event::Start(tag) => self.element(tag, events, &mut views),
                 Event::Text(content) => views.push(text(content.into_string())),
                 Event::Code(code) => {
@@ -179,10 +201,8 @@ impl Renderer<'_> {
                     vec![class("math")],
                     vec![text(math.into_string())],
                 )),
-                // Raw HTML is shown as the text the author wrote, never parsed.
-                Event::Html(html) | Event::InlineHtml(html) => {
-                    views.push(text(html.into_string()));
-                }
+                Event::Html(html) => self.raw_html(&html, false, &mut open, &mut views),
+                Event::InlineHtml(html) => self.raw_html(&html, true, &mut open, &mut views),
                 Event::FootnoteReference(label) => views.push(self.footnote_reference(&label)),
                 Event::SoftBreak => views.push(text("\n")),
                 Event::HardBreak => views.push(view! { <br /> }.into_any()),
@@ -197,7 +217,104 @@ impl Renderer<'_> {
                 }
             }
         }
+        close_html(&mut open, &mut views, 0);
         views
+    }
+
+    /// Raw HTML (`in_text`: inside a paragraph): each allowed start tag
+    /// opens an element in `open`, its end tag closes it (and any opened
+    /// inside it and left open); a void element is drawn at once. Other
+    /// tags, an end tag that closes nothing open here, comments and
+    /// declarations are left out; text is kept, as text.
+    fn raw_html(
+        &self,
+        html: &str,
+        in_text: bool,
+        open: &mut Vec<OpenTag>,
+        views: &mut Vec<AnyView>,
+    ) {
+        for piece in raw::pieces(html) {
+            match piece {
+                Piece::Text(written) => views.extend(non_empty(raw::decode(written)).map(text)),
+                Piece::Start { name, attrs, .. } => match raw::judge(name, &attrs, in_text) {
+                    Verdict::Kept { element, attrs, .. } if element.name == "img" => {
+                        views.extend(self.html_image(attrs));
+                    }
+                    Verdict::Kept { element, .. } if element.void => {
+                        views.push(view! { <br /> }.into_any());
+                    }
+                    Verdict::Kept { element, attrs, .. } => open.push(OpenTag {
+                        name: element.name,
+                        attrs: attrs
+                            .into_iter()
+                            .map(|(name, value)| (name, Some(value)))
+                            .collect(),
+                        outer: std::mem::take(views),
+                    }),
+                    Verdict::NotAllowed | Verdict::BlockInText => {}
+                },
+                Piece::End { name, .. } => {
+                    if let Some(at) = open
+                        .iter()
+                        .rposition(|tag| tag.name.eq_ignore_ascii_case(name))
+                    {
+                        close_html(open, views, at);
+                    }
+                }
+                Piece::Comment | Piece::Other { .. } => {}
+            }
+        }
+    }
+
+    /// An `<img>` written as HTML, drawn as a Markdown image is: its `src`
+    /// resolved the same way; the size the author gave, else the file's,
+    /// with its smaller copies. Without a `src` that can be shown, its
+    /// `alt` text.
+    fn html_image(&self, attrs: Vec<(&'static str, String)>) -> Option<AnyView> {
+        let get = |wanted: &str| {
+            attrs
+                .iter()
+                .find(|(name, _)| *name == wanted)
+                .map(|(_, value)| value.clone())
+        };
+        let alt = get("alt");
+        let Some((src, image)) = get("src").and_then(|src| self.image_source(&src)) else {
+            return alt.and_then(non_empty).map(text);
+        };
+        let width = get("width").and_then(|width| width.parse().ok());
+        let height = get("height").and_then(|height| height.parse().ok());
+        let image = image.filter(|_| width.is_none() && height.is_none());
+        let (width, height) = match image {
+            Some(image) => (Some(image.width), Some(image.height)),
+            None => (width, height),
+        };
+        Some(image_view(
+            src,
+            image,
+            alt,
+            get("title").and_then(non_empty),
+            width,
+            height,
+        ))
+    }
+
+    /// An image's URL as the page loads it, and the post's file it is, if
+    /// it is one: a relative path resolves to the post's folder. `None`
+    /// for a URL that is no image's (a fragment, a mail address, an unsafe
+    /// scheme).
+    fn image_source(&self, url: &str) -> Option<(String, Option<&'a ImageSize>)> {
+        match classify_url(url) {
+            UrlKind::External => Some((encode(url), None)),
+            UrlKind::Relative if url.starts_with('/') => Some((encode(&within_site(url)), None)),
+            UrlKind::Relative => {
+                let path = url.trim_start_matches("./");
+                Some((
+                    encode(&format!("{}{path}", self.assets.base)),
+                    self.assets.image(url),
+                ))
+            }
+            UrlKind::Fragment | UrlKind::Mail | UrlKind::Unsafe => None,
+        }
     }
 
     /// A code block's text: cut into `<span class="t…">` tokens along the
@@ -273,10 +390,13 @@ impl Renderer<'_> {
                 let code = element("code", vec![("class", class)], children);
                 element("pre", vec![], [code].into_iter().chain(button).collect())
             }
+            // Read by `children`, which sees its start first.
             Tag::HtmlBlock => {
-                let html = plain_text(&take_element(events));
-                let code = element("code", vec![], vec![text(html)]);
-                element("pre", vec![class("raw-html")], vec![code])
+                let mut open = Vec::new();
+                let html = html_block(events);
+                self.raw_html(&html, false, &mut open, views);
+                close_html(&mut open, views, 0);
+                return;
             }
             Tag::List(None) => element("ul", vec![], self.children(events)),
             Tag::List(Some(start)) => {
@@ -362,33 +482,15 @@ impl Renderer<'_> {
                 dest_url, title, ..
             } => {
                 let alt = plain_text(&take_element(events));
-                let mut image = None;
-                let src = match classify_url(&dest_url) {
-                    UrlKind::External => encode(&dest_url),
-                    UrlKind::Relative if dest_url.starts_with('/') => {
-                        encode(&within_site(&dest_url))
-                    }
-                    UrlKind::Relative => {
-                        image = self.assets.image(&dest_url);
-                        let path = dest_url.trim_start_matches("./");
-                        encode(&format!("{}{path}", self.assets.base))
-                    }
-                    // An image from a fragment, a mail address or an unsafe scheme
-                    // is not an image: keep its description.
-                    UrlKind::Fragment | UrlKind::Mail | UrlKind::Unsafe => {
-                        views.push(text(alt));
-                        return;
-                    }
+                // An image from a fragment, a mail address or an unsafe scheme
+                // is not an image: keep its description.
+                let Some((src, image)) = self.image_source(&dest_url) else {
+                    views.push(text(alt));
+                    return;
                 };
                 let title = non_empty(title.into_string());
                 let (width, height) = (image.map(|i| i.width), image.map(|i| i.height));
-                let srcset = image.and_then(|image| srcset(&image.variants));
-                let sizes = srcset.is_some().then_some(COLUMN_SIZES);
-                view! {
-                    <img src=src srcset=srcset sizes=sizes alt=alt title=title width=width height=height
-                        loading="lazy" decoding="async" />
-                }
-                .into_any()
+                image_view(src, image, Some(alt), title, width, height)
             }
             // Not enabled in `options()`; their content still shows.
             Tag::DefinitionList
@@ -467,6 +569,35 @@ impl Renderer<'_> {
     }
 }
 
+/// Closes the HTML elements of `open` from the last down to the one at
+/// `down_to`, each holding what was drawn since its start tag.
+fn close_html(open: &mut Vec<OpenTag>, views: &mut Vec<AnyView>, down_to: usize) {
+    while open.len() > down_to {
+        let Some(tag) = open.pop() else { break };
+        let children = std::mem::replace(views, tag.outer);
+        views.push(element(tag.name, tag.attrs, children));
+    }
+}
+
+/// An image, lazy; with the `srcset` of the post's file's smaller copies
+/// when `image` is one that has them.
+fn image_view(
+    src: String,
+    image: Option<&ImageSize>,
+    alt: Option<String>,
+    title: Option<String>,
+    width: Option<u32>,
+    height: Option<u32>,
+) -> AnyView {
+    let srcset = image.and_then(|image| srcset(&image.variants));
+    let sizes = srcset.is_some().then_some(COLUMN_SIZES);
+    view! {
+        <img src=src srcset=srcset sizes=sizes alt=alt title=title width=width height=height
+            loading="lazy" decoding="async" />
+    }
+    .into_any()
+}
+
 fn heading(
     level: HeadingLevel,
     id: String,
@@ -509,6 +640,16 @@ fn take_element<'e>(events: &mut dyn Iterator<Item = Event<'e>>) -> Vec<Event<'e
         taken.push(event);
     }
     taken
+}
+
+/// An HTML block's text, after its start: without the end of its last
+/// line, which is no text of the page.
+fn html_block<'e>(events: &mut dyn Iterator<Item = Event<'e>>) -> String {
+    let mut html = plain_text(&take_element(events));
+    if html.ends_with('\n') {
+        html.pop();
+    }
+    html
 }
 
 /// The text of some events, without markup (for alt text, ids, code).
@@ -767,18 +908,84 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_shows_as_text() {
+    fn raw_html_outside_the_allow_list_is_left_out_and_its_text_kept() {
         let out = html("<script>alert(1)</script>\n\nHi <b onclick=\"x()\">there</b>");
-        assert!(!out.contains("<script"), "{out}");
-        assert!(!out.contains("<b "), "{out}");
-        assert!(
-            out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
-            "{out}"
+        assert_eq!(out, "<p>Hi there</p>");
+        assert_eq!(html("<div>\n*kept*\n</div>"), "\n*kept*\n");
+        assert_eq!(html("a <!-- note --> b <?php x ?>"), "<p>a  b </p>");
+    }
+
+    #[test]
+    fn allowed_inline_tags_become_elements_with_allowed_attributes_only() {
+        assert_eq!(
+            html(
+                "Press <kbd>Ctrl</kbd>+<kbd onclick=\"x()\" style=\"color:red\">C</kbd>, \
+                  H<sub>2</sub>O, x<sup>2</sup>, <mark>this</mark>, \
+                  <abbr title=\"HyperText &amp; more\" class=x>HTML</abbr>,<br/>\
+                  <ins>in</ins> <del>out</del> <s>old</s> <small>fine</small>"
+            ),
+            "<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, H<sub>2</sub>O, x<sup>2</sup>, \
+             <mark>this</mark>, <abbr title=\"HyperText &amp; more\">HTML</abbr>,<br>\
+             <ins>in</ins> <del>out</del> <s>old</s> <small>fine</small></p>"
         );
-        assert!(
-            out.contains("Hi &lt;b onclick=\"x()\"&gt;there&lt;/b&gt;"),
-            "{out}"
+    }
+
+    #[test]
+    fn unclosed_tags_close_with_their_paragraph_and_stray_end_tags_are_dropped() {
+        assert_eq!(
+            html("a <kbd>b <sup>c</kbd> d</sup>\n\ne</mark>"),
+            "<p>a <kbd>b <sup>c</sup></kbd> d</p><p>e</p>"
         );
+    }
+
+    #[test]
+    fn an_html_block_element_holds_the_markdown_between_its_tags() {
+        assert_eq!(
+            html(
+                "<details open>\n<summary>More</summary>\n\nMarkdown *inside*\n\n</details>\n\nAfter"
+            ),
+            "<details open=\"\">\n<summary>More</summary><p>Markdown <em>inside</em></p></details><p>After</p>"
+        );
+        // Left open: it closes with the list item it is in.
+        assert_eq!(
+            html("- <figure>\n\n  x\n- y"),
+            "<ul><li><figure><p>x</p></figure></li><li><p>y</p></li></ul>"
+        );
+    }
+
+    #[test]
+    fn a_block_element_inside_a_paragraph_is_left_out() {
+        assert_eq!(html("a <figure>b</figure> <details>c"), "<p>a b c</p>");
+    }
+
+    #[test]
+    fn an_html_image_resolves_like_a_markdown_image_and_keeps_only_safe_attributes() {
+        assert_eq!(
+            html("<img src=\"./img/cloud.png\" alt=\"A cloud\" onerror=\"x()\" style=\"a\">"),
+            "<img src=\"/posts/p/img/cloud.png\" alt=\"A cloud\" width=\"640\" height=\"480\" \
+             loading=\"lazy\" decoding=\"async\">"
+        );
+        assert_eq!(
+            html("x <img src=img/cloud.png width=320 height=50%>"),
+            "<p>x <img src=\"/posts/p/img/cloud.png\" width=\"320\" loading=\"lazy\" decoding=\"async\"></p>"
+        );
+        assert_eq!(
+            html("x <img src=\"https://x.example/a b.png\" title=T>"),
+            "<p>x <img src=\"https://x.example/a%20b.png\" title=\"T\" loading=\"lazy\" decoding=\"async\"></p>"
+        );
+        for src in [
+            "javascript:alert(1)",
+            "&#106;avascript:x",
+            "data:image/png,x",
+            "#top",
+        ] {
+            assert_eq!(
+                html(&format!("x <img src=\"{src}\" alt=\"Kept\">")),
+                "<p>x Kept</p>",
+                "{src}"
+            );
+        }
+        assert_eq!(html("a <img alt=\"\"> b"), "<p>a  b</p>");
     }
 
     #[test]

@@ -81,6 +81,19 @@ fn the_text_colours_are_legible_in_both_themes() {
 }
 
 #[test]
+fn marked_text_is_legible_in_both_themes() {
+    let (light_bg, dark_bg) = pair("mark-bg");
+    let (light, dark) = pair("mark-text");
+    for (color, background) in [(light, &light_bg), (dark, &dark_bg)] {
+        let ratio = contrast(&color, background);
+        assert!(
+            ratio >= AA,
+            "--mark-text {color} on {background}: {ratio:.2}:1"
+        );
+    }
+}
+
+#[test]
 fn contrast_is_computed_as_wcag_defines_it() {
     assert!((contrast("#000000", "#ffffff") - 21.0).abs() < 1e-9);
     assert!((contrast("#777777", "#ffffff") - 4.48).abs() < 0.01);

@@ -125,7 +125,9 @@ fn start_tag(html: &str) -> Result<(Token, &str), String> {
             return Err(format!("bad attribute at {rest:?} in {html:?}"));
         }
         rest = &rest[end..];
-        let value = if let Some(after) = rest.strip_prefix('=') {
+        let before_eq = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let value = if let Some(after) = before_eq.strip_prefix('=') {
+            let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
             let (value, after) = attr_value(after)
                 .ok_or_else(|| format!("bad attribute value at {after:?} in {html:?}"))?;
             rest = after;

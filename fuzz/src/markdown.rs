@@ -1,5 +1,6 @@
 //! Random Markdown for property tests: inputs glued from fragments of
-//! Markdown syntax, URLs with odd schemes, entities and raw HTML (where the
+//! Markdown syntax, URLs with odd schemes, entities and raw HTML, the
+//! allowed tags with hostile attributes among it (where the
 //! mapping's edge cases are), with a little plain noise, from a small seeded
 //! generator, so a failing seed replays; and the property every rendering
 //! must have, with a shrinker that cuts a failing input down to its cause
@@ -7,7 +8,7 @@
 
 use std::panic::{self, AssertUnwindSafe};
 
-use blog::data::Assets;
+use blog::data::{Assets, ImageSize, Variant};
 use blog_model::code::{Highlight, Run, block_hash};
 use blog_model::lang::Lang;
 use leptos::prelude::RenderHtml;
@@ -146,6 +147,37 @@ const FRAGMENTS: &[&str] = &[
     "<div>\n",
     "\n</div>\n",
     "<pre>",
+    "<kbd>",
+    "</kbd>",
+    "<sup onclick=alert(1)>",
+    "</sup>",
+    "<sub>",
+    "<mark style=\"color:red\">",
+    "</mark>",
+    "<abbr title=\"t\" onmouseover=alert(1)>",
+    "<br/>",
+    "<br>",
+    "</br>",
+    "<s>",
+    "<small>",
+    "<ins>",
+    "</del>",
+    "<details open ontoggle=alert(1)>",
+    "\n<details>\n",
+    "<summary>",
+    "</summary>",
+    "\n</details>\n",
+    "\n<figure>\n",
+    "<figcaption style=x>",
+    "</figcaption>",
+    "</figure>",
+    "<img src=javascript:alert(1) alt=a>",
+    "<img src=\"./img.png\" width=10 height=\"1 onload=x\">",
+    "<IMG SRC=&#106;avascript:x onerror=alert(1)>",
+    "<img src=\"//evil.example/x\" srcset=\"javascript:x 1x\">",
+    "<img/src=x>",
+    " title='a\"b' ",
+    "=",
     "$",
     "$$",
     "^",
@@ -176,9 +208,20 @@ pub fn input(rng: &mut Rng) -> Vec<String> {
 /// panic, and HTML whose every element, attribute and URL is allowed.
 pub fn check(markdown: &str) -> Result<(), String> {
     let highlights = token_runs(markdown);
+    // One image of the post's folder, with a smaller copy, so that the
+    // size and `srcset` an image of it gets are drawn too.
+    let images = [ImageSize {
+        path: "img.png".to_owned(),
+        width: 1600,
+        height: 900,
+        variants: vec![Variant {
+            url: "/posts/fuzz/img-480.webp".to_owned(),
+            width: 480,
+        }],
+    }];
     let assets = Assets {
         base: "/posts/fuzz/",
-        images: &[],
+        images: &images,
         highlights: &highlights,
     };
     let rendered = panic::catch_unwind(AssertUnwindSafe(|| {

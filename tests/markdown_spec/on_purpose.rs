@@ -1,13 +1,13 @@
 //! The differences from the spec that the Markdown mapping makes on
 //! purpose, each undone by one function: on the spec's side what the
-//! mapping leaves out or moves (raw HTML, URLs outside the allow-list,
+//! mapping leaves out or moves (raw HTML off its allow-list, URLs outside the allow-list,
 //! heading attributes, footnotes in place), on the mapping's side what it
 //! adds (anchors, wrappers, attributes, hydration markers).
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use blog_fuzz::html::{self, Attr, Token};
-use blog_fuzz::url_policy;
+use blog_fuzz::{allow_list, url_policy};
 
 /// Headings as the mapping writes them: of the `{…}` attributes a heading
 /// may be given, only `#id` is used (it names the heading's anchor);
@@ -149,10 +149,13 @@ pub fn footnotes_collected_at_the_end(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 /// The spec's HTML with each piece of raw HTML the parser found replaced
-/// by what the mapping shows for it: inline HTML as text, an HTML block as
-/// text in `<pre class="raw-html"><code>`. The parser reports each piece
-/// exactly as it appears in the spec's output, so it is found there in order.
-pub fn raw_html_as_text(markdown: &str, spec_html: &str) -> String {
+/// by what the mapping draws for it: the tags of the allow-list
+/// (`allow_list::RAW_HTML`) with their allowed attributes (a block's tag
+/// only in an HTML block), no other tag, comment or declaration, the
+/// content of a script or the like left out too, and text as text. The
+/// parser reports each piece exactly as it appears in the spec's output,
+/// so it is found there in order.
+pub fn raw_html_as_the_mapping_draws_it(markdown: &str, spec_html: &str) -> String {
     let mut out = String::new();
     let mut rest = spec_html;
     let mut replace = |raw: &str, shown: String| {
@@ -163,6 +166,7 @@ pub fn raw_html_as_text(markdown: &str, spec_html: &str) -> String {
         }
     };
     let mut block: Option<String> = None;
+    let mut open = Vec::new();
     for event in Parser::new_ext(markdown, blog::markdown::options()) {
         match event {
             Event::Start(Tag::HtmlBlock) => block = Some(String::new()),
@@ -172,14 +176,116 @@ pub fn raw_html_as_text(markdown: &str, spec_html: &str) -> String {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 let raw = block.take().unwrap_or_default();
-                let shown = format!(
-                    "<pre class=\"raw-html\"><code>{}</code></pre>",
-                    html::escape_text(&raw)
-                );
-                replace(&raw, shown);
+                replace(&raw, drawn(&raw, false, &mut open));
             }
-            Event::InlineHtml(raw) => replace(&raw, html::escape_text(&raw)),
+            Event::InlineHtml(raw) => replace(&raw, drawn(&raw, true, &mut open)),
             _ => {}
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Elements whose content is no text for the reader: left out with them.
+const RAW_TEXT: &[&str] = &[
+    "iframe", "noscript", "script", "style", "template", "textarea", "title",
+];
+
+/// What the mapping draws for a piece of raw HTML (`in_text`: inside a
+/// paragraph), as HTML: `open` holds the allowed elements opened so far,
+/// so that an end tag with none open is dropped. Declarations,
+/// processing instructions and CDATA are left out, a browser's way (up
+/// to the first `>`, or `]]>`). A piece that does not read as tags and
+/// text is text.
+fn drawn(raw: &str, in_text: bool, open: &mut Vec<String>) -> String {
+    let raw = without_declarations(raw);
+    let Ok(tokens) = html::tokenize(&raw) else {
+        return html::escape_text(&raw);
+    };
+    let mut kept = Vec::new();
+    let mut skip_to: Option<String> = None;
+    for token in tokens {
+        if let Some(end) = &skip_to {
+            if token.is_end(end) {
+                skip_to = None;
+            }
+            continue;
+        }
+        let allowed = |name: &str| {
+            allow_list::RAW_HTML
+                .iter()
+                .find(|(element, _)| *element == name)
+                .filter(|(element, _)| !(in_text && allow_list::RAW_BLOCKS.contains(element)))
+        };
+        match token {
+            Token::Start { name, mut attrs } => {
+                if RAW_TEXT.contains(&name.as_str()) {
+                    skip_to = Some(name);
+                    continue;
+                }
+                let Some((_, allowed_attrs)) = allowed(&name) else {
+                    continue;
+                };
+                attrs.retain(|attr| {
+                    allowed_attrs.contains(&attr.name.as_str())
+                        && match attr.name.as_str() {
+                            "src" => {
+                                url_policy::is_allowed(&attr.value)
+                                    && !attr.value.starts_with('#')
+                                    && !attr.value.to_ascii_lowercase().starts_with("mailto:")
+                            }
+                            "width" | "height" => attr.value.parse::<u32>().is_ok(),
+                            _ => true,
+                        }
+                });
+                if name == "details" {
+                    for attr in &mut attrs {
+                        attr.value.clear();
+                    }
+                }
+                if !html::VOID.contains(&name.as_str()) {
+                    open.push(name.clone());
+                }
+                kept.push(Token::Start { name, attrs });
+            }
+            Token::End { name } if allowed(&name).is_some() && open.contains(&name) => {
+                while let Some(last) = open.pop() {
+                    let done = last == name;
+                    kept.push(Token::End { name: last });
+                    if done {
+                        break;
+                    }
+                }
+            }
+            Token::Text(text) => kept.push(Token::Text(text)),
+            Token::End { .. } | Token::Comment(_) => {}
+        }
+    }
+    html::serialise(&kept)
+}
+
+/// `raw` without `<!…>` (but comments), `<?…>` and `<![CDATA[…]]>`.
+fn without_declarations(raw: &str) -> String {
+    let mut out = String::new();
+    let mut rest = raw;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = if rest.starts_with("<!--") {
+            None
+        } else if rest.starts_with("<![CDATA[") {
+            rest.find("]]>").map(|end| end + 3)
+        } else if rest.starts_with("<!") || rest.starts_with("<?") {
+            rest.find('>').map(|end| end + 1)
+        } else {
+            None
+        };
+        match end {
+            Some(end) => rest = &rest[end..],
+            None => {
+                out.push('<');
+                rest = &rest[1..];
+            }
         }
     }
     out.push_str(rest);

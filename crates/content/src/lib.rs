@@ -18,6 +18,7 @@ pub mod new_post;
 pub mod outline;
 pub mod post_dir;
 pub mod publish;
+pub mod raw_html;
 pub mod report;
 pub mod responsive;
 pub mod search_index;

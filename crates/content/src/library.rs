@@ -137,6 +137,7 @@ impl Library {
                     body_offset: file.body_offset,
                 };
                 diagnostics.extend(links::check(&page, &pages));
+                diagnostics.extend(crate::raw_html::check(&page));
                 diagnostics.extend(highlight::check(
                     &file.translation.shown,
                     &file.text,

@@ -52,17 +52,21 @@ pub struct Page<'a> {
     pub body_offset: usize,
 }
 
+/// The Markdown extensions the app reads a body with.
+pub(crate) fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
 /// The problems with the images and links in `page`'s body.
 pub fn check(page: &Page<'_>, pages: &Pages) -> Vec<Diagnostic> {
     let body = &page.text[page.body_offset..];
     let lines = LineIndex::new(page.text);
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut problems = Vec::new();
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let (url, is_image) = match event {
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
             // An email autolink (`<a@b.example>`) becomes a `mailto:` link.
@@ -89,7 +93,9 @@ pub fn check(page: &Page<'_>, pages: &Pages) -> Vec<Diagnostic> {
     problems
 }
 
-fn check_image(page: &Page<'_>, url: &str, at: Location) -> Option<Diagnostic> {
+/// An image from the post's folder (relative `url`) that is not there,
+/// outside it, or an SVG without a size.
+pub(crate) fn check_image(page: &Page<'_>, url: &str, at: Location) -> Option<Diagnostic> {
     let path = strip_suffixes(url);
     if path.starts_with('/') {
         return None;

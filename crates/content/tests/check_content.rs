@@ -488,6 +488,67 @@ fn warnings_alone_pass() {
 }
 
 #[test]
+fn html_tags_left_out_of_the_page_are_warnings_where_they_are() {
+    let found = assert_errors(
+        "raw-html",
+        &[(
+            "content/imported/en.md",
+            Some(24),
+            "the image `./missing.png` does not exist in content/imported/",
+        )],
+    );
+    let warnings: Vec<(&str, Option<u64>, &str)> = found
+        .iter()
+        .filter(|f| f.severity == "warning")
+        .map(|f| (f.path.as_str(), f.line, f.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                "content/imported/en.md",
+                Some(10),
+                "the HTML tag `<div>` is left out of the page"
+            ),
+            (
+                "content/imported/en.md",
+                Some(14),
+                "the HTML tag `<span>` is left out of the page"
+            ),
+            (
+                "content/imported/en.md",
+                Some(14),
+                "the attribute `onclick` of `<kbd>` is left out of the page"
+            ),
+            (
+                "content/imported/en.md",
+                Some(23),
+                "`width=\"50%\"` of `<img>` is left out of the page: it must be a number of pixels"
+            ),
+            (
+                "content/imported/en.md",
+                Some(26),
+                "the HTML tag `<figure>` is left out of the page: inside a paragraph it would end the paragraph"
+            ),
+            (
+                "content/imported/de.md",
+                Some(7),
+                "the HTML tag `<center>` is left out of the page"
+            ),
+        ]
+    );
+    let help = found
+        .iter()
+        .find(|f| f.message.contains("`<div>`"))
+        .and_then(|f| f.help.as_deref())
+        .unwrap_or_default();
+    assert!(
+        help.starts_with("a post may use only these HTML tags: <abbr title>, <br>,"),
+        "{help}"
+    );
+}
+
+#[test]
 fn many_problems_are_all_reported_in_one_run() {
     assert_errors(
         "many-problems",

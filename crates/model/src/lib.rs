@@ -10,6 +10,7 @@
 pub mod code;
 pub mod data;
 pub mod date;
+pub mod html;
 pub mod labels;
 pub mod lang;
 pub mod percent;
