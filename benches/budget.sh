@@ -42,9 +42,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Markdown mapping's one element type. Over the +10,000 aimed for; see the
 # note in docs/performance.md. CSS 2,612 → 3,001 (tags, search), JS 6,158 →
 # 6,309 (the browser calls the search field makes).
-BUDGET_WASM=235000
+# Then 234,176 → 238,030 (+3,854) for the HTML a post may carry (the
+# allow-list, its tokenizer and the mapping to elements) and → 240,745
+# (+2,715) for the site file (its decoder, the identity every view reads,
+# the footer's links and line, JSON-LD's author), over the ±1,000 aimed
+# for; CSS → 3,184 (the allowed tags' styles, the footer's links).
+BUDGET_WASM=241500
 BUDGET_JS=6400
-BUDGET_CSS=3100
+BUDGET_CSS=3250
 
 start=$(date +%s%N)
 if ! log=$(trunk build --release 2>&1); then

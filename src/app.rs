@@ -1,6 +1,9 @@
 //! The application shell: head context, router, the page's data, header,
 //! the page, footer.
 
+use std::sync::Arc;
+
+use blog_model::site::Site;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
@@ -16,9 +19,10 @@ use crate::ui::copy_code::Announcer;
 use crate::ui::footer::Footer;
 use crate::ui::header::Header;
 
-/// The whole blog.
+/// The whole blog, named and described by `site` (the site file).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(site: Arc<Site>) -> impl IntoView {
+    site::provide_identity(site);
     // The pre-renderer writes the head with leptos_meta; the app sets it
     // itself (see `PageMeta`).
     #[cfg(feature = "ssr")]

@@ -1,14 +1,11 @@
 //! Everything the interface says, in each language. (Dates and reading
-//! times are written at build time: `blog_model::labels`.)
+//! times are written at build time: `blog_model::labels`; what the blog is
+//! called and says of itself comes from the site file: `site::identity`.)
 
 use blog_model::lang::Lang;
 
-/// The blog's name, the same in every language.
-pub const BLOG_NAME: &str = "Edgewise";
-
 /// The interface text of one language.
 pub struct Texts {
-    pub tagline: &'static str,
     pub skip_link: &'static str,
     pub language_nav: &'static str,
     pub home_link: &'static str,
@@ -67,7 +64,6 @@ pub struct Texts {
 }
 
 const EN: Texts = Texts {
-    tagline: "Notes on building software at the edge",
     skip_link: "Skip to content",
     language_nav: "Language",
     home_link: "Home",
@@ -113,7 +109,6 @@ const EN: Texts = Texts {
 };
 
 const DE: Texts = Texts {
-    tagline: "Notizen über Software am Rand des Netzes",
     skip_link: "Zum Inhalt springen",
     language_nav: "Sprache",
     home_link: "Startseite",

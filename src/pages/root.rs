@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use crate::i18n::{BLOG_NAME, texts};
 use crate::routes::{LangPages, Page};
+use crate::site::identity;
 use crate::storage;
 use crate::ui::head::PageMeta;
 use blog_model::lang::{Lang, negotiate};
@@ -28,22 +28,36 @@ pub fn RootPage() -> impl IntoView {
             },
         );
     });
+    let site = identity();
     let choices = Lang::ALL
         .into_iter()
         .map(|lang| {
+            let tagline = site.texts(lang).tagline.clone();
             view! {
                 <li lang=lang.code()>
                     <a href=lang.index_path() hreflang=lang.code()>{lang.native_name()}</a>
-                    <span>{texts(lang).tagline}</span>
+                    {(!tagline.is_empty()).then(|| view! { <span>{tagline}</span> })}
                 </li>
             }
         })
         .collect_view();
-    let description = Lang::ALL.map(|lang| texts(lang).tagline).join(" · ");
+    let description = Lang::ALL
+        .map(|lang| {
+            let about = site.texts(lang);
+            [&about.description, &about.tagline]
+                .into_iter()
+                .find(|text| !text.is_empty())
+                .map_or("", |text| text.as_str())
+        })
+        .into_iter()
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let name = site.name.clone();
     view! {
         <PageMeta page=Page::Root title=Lang::ALL.map(Lang::native_name).join(" · ") description />
-        <h1 class="visually-hidden">{BLOG_NAME}</h1>
-        <nav class="root-choice" aria-label=BLOG_NAME>
+        <h1 class="visually-hidden">{name.clone()}</h1>
+        <nav class="root-choice" aria-label=name>
             <ul>{choices}</ul>
         </nav>
     }

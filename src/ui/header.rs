@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::data::{load, use_page_data};
-use crate::i18n::{BLOG_NAME, texts, untranslated_link_title, untranslated_note};
+use crate::i18n::{texts, untranslated_link_title, untranslated_note};
 use crate::routes::use_current_page;
 use crate::routes::{LangPages, Page, Switch};
 use crate::storage::{self, Theme};
@@ -52,11 +52,12 @@ pub fn Header() -> impl IntoView {
             view! { <li><LangLink target switch on_tag /></li> }
         })
         .collect_view();
+    let name = crate::site::identity().name.clone();
     view! {
         <a class="skip-link" href="#main" on:click=focus_main>{move || texts(lang()).skip_link}</a>
         <header class="site-header">
             <div class="site-header-inner">
-                <a class="site-name" href=move || lang().index_path()>{BLOG_NAME}</a>
+                <a class="site-name" href=move || lang().index_path()>{name}</a>
                 <a class="site-tags" href=move || lang().tags_path()
                     aria-current=move || page.with(|page| matches!(page, Page::Tags { .. })).then_some("page")>
                     {move || texts(lang()).tags}

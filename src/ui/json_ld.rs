@@ -6,9 +6,9 @@
 //! `Value` would be in the wasm for this alone.
 
 use crate::data::{Article, TranslationLink};
-use crate::i18n::BLOG_NAME;
 use crate::routes::post_path;
 use crate::site;
+use blog_model::site::Site;
 
 /// As much of JSON as the JSON-LD needs: objects keep the order written.
 enum Json {
@@ -22,8 +22,9 @@ fn str(text: &str) -> Json {
     Json::Str(text.to_owned())
 }
 
-/// The JSON-LD of `translation`, safe to place inside `<script>`.
-pub fn blog_posting(article: &Article) -> String {
+/// The JSON-LD of `translation`, safe to place inside `<script>`: the blog
+/// it is part of, its publisher and author as the site file names them.
+pub fn blog_posting(article: &Article, blog: &Site) -> String {
     let entry = &article.entry;
     let url = site::absolute(&post_path(entry.lang, &entry.slug));
     let reference = |other: &TranslationLink| {
@@ -40,10 +41,18 @@ pub fn blog_posting(article: &Article) -> String {
     let about = |kind| {
         Json::Obj(vec![
             ("@type", str(kind)),
-            ("name", str(BLOG_NAME)),
+            ("name", str(&blog.name)),
             ("url", str(site::URL)),
         ])
     };
+    // The author publishes the blog where the site file names one.
+    let author = blog.author.as_ref().map(|author| {
+        let mut fields = vec![("@type", str("Person")), ("name", str(&author.name))];
+        if let Some(url) = &author.url {
+            fields.push(("url", str(url)));
+        }
+        Json::Obj(fields)
+    });
     let mut fields = vec![
         ("@context", str("https://schema.org")),
         ("@type", str("BlogPosting")),
@@ -56,8 +65,9 @@ pub fn blog_posting(article: &Article) -> String {
         ("dateModified", Json::Str(date)),
         ("inLanguage", str(entry.lang.code())),
         ("isPartOf", about("Blog")),
-        ("publisher", about("Organization")),
     ];
+    fields.extend(author.map(|author| ("author", author)));
+    fields.push(("publisher", about("Organization")));
     if let Some(cover) = &entry.cover {
         fields.push((
             "image",
@@ -169,8 +179,21 @@ mod tests {
     fn translations_point_at_each_other() {
         let en = test_site::article(Lang::En, "the-rise-of-serverless-edge-computing");
         let de = test_site::article(Lang::De, "der-aufstieg-des-serverless-edge-computing");
-        let en_ld: Value = serde_json::from_str(&blog_posting(&en)).unwrap();
-        let de_ld: Value = serde_json::from_str(&blog_posting(&de)).unwrap();
+        let blog = Site {
+            name: "Edgewise".to_owned(),
+            author: Some(blog_model::site::Author {
+                name: "Ada".to_owned(),
+                url: Some("https://ada.example/".to_owned()),
+            }),
+            ..Site::default()
+        };
+        let en_ld: Value = serde_json::from_str(&blog_posting(&en, &blog)).unwrap();
+        let de_ld: Value = serde_json::from_str(&blog_posting(&de, &Site::default())).unwrap();
+        assert_eq!(en_ld["isPartOf"]["name"], "Edgewise");
+        assert_eq!(en_ld["author"]["name"], "Ada");
+        assert_eq!(en_ld["author"]["url"], "https://ada.example/");
+        assert_eq!(de_ld["publisher"]["name"], "Blog");
+        assert_eq!(de_ld["author"], Value::Null);
         assert_eq!(en_ld["@type"], "BlogPosting");
         assert_eq!(en_ld["inLanguage"], "en");
         assert_eq!(en_ld["headline"], en.entry.title);

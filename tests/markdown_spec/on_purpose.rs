@@ -152,7 +152,8 @@ pub fn footnotes_collected_at_the_end(tokens: Vec<Token>) -> Vec<Token> {
 /// by what the mapping draws for it: the tags of the allow-list
 /// (`allow_list::RAW_HTML`) with their allowed attributes (a block's tag
 /// only in an HTML block), no other tag, comment or declaration, the
-/// content of a script or the like left out too, and text as text. The
+/// content of a script or the like left out too, an `<img>` without `alt`
+/// given an empty one, and text as text. The
 /// parser reports each piece exactly as it appears in the spec's output,
 /// so it is found there in order.
 pub fn raw_html_as_the_mapping_draws_it(markdown: &str, spec_html: &str) -> String {
@@ -242,6 +243,13 @@ fn drawn(raw: &str, in_text: bool, open: &mut Vec<String>) -> String {
                     for attr in &mut attrs {
                         attr.value.clear();
                     }
+                }
+                // An image without a description is drawn as decoration.
+                if name == "img" && !attrs.iter().any(|attr| attr.name == "alt") {
+                    attrs.push(html::Attr {
+                        name: "alt".to_owned(),
+                        value: String::new(),
+                    });
                 }
                 if !html::VOID.contains(&name.as_str()) {
                     open.push(name.clone());

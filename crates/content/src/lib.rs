@@ -22,6 +22,7 @@ pub mod raw_html;
 pub mod report;
 pub mod responsive;
 pub mod search_index;
+pub mod site_file;
 pub mod source_text;
 pub mod tags;
 #[cfg(test)]

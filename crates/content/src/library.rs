@@ -19,6 +19,7 @@ use crate::highlight;
 use crate::links::{self, Pages};
 use crate::outline;
 use crate::post_dir::{self, PostDir, TranslationFile};
+use crate::site_file::SiteFile;
 use crate::tags::Tags;
 use blog_model::labels::count_words;
 use blog_model::lang::Lang;
@@ -78,6 +79,8 @@ pub struct Library {
     pub posts: Vec<SourcePost>,
     /// Every tag of the content folders' `tags.yml`.
     pub tags: Tags,
+    /// The blog's identity, from the first content folder's `site.yml`.
+    pub site: SiteFile,
     /// Errors and warnings, in the order the files were read.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -86,6 +89,7 @@ impl Library {
     /// Reads and checks every post under `roots`.
     pub fn load(roots: &[ContentRoot], drafts: Drafts) -> Library {
         let mut diagnostics = Vec::new();
+        let site = SiteFile::load(roots, &mut diagnostics);
         let tags = Tags::load(roots, &mut diagnostics);
         let mut dirs: Vec<PostDir> = Vec::new();
         for root in roots {
@@ -167,6 +171,7 @@ impl Library {
         Library {
             posts,
             tags,
+            site,
             diagnostics,
         }
     }

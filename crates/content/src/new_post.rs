@@ -332,7 +332,10 @@ mod tests {
         // A tag used by one post only is worth a word.
         let found = check(content);
         assert!(found.iter().all(|d| d.starts_with("Warning")), "{found:?}");
-        assert!(!found.iter().any(|d| d.contains("translation")), "{found:?}");
+        assert!(
+            !found.iter().any(|d| d.contains("translation")),
+            "{found:?}"
+        );
     }
 
     #[test]

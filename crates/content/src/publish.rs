@@ -17,8 +17,8 @@ use crate::responsive::{self, Cache, ImageError, Job, write_all};
 use crate::search_index;
 use crate::tags::Tags;
 use blog_model::data::{
-    self, Article, Entry, Image, ImageSize, ListedTag, Listing, PAGE_SIZE, TagCount, TagLink,
-    TranslationLink, Variant,
+    self, Article, Entry, Image, ImageSize, ListedTag, Listing, TagCount, TagLink, TranslationLink,
+    Variant,
 };
 use blog_model::labels::{format_date, format_reading_time, reading_minutes};
 use blog_model::lang::Lang;
@@ -161,6 +161,12 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
                 .map(move |tag| (lang, tag.slug.as_str()))
         })
         .collect();
+    let site_data = &library.site.site;
+    files.push((
+        blog_model::site::SITE_FILE.to_owned(),
+        blog_model::site::encode_site(site_data),
+    ));
+    let per_page = site_data.posts_per_page as usize;
     let (mut index_pages, mut tag_pages) = (0, 0);
     for lang in Lang::ALL {
         let entries: Vec<&Entry> = articles
@@ -168,7 +174,7 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
             .map(|article| &article.entry)
             .filter(|entry| entry.lang == lang)
             .collect();
-        for page in listing(&entries, None) {
+        for page in listing(&entries, None, per_page) {
             index_pages += 1;
             files.push((
                 data::index_file(lang, page.number),
@@ -181,7 +187,7 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
                 tag: tag.tag.clone(),
                 posts: u32::try_from(entries.len()).unwrap_or(u32::MAX),
             });
-            for page in listing(&entries, Some(&tag)) {
+            for page in listing(&entries, Some(&tag), per_page) {
                 tag_pages += 1;
                 files.push((
                     data::tag_file(lang, &tag.tag.slug, page.number),
@@ -391,10 +397,10 @@ fn by_tag<'a>(
 }
 
 /// The pages of a listing (a language's index, or a tag's) of `entries` in
-/// [`index_order`] (newest first, then by title), [`PAGE_SIZE`] to a page;
-/// one empty page where there are none.
-fn listing(entries: &[&Entry], tag: Option<&ListedTag>) -> Vec<Listing> {
-    let count = data::page_count(entries.len());
+/// [`index_order`] (newest first, then by title), `per_page` to a page (as
+/// the site file says); one empty page where there are none.
+fn listing(entries: &[&Entry], tag: Option<&ListedTag>, per_page: usize) -> Vec<Listing> {
+    let count = data::page_count(entries.len(), per_page);
     (1..=count)
         .map(|number| Listing {
             number,
@@ -402,8 +408,8 @@ fn listing(entries: &[&Entry], tag: Option<&ListedTag>) -> Vec<Listing> {
             tag: tag.cloned(),
             entries: entries
                 .iter()
-                .skip((number as usize - 1) * PAGE_SIZE)
-                .take(PAGE_SIZE)
+                .skip((number as usize - 1) * per_page)
+                .take(per_page)
                 .map(|&entry| entry.clone())
                 .collect(),
         })

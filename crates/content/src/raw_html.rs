@@ -102,6 +102,17 @@ pub fn check(page: &Page<'_>) -> Vec<Diagnostic> {
                             {
                                 problems.extend(links::check_image(page, src, found.at.clone()));
                             }
+                            if element.name == "img"
+                                && !attrs.iter().any(|(name, _)| *name == "alt")
+                            {
+                                problems.push(
+                                    Diagnostic::warning(
+                                        found.at.clone(),
+                                        "the `<img>` has no `alt`: a reader who cannot see it learns nothing of it",
+                                    )
+                                    .help("describe it, `alt=\"…\"`, or write `alt=\"\"` if it is only decoration"),
+                                );
+                            }
                             problems
                         }
                     }
@@ -272,7 +283,7 @@ mod tests {
             "<kbd onclick=\"x()\">a</kbd> <img src=\"javascript:x\" style=\"a\" width=50%> \
              <img src=\"./missing.png\" alt=\"m\">\n",
         );
-        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found.len(), 6, "{found:?}");
         assert!(
             found[0].contains("the attribute `onclick` of `<kbd>` is left out"),
             "{found:?}"
@@ -294,8 +305,9 @@ mod tests {
             "{found:?}"
         );
         assert!(found[3].contains("`width=\"50%\"` of `<img>`"), "{found:?}");
+        assert!(found[4].contains("has no `alt`"), "{found:?}");
         assert!(
-            found[4].starts_with(
+            found[5].starts_with(
                 "content/p/en.md:4:73: error: the image `./missing.png` does not exist"
             ),
             "{found:?}"

@@ -28,9 +28,6 @@ use crate::lang::Lang;
 /// characters; the checker warns about a longer one.
 pub const DESCRIPTION_LIMIT: usize = 160;
 
-/// How many posts a page of the index lists.
-pub const PAGE_SIZE: usize = 20;
-
 /// The first line of every post file.
 const POST_HEADER: &str = "edgewise-post 2";
 /// The first line of every index page.
@@ -214,9 +211,10 @@ pub fn tags_file(lang: Lang) -> String {
     format!("data/{}/tags.txt", lang.code())
 }
 
-/// How many index pages `posts` posts fill (at least one, which may be empty).
-pub fn page_count(posts: usize) -> u32 {
-    u32::try_from(posts.div_ceil(PAGE_SIZE).max(1)).unwrap_or(u32::MAX)
+/// How many listing pages `posts` posts fill, `per_page` to a page (at
+/// least one, which may be empty).
+pub fn page_count(posts: usize, per_page: usize) -> u32 {
+    u32::try_from(posts.div_ceil(per_page.max(1)).max(1)).unwrap_or(u32::MAX)
 }
 
 /// Why a data file could not be read.
@@ -797,9 +795,10 @@ mod tests {
 
     #[test]
     fn pages_hold_twenty_posts() {
-        assert_eq!(page_count(0), 1);
-        assert_eq!(page_count(20), 1);
-        assert_eq!(page_count(21), 2);
+        assert_eq!(page_count(0, 20), 1);
+        assert_eq!(page_count(20, 20), 1);
+        assert_eq!(page_count(21, 20), 2);
+        assert_eq!(page_count(21, 7), 3);
         assert_eq!(index_file(Lang::De, 2), "data/de/page/2.txt");
         assert_eq!(post_file(Lang::En, "x"), "data/en/post/x.txt");
         assert_eq!(tag_file(Lang::De, "x", 2), "data/de/tag/x/2.txt");

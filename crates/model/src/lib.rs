@@ -14,6 +14,7 @@ pub mod html;
 pub mod labels;
 pub mod lang;
 pub mod percent;
+pub mod site;
 pub mod site_url;
 pub mod slug;
 pub mod url_kind;

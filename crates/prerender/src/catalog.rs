@@ -12,6 +12,7 @@ use blog_model::data::{DataError, TagCount, decode_article, decode_index, decode
 use blog::data::{Article, Listing, localize_article, localize_entry};
 use blog::routes::Page;
 use blog_model::lang::Lang;
+use blog_model::site::{SITE_FILE, Site, decode_site};
 
 /// The data of a built site.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +25,8 @@ pub struct Catalog {
     pub tags: Vec<(Lang, Vec<TagCount>)>,
     /// Each tag's listing pages in each language, in order, by slug.
     pub tag_listings: Vec<(Lang, String, Vec<Listing>)>,
+    /// The blog's identity (`data/site.txt`).
+    pub site: Site,
 }
 
 /// Why a built site's data files cannot be read.
@@ -57,6 +60,10 @@ impl Catalog {
     /// Reads the data files below `site` (`data/<lang>/{post,page}/*.txt`).
     pub fn read(site: &Path) -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::default();
+        let site_file = site.join(SITE_FILE);
+        let text = fs::read_to_string(&site_file)
+            .map_err(|err| CatalogError::Read(site_file.clone(), err))?;
+        catalog.site = decode_site(&text).map_err(|err| CatalogError::Decode(site_file, err))?;
         for lang in Lang::ALL {
             let dir = site.join("data").join(lang.code());
             for (path, text) in read_dir(&dir.join("post"))? {

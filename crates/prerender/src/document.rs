@@ -20,7 +20,8 @@ use leptos_router::location::RequestUrl;
 
 use crate::csp;
 use blog::App;
-use blog::shell::{HEAD_MARKER, RESOURCES_ID, ROUTE_ATTR};
+use blog::shell::{HEAD_MARKER, RESOURCES_ID, ROUTE_ATTR, SITE_ID};
+use blog_model::site::{Site, encode_site};
 
 /// The parts of Trunk's `index.html` that every page keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,8 +164,9 @@ pub enum Target<'a> {
     NotFound,
 }
 
-/// Renders `target` into a complete document.
-pub fn render(template: &Template, target: Target<'_>) -> String {
+/// Renders `target` into a complete document of the blog `site`, which the
+/// page carries for the app (a JSON string of its site file).
+pub fn render(template: &Template, site: &Arc<Site>, target: Target<'_>) -> String {
     // Resources run on an executor; it is set once per process.
     let _ = any_spawner::Executor::init_futures_executor();
     let (path, route_attr) = match target {
@@ -178,10 +180,14 @@ pub fn render(template: &Template, target: Target<'_>) -> String {
     let shared = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(shared.clone()));
     let (meta, meta_output) = ServerMetaContext::new();
+    let carried = serde_json::to_string(&encode_site(site))
+        .unwrap_or_default()
+        .replace('<', "\\u003c");
+    let site = Arc::clone(site);
     let app = owner.with(|| {
         provide_context(RequestUrl::new(&path));
         provide_context(meta);
-        App().to_html_stream_in_order()
+        view! { <App site /> }.to_html_stream_in_order()
     });
     let document = futures::executor::block_on(async move {
         // Leptos marks places in the tree with `<!>`, which browsers read as
@@ -199,7 +205,8 @@ pub fn render(template: &Template, target: Target<'_>) -> String {
              <meta http-equiv=Content-Security-Policy content=\"{policy}\">\
              {head}<!--{HEAD_MARKER}--></head>\
              <body{route_attr}>{app}{body}\
-             <script type=application/json id={RESOURCES_ID}>{data}</script></body></html>\n",
+             <script type=application/json id={RESOURCES_ID}>{data}</script>\
+             <script type=application/json id={SITE_ID}>{carried}</script></body></html>\n",
             // Keywords and base64 hashes: nothing to escape in the attribute.
             policy = template.policy,
             head = template.head,
@@ -281,10 +288,10 @@ mod tests {
 
     #[test]
     fn a_post_is_rendered_whole_with_its_head_and_its_body_data() {
-        crate::test_site::catalog();
+        let site = Arc::new(crate::test_site::catalog().site.clone());
         let template = Template::parse(TRUNK_INDEX).unwrap();
         let path = blog::site::path("en/the-rise-of-serverless-edge-computing/");
-        let html = render(&template, Target::Route(&path));
+        let html = render(&template, &site, Target::Route(&path));
         // The policy comes first, and allows the loader by its hash.
         let policy = csp::policy(["import init from '/app-1.js';init();"]);
         assert_eq!(template.policy(), policy);
@@ -309,12 +316,20 @@ mod tests {
         )));
         assert!(!html.contains("<!>") && html.contains("<!---->"));
         assert_eq!(html.matches("<title>").count(), 1);
+        // The site file travels as a JSON string, for the app to start with.
+        let carried = html
+            .split_once(&format!("<script type=application/json id={SITE_ID}>"))
+            .and_then(|(_, rest)| rest.split_once("</script>"))
+            .map(|(json, _)| json)
+            .unwrap();
+        let text: String = serde_json::from_str(carried).unwrap();
+        assert_eq!(blog_model::site::decode_site(&text).as_ref(), Ok(&*site));
     }
 
     #[test]
     fn the_404_page_names_no_route_and_is_not_indexed() {
         let template = Template::parse(TRUNK_INDEX).unwrap();
-        let html = render(&template, Target::NotFound);
+        let html = render(&template, &Arc::new(Site::default()), Target::NotFound);
         assert!(html.contains("<body data-route=\"\"><"), "{html}");
         assert!(html.contains(r#"<meta name="robots" content="noindex">"#));
         assert!(!html.contains("rel=\"canonical\""));

@@ -28,6 +28,7 @@ use blog::data::load;
 use blog::routes::{LangPages, Page};
 use blog::site;
 use blog_model::lang::Lang;
+use blog_model::site::Site;
 
 fn main() -> ExitCode {
     let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -73,7 +74,8 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     let loaded = started.elapsed();
     let pages = catalog.pages();
     let rendering = Instant::now();
-    let rendered = render_all(&template, &pages);
+    let site = std::sync::Arc::new(catalog.site.clone());
+    let rendered = render_all(&template, &site, &pages);
     let render_time = rendering.elapsed();
     let (index_time, index_count) = time_of(&rendered, |page| matches!(page, Page::Index { .. }));
     let (post_time, post_count) = time_of(&rendered, |page| matches!(page, Page::Post { .. }));
@@ -81,7 +83,10 @@ fn prerender(dist: &Path) -> Result<usize, String> {
         .into_iter()
         .map(|page| (page.path, page.html))
         .collect();
-    files.push((site::path("404.html"), render(&template, Target::NotFound)));
+    files.push((
+        site::path("404.html"),
+        render(&template, &site, Target::NotFound),
+    ));
     files.push((site::path("sitemap.xml"), sitemap(&catalog)));
     files.push((site::path("robots.txt"), robots()));
     files.extend(Lang::ALL.map(|lang| (lang.feed_path(), feed(&catalog, lang))));
@@ -128,7 +133,7 @@ struct Rendered {
 
 /// Renders every page, on as many threads as there are cores: each page is
 /// its own reactive root, and the data they read is shared read-only.
-fn render_all(template: &Template, pages: &[Page]) -> Vec<Rendered> {
+fn render_all(template: &Template, site: &std::sync::Arc<Site>, pages: &[Page]) -> Vec<Rendered> {
     let routes: Vec<(&Page, String)> = pages
         .iter()
         .filter_map(|page| Some((page, page.path()?)))
@@ -143,7 +148,7 @@ fn render_all(template: &Template, pages: &[Page]) -> Vec<Rendered> {
                         .iter()
                         .map(|(page, route)| {
                             let started = Instant::now();
-                            let html = render(template, Target::Route(route));
+                            let html = render(template, site, Target::Route(route));
                             Rendered {
                                 page: (*page).clone(),
                                 path: format!("{route}index.html"),

@@ -10,12 +10,13 @@ use leptos::prelude::*;
 use crate::catalog::Catalog;
 use blog::data::Listing;
 use blog::data::{Article, Assets};
-use blog::i18n::{BLOG_NAME, tagged_title, texts};
+use blog::i18n::tagged_title;
 use blog::markdown;
 use blog::routes::{LangPages, Page, post_path, tag_feed_path, tag_page_path};
 use blog::site;
 use blog_model::date::Date;
 use blog_model::lang::Lang;
+use blog_model::site::Site;
 
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(text: &str) -> String {
@@ -164,22 +165,23 @@ fn post_html(article: &Article) -> String {
     markdown::render(&article.body, &Assets::of(article), article.entry.lang).to_html()
 }
 
-/// How many posts a feed carries: the newest, as many as the index's first
-/// page, so that a large blog's feed stays small.
-const FEED_ENTRIES: usize = blog_model::data::PAGE_SIZE;
-
 /// The Atom feed of `lang`'s newest posts, each with its full text.
 pub fn feed(catalog: &Catalog, lang: Lang) -> String {
-    let text = texts(lang);
-    let entries: Vec<&Article> = catalog.newest_first(lang).take(FEED_ENTRIES).collect();
+    let site = &catalog.site;
+    let about = site.texts(lang);
+    let entries: Vec<&Article> = catalog.newest_first(lang).take(feed_size(site)).collect();
     let channel = Channel {
         lang,
         path: lang.feed_path(),
         page: lang.index_path(),
-        title: BLOG_NAME.to_owned(),
-        subtitle: text.tagline.to_owned(),
+        title: site.name.clone(),
+        subtitle: [&about.description, &about.tagline]
+            .into_iter()
+            .find(|text| !text.is_empty())
+            .cloned()
+            .unwrap_or_default(),
     };
-    atom(&channel, &entries)
+    atom(site, &channel, &entries)
 }
 
 /// Every tag's feed in every language: (path, Atom feed) of its newest posts.
@@ -193,18 +195,42 @@ pub fn tag_feeds(catalog: &Catalog) -> Vec<(String, String)> {
                 .iter()
                 .flat_map(|page| &page.entries)
                 .filter_map(|entry| catalog.article(*lang, &entry.slug))
-                .take(FEED_ENTRIES)
+                .take(feed_size(&catalog.site))
                 .collect();
             let channel = Channel {
                 lang: *lang,
                 path: tag_feed_path(*lang, slug),
                 page: tag_page_path(*lang, slug, 1),
-                title: format!("{BLOG_NAME} · {}", tag.tag.label),
+                title: format!("{} · {}", catalog.site.name, tag.tag.label),
                 subtitle: tagged_title(*lang, &tag.tag.label),
             };
-            Some((channel.path.clone(), atom(&channel, &entries)))
+            Some((
+                channel.path.clone(),
+                atom(&catalog.site, &channel, &entries),
+            ))
         })
         .collect()
+}
+
+/// How many posts a feed carries: the newest, as many as the site file
+/// says, so that a large blog's feed stays small.
+fn feed_size(site: &Site) -> usize {
+    site.posts_per_feed as usize
+}
+
+/// A feed's `<author>`: the site file's author, else the blog.
+fn author(site: &Site) -> String {
+    match &site.author {
+        Some(author) => match &author.url {
+            Some(url) => format!(
+                "<name>{}</name><uri>{}</uri>",
+                xml_escape(&author.name),
+                xml_escape(url)
+            ),
+            None => format!("<name>{}</name>", xml_escape(&author.name)),
+        },
+        None => format!("<name>{}</name>", xml_escape(&site.name)),
+    }
 }
 
 /// What a feed is of: its language, path, the page it follows, and title.
@@ -219,7 +245,7 @@ struct Channel {
 /// An Atom feed of `entries`, each with its full text. Links in the text
 /// are relative to the post (`#fn-1`) or the site (`/posts/…`); each
 /// entry's `xml:base` is its page, which resolves both.
-fn atom(channel: &Channel, entries: &[&Article]) -> String {
+fn atom(site: &Site, channel: &Channel, entries: &[&Article]) -> String {
     let lang = channel.lang;
     let updated = entries.first().map_or_else(
         || "1970-01-01T00:00:00Z".to_owned(),
@@ -233,14 +259,14 @@ fn atom(channel: &Channel, entries: &[&Article]) -> String {
          \x20 <title>{title}</title>\n\
          \x20 <subtitle>{subtitle}</subtitle>\n\
          \x20 <updated>{updated}</updated>\n\
-         \x20 <author><name>{name}</name></author>\n\
+         \x20 <author>{author}</author>\n\
          \x20 <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed_url}\"/>\n\
          \x20 <link rel=\"alternate\" type=\"text/html\" href=\"{index}\"/>\n",
         code = lang.code(),
         feed_url = xml_escape(&feed_url),
         title = xml_escape(&channel.title),
         subtitle = xml_escape(&channel.subtitle),
-        name = xml_escape(BLOG_NAME),
+        author = author(site),
         index = xml_escape(&site::absolute(&channel.page)),
     );
     for article in entries {

@@ -15,7 +15,7 @@ mod browser;
 use leptos::prelude::*;
 
 use crate::data::{Article, Image, TranslationLink};
-use crate::i18n::{BLOG_NAME, og_locale};
+use crate::i18n::og_locale;
 use crate::routes::{LangPages, Page};
 use crate::site;
 use crate::ui::json_ld;
@@ -90,6 +90,8 @@ impl Head {
         let lang = page.lang();
         let path = page.path();
         let canonical = path.as_deref().map(site::absolute);
+        let identity = site::identity();
+        let blog_name = identity.name.as_str();
         let cover: Option<Image> = article
             .as_ref()
             .and_then(|article| article.entry.cover.clone());
@@ -116,7 +118,7 @@ impl Head {
         };
         Head {
             lang,
-            title: title_text(&format!("{title} · {BLOG_NAME}")),
+            title: title_text(&format!("{title} · {blog_name}")),
             description: name("description", description.clone()),
             // Only a 404 has no path of its own; search engines should skip it.
             robots: path.is_none().then(|| name("robots", "noindex")),
@@ -139,11 +141,11 @@ impl Head {
                 .unwrap_or_else(|| {
                     (
                         site::absolute(&lang.feed_path()),
-                        format!("{BLOG_NAME} ({})", lang.native_name()),
+                        format!("{blog_name} ({})", lang.native_name()),
                     )
                 }),
             open_graph: [
-                property("og:site_name", BLOG_NAME),
+                property("og:site_name", blog_name),
                 property("og:type", kind),
                 property("og:title", title.clone()),
                 property("og:description", description.clone()),
@@ -160,7 +162,9 @@ impl Head {
                 name("twitter:description", description),
             ],
             card_image,
-            json_ld: article.as_ref().map(json_ld::blog_posting),
+            json_ld: article
+                .as_ref()
+                .map(|article| json_ld::blog_posting(article, &identity)),
         }
     }
 }

@@ -42,8 +42,13 @@ pub fn top_level_keys(yaml: &str, first_line: usize) -> Vec<Key<'_>> {
         .collect()
 }
 
-/// A problem for every key given twice or not known.
+/// A problem for every key given twice or not a front-matter field.
 pub fn check(path: &str, keys: &[Key<'_>]) -> Vec<Diagnostic> {
+    check_known(path, keys, KNOWN, "field")
+}
+
+/// A problem for every key given twice or not in `known` (each a `what`).
+pub fn check_known(path: &str, keys: &[Key<'_>], known: &[&str], what: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for (index, key) in keys.iter().enumerate() {
         if let Some(first) = keys[..index].iter().find(|other| other.name == key.name) {
@@ -57,26 +62,21 @@ pub fn check(path: &str, keys: &[Key<'_>]) -> Vec<Diagnostic> {
                 )
                 .help("keep one"),
             );
-        } else if !KNOWN.contains(&key.name) {
-            let help = match closest(key.name) {
+        } else if !known.contains(&key.name) {
+            let help = match crate::diagnostic::closest(key.name, known.iter().copied(), 2) {
                 Some(known) => format!("did you mean `{known}`?"),
-                None => format!("the known fields are {}", list(KNOWN)),
+                None => format!("the known fields are {}", list(known)),
             };
             problems.push(
                 Diagnostic::error(
                     Location::line(path, key.line),
-                    format!("unknown field `{}`", key.name),
+                    format!("unknown {what} `{}`", key.name),
                 )
                 .help(help),
             );
         }
     }
     problems
-}
-
-/// The known key nearest to a mistyped one, if any is near enough.
-fn closest(name: &str) -> Option<&'static str> {
-    crate::diagnostic::closest(name, KNOWN.iter().copied(), 2)
 }
 
 fn list(keys: &[&str]) -> String {

@@ -715,3 +715,121 @@ async fn a_post_opened_without_its_trailing_slash_is_shown_and_started() {
     assert!(browser.is_same_document().await);
     finish(browser).await;
 }
+
+/// The site file the build published (`data/site.txt`).
+fn built_site() -> blog_model::site::Site {
+    let file = harness::dist_dir().join(blog_model::site::SITE_FILE);
+    let text =
+        std::fs::read_to_string(&file).unwrap_or_else(|err| panic!("{}: {err}", file.display()));
+    blog_model::site::decode_site(&text).expect("the site file reads")
+}
+
+#[tokio::test]
+async fn the_site_file_names_the_blog_in_pages_feeds_and_json_ld_in_both_languages() {
+    use blog_model::lang::Lang;
+    let site = built_site();
+    let author = site
+        .author
+        .clone()
+        .expect("the e2e builds' site file names an author");
+    assert!(site.links.iter().any(|link| link.me), "a link with rel=me");
+    for (path, lang) in [(EN_POST, Lang::En), (DE_POST, Lang::De)] {
+        let html = page(path);
+        let name = tags(&html, "a")
+            .into_iter()
+            .find(|a| a.get("class").map(String::as_str) == Some("site-name"))
+            .unwrap_or_else(|| panic!("{path}: no link with the blog's name"));
+        assert_eq!(name["href"], href(&format!("/{}/", lang.code())));
+        assert!(
+            html.contains(&format!("class=\"site-name\">{}</a>", site.name)),
+            "{path}"
+        );
+        assert!(
+            html.contains(&format!(" · {}</title>", site.name)),
+            "{path}"
+        );
+        let footer = &html[html
+            .find("<footer class=\"site-footer\">")
+            .expect("a footer")..];
+        let footer = &footer[..footer.find("</footer>").unwrap()];
+        assert!(
+            footer.contains(&site.texts(lang).footer),
+            "{path}: {footer}"
+        );
+        for link in &site.links {
+            let anchor = tags(footer, "a")
+                .into_iter()
+                .find(|a| a.get("href") == Some(&link.url))
+                .unwrap_or_else(|| panic!("{path}: no link to {}", link.url));
+            assert_eq!(
+                anchor.get("rel").map(String::as_str),
+                link.me.then_some("me")
+            );
+            assert!(
+                footer.contains(&format!(">{}</a>", link.label(lang))),
+                "{path}"
+            );
+        }
+        let start = html
+            .find(r#"<script type="application/ld+json">"#)
+            .expect("JSON-LD");
+        let json = &html[start..];
+        let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+        let posting: Value = serde_json::from_str(json).unwrap();
+        assert_eq!(posting["author"]["name"], author.name.as_str());
+        assert_eq!(posting["isPartOf"]["name"], site.name.as_str());
+
+        let (status, _, feed) = fetch(&format!("/{}/feed.xml", lang.code()));
+        assert_eq!(status, 200);
+        let doc = roxmltree::Document::parse(&feed).expect("the feed is XML");
+        let text_of = |parent: &str, name: &str| {
+            doc.descendants()
+                .find(|node| {
+                    node.has_tag_name(name)
+                        && node.parent().is_some_and(|up| up.has_tag_name(parent))
+                })
+                .and_then(|node| node.text())
+                .map(str::to_owned)
+        };
+        assert_eq!(
+            text_of("feed", "title").as_deref(),
+            Some(site.name.as_str())
+        );
+        assert_eq!(
+            text_of("author", "name").as_deref(),
+            Some(author.name.as_str())
+        );
+        assert_eq!(text_of("author", "uri"), author.url.clone());
+    }
+
+    // The app draws the same footer, and the other language's after a switch.
+    let browser = crate::english_browser().await;
+    browser.open(EN_POST).await;
+    browser.wait_for_app().await;
+    browser.mark_document().await;
+    let footer = "return document.querySelector('.site-footer').innerText;";
+    let english = browser.js(footer).await;
+    assert!(
+        english
+            .as_str()
+            .unwrap()
+            .contains(&site.texts(Lang::En).footer),
+        "{english}"
+    );
+    browser.click(".lang-switch a[hreflang=de]").await;
+    browser.wait_for_path(&href(DE_POST)).await;
+    let german = site.texts(Lang::De).footer.clone();
+    browser
+        .wait_until(&format!(
+            "document.querySelector('.site-footer').innerText.includes({german:?})"
+        ))
+        .await;
+    for link in &site.links {
+        let label = browser
+            .js(&format!("return [...document.querySelectorAll('.site-footer a')].find((a) => a.getAttribute('href') === {:?}).textContent;", link.url))
+            .await;
+        assert_eq!(label, json!(link.label(Lang::De)));
+    }
+    assert!(browser.is_same_document().await);
+    finish(browser).await;
+}
