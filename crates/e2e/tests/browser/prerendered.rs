@@ -766,7 +766,7 @@ async fn the_site_file_names_the_blog_in_pages_feeds_and_json_ld_in_both_languag
                 link.me.then_some("me")
             );
             assert!(
-                footer.contains(&format!(">{}</a>", link.label(lang))),
+                footer.contains(&format!(">{}<", link.label(lang))),
                 "{path}"
             );
         }
