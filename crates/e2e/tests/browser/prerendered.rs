@@ -817,7 +817,7 @@ async fn the_site_file_names_the_blog_in_pages_feeds_and_json_ld_in_both_languag
         "{english}"
     );
     browser.click(".lang-switch a[hreflang=de]").await;
-    browser.wait_for_path(&href(DE_POST)).await;
+    browser.wait_for_path(DE_POST).await;
     let german = site.texts(Lang::De).footer.clone();
     browser
         .wait_until(&format!(
