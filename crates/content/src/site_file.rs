@@ -28,7 +28,7 @@ use serde_saphyr::Spanned;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::front_matter::keys::{check_known, top_level_keys};
 use crate::library::ContentRoot;
-use crate::source_text::LineIndex;
+use crate::source_text::YamlFile;
 use blog_model::lang::Lang;
 use blog_model::site::{Author, Site, SiteLink, SiteTexts};
 use blog_model::site_url::SiteUrl;
@@ -139,16 +139,8 @@ impl SiteFile {
 
 /// The site file `text`, shown as `shown`.
 pub fn parse(shown: &str, text: &str, problems: &mut Vec<Diagnostic>) -> SiteFile {
-    let lines = LineIndex::new(text);
-    let at = |span: &serde_saphyr::Location| {
-        let chars = usize::try_from(span.span().offset()).unwrap_or(usize::MAX);
-        let offset = text
-            .char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(offset, _)| offset);
-        let (line, column) = lines.position(offset);
-        Location::at(shown, line, column)
-    };
+    let yaml = YamlFile::new(shown, text);
+    let at = |location: &serde_saphyr::Location| yaml.at(location);
     let mut file = SiteFile::default();
     let unknown = check_known(
         shown,
@@ -169,15 +161,8 @@ pub fn parse(shown: &str, text: &str, problems: &mut Vec<Diagnostic>) -> SiteFil
     let raw: Raw = match serde_saphyr::from_str(text) {
         Ok(raw) => raw,
         Err(err) => {
-            let location = err
-                .location()
-                .map_or_else(|| Location::path(shown), |location| at(&location));
-            let message = err.without_snippet().to_string();
-            let message = message
-                .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(message, _)| message);
             problems.push(
-                Diagnostic::error(location, format!("invalid site file: {message}"))
+                yaml.error(&err, "site file")
                     .help("see the example at the top of docs/writing.md, \"The site file\""),
             );
             return file;

@@ -25,7 +25,7 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Location, closest};
 use crate::library::ContentRoot;
-use crate::source_text::LineIndex;
+use crate::source_text::YamlFile;
 use blog_model::lang::Lang;
 use blog_model::slug::{is_slug, slugify};
 
@@ -171,16 +171,8 @@ impl Tags {
 
 /// The tags of one `tags.yml`, shown as `shown`.
 fn parse(shown: &str, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<Tag> {
-    let lines = LineIndex::new(text);
-    let at = |location: &serde_saphyr::Location| {
-        let chars = usize::try_from(location.span().offset()).unwrap_or(usize::MAX);
-        let offset = text
-            .char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(offset, _)| offset);
-        let (line, column) = lines.position(offset);
-        Location::at(shown, line, column)
-    };
+    let file = YamlFile::new(shown, text);
+    let at = |location: &serde_saphyr::Location| file.at(location);
     if text.trim().is_empty() {
         return Vec::new();
     }
@@ -188,15 +180,8 @@ fn parse(shown: &str, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<Tag> {
         match serde_saphyr::from_str(text) {
             Ok(raw) => raw,
             Err(err) => {
-                let location = err
-                    .location()
-                    .map_or_else(|| Location::path(shown), |location| at(&location));
-                let message = err.without_snippet().to_string();
-                let message = message
-                    .rsplit_once(" at line ")
-                    .map_or(message.as_str(), |(message, _)| message);
                 problems.push(
-                    Diagnostic::error(location, format!("invalid tags file: {message}"))
+                    file.error(&err, "tags file")
                         .help("write each tag as `id:` and below it one `<lang>: Label` line per language, e.g. `  en: Security`"),
                 );
                 return Vec::new();

@@ -482,7 +482,7 @@ fn variants(field: Option<&str>) -> Option<Vec<Variant>> {
 
 pub use encode::{encode_article, encode_index, encode_tags};
 
-mod encode {
+pub(crate) mod encode {
     use std::fmt::Write as _;
 
     use super::*;
@@ -583,7 +583,7 @@ mod encode {
 
     /// A line of `key` and its fields, each on one line: tabs and line
     /// breaks become spaces, which HTML shows the same.
-    fn line(out: &mut String, key: &str, fields: &[&str]) {
+    pub(crate) fn line(out: &mut String, key: &str, fields: &[&str]) {
         out.push_str(key);
         for field in fields {
             out.push('\t');

@@ -8,6 +8,7 @@
 //! tab-separated fields, each starting with its key, ending with `end`.
 
 use crate::data::DataError;
+use crate::data::encode::line;
 use crate::lang::Lang;
 
 /// Where the build writes it, relative to the site.
@@ -197,22 +198,6 @@ pub fn decode_site(text: &str) -> Result<Site, DataError> {
         }
     }
     Err(DataError::Truncated)
-}
-
-/// A line of `key` and its fields, their tabs and line breaks made spaces.
-fn line(out: &mut String, key: &str, fields: &[&str]) {
-    out.push_str(key);
-    for field in fields {
-        out.push('\t');
-        out.extend(field.chars().map(|ch| {
-            if matches!(ch, '\t' | '\n' | '\r') {
-                ' '
-            } else {
-                ch
-            }
-        }));
-    }
-    out.push('\n');
 }
 
 #[cfg(test)]
