@@ -3,23 +3,43 @@
 use leptos::prelude::*;
 
 use crate::markdown::{class, element, text};
-use crate::routes::use_current_page;
+use crate::routes::{Page, post_path, use_current_page};
 use crate::site::identity;
 use blog_model::lang::Lang;
-use blog_model::site::Site;
+use blog_model::site::{Place, Site};
 
-/// The blog's name and tagline, its links (profiles marked `rel="me"`) and
-/// its copyright or licence line, in the page's language, as the site file
-/// says.
+/// The blog's name and tagline, its pages and links (profiles marked
+/// `rel="me"`) and its copyright or licence line, in the page's language,
+/// as the site file says.
 #[component]
 pub fn Footer() -> impl IntoView {
     let page = use_current_page();
+    // Drawn again when the language changes, not on every page.
+    let lang = Memo::new(move |_| page.with(Page::lang));
     let site = identity();
     view! {
         <footer class="site-footer">
-            {move || content(&site, page.with(|page| page.lang()))}
+            {move || content(&site, lang.get())}
         </footer>
     }
+}
+
+/// The standalone pages the site file links from `place`, each in `lang`
+/// where it is translated (else in the language it has): its path, title
+/// and language.
+pub fn page_links(site: &Site, place: Place, lang: Lang) -> Vec<(String, String, Lang)> {
+    site.pages
+        .iter()
+        .filter(|page| page.place == place)
+        .filter_map(|page| page.link(lang, site.default_lang))
+        .map(|link| {
+            (
+                post_path(link.lang, &link.slug),
+                link.title.clone(),
+                link.lang,
+            )
+        })
+        .collect()
 }
 
 /// What the footer says in `lang`, drawn with the Markdown mapping's one
@@ -32,19 +52,34 @@ fn content(site: &Site, lang: Lang) -> Vec<AnyView> {
         format!("{} · {}", site.name, texts.tagline)
     };
     let mut content = vec![element("p", Vec::new(), vec![text(about)])];
-    if !site.links.is_empty() {
-        let items = site
-            .links
-            .iter()
-            .map(|link| {
-                let attrs = vec![
-                    ("href", Some(link.url.clone())),
-                    ("rel", link.me.then(|| "me".to_owned())),
-                ];
-                let label = text(link.label(lang).to_owned());
-                element("li", Vec::new(), vec![element("a", attrs, vec![label])])
-            })
-            .collect();
+    let item = |attrs, label| {
+        element(
+            "li",
+            Vec::new(),
+            vec![element("a", attrs, vec![text(label)])],
+        )
+    };
+    let mut items: Vec<AnyView> = page_links(site, Place::Footer, lang)
+        .into_iter()
+        .map(|(href, title, page_lang)| {
+            // A page in another language says so, as the switcher does.
+            let other = (page_lang != lang).then(|| page_lang.code().to_owned());
+            let attrs = vec![
+                ("href", Some(href)),
+                ("hreflang", other.clone()),
+                ("lang", other),
+            ];
+            item(attrs, title)
+        })
+        .collect();
+    items.extend(site.links.iter().map(|link| {
+        let attrs = vec![
+            ("href", Some(link.url.clone())),
+            ("rel", link.me.then(|| "me".to_owned())),
+        ];
+        item(attrs, link.label(lang).to_owned())
+    }));
+    if !items.is_empty() {
         content.push(element("ul", vec![class("site-links")], items));
     }
     if !texts.footer.is_empty() {

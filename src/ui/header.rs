@@ -9,9 +9,11 @@ use crate::i18n::{texts, untranslated_link_title, untranslated_note};
 use crate::routes::use_current_page;
 use crate::routes::{LangPages, Page, Switch};
 use crate::storage::{self, Theme};
+use crate::ui::footer::page_links;
 use crate::ui::place;
 use crate::ui::search::SearchBox;
 use blog_model::lang::Lang;
+use blog_model::site::Place;
 
 /// The site header, following the current route. Its elements stay and
 /// their attributes follow the page, so that a switcher link keeps the
@@ -52,7 +54,26 @@ pub fn Header() -> impl IntoView {
             view! { <li><LangLink target switch on_tag /></li> }
         })
         .collect_view();
-    let name = crate::site::identity().name.clone();
+    let site = crate::site::identity();
+    let name = site.name.clone();
+    // The standalone pages the site file links from the header, drawn
+    // again when the language changes.
+    let lang_now = Memo::new(move |_| page.with(Page::lang));
+    let pages = move || {
+        page_links(&site, Place::Header, lang_now.get())
+            .into_iter()
+            .map(|(href, title, page_lang)| {
+                let other = (page_lang != lang_now.get_untracked()).then(|| page_lang.code());
+                let current = {
+                    let href = href.clone();
+                    move || page.with(|page| page.path().as_deref() == Some(href.as_str())).then_some("page")
+                };
+                view! {
+                    <a class="site-page" href=href hreflang=other lang=other aria-current=current>{title}</a>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <a class="skip-link" href="#main" on:click=focus_main>{move || texts(lang()).skip_link}</a>
         <header class="site-header">
@@ -62,6 +83,7 @@ pub fn Header() -> impl IntoView {
                     aria-current=move || page.with(|page| matches!(page, Page::Tags { .. })).then_some("page")>
                     {move || texts(lang()).tags}
                 </a>
+                {pages}
                 <SearchBox lang=Signal::derive(lang) />
                 <nav class="lang-switch" aria-label=move || texts(lang()).language_nav>
                     <ul>{links}</ul>

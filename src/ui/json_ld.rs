@@ -1,5 +1,5 @@
-//! A post described for search engines: schema.org `BlogPosting` as JSON-LD,
-//! with its translations linked both ways.
+//! A post described for search engines: schema.org `BlogPosting` as JSON-LD
+//! (a standalone page: `WebPage`), with its translations linked both ways.
 //!
 //! The JSON is written here rather than by serde_json: the app re-renders
 //! the head after in-app navigation, and serde_json's writer and its
@@ -26,18 +26,22 @@ fn str(text: &str) -> Json {
 /// it is part of, its publisher and author as the site file names them.
 pub fn blog_posting(article: &Article, blog: &Site) -> String {
     let entry = &article.entry;
+    let kind = if entry.is_page() {
+        "WebPage"
+    } else {
+        "BlogPosting"
+    };
     let url = site::absolute(&post_path(entry.lang, &entry.slug));
     let reference = |other: &TranslationLink| {
         let url = site::absolute(&post_path(other.lang, &other.slug));
         Json::Obj(vec![
-            ("@type", str("BlogPosting")),
+            ("@type", str(kind)),
             ("@id", str(&url)),
             ("url", Json::Str(url)),
             ("inLanguage", str(other.lang.code())),
             ("headline", str(&other.title)),
         ])
     };
-    let date = entry.date.to_string();
     let about = |kind| {
         Json::Obj(vec![
             ("@type", str(kind)),
@@ -55,17 +59,20 @@ pub fn blog_posting(article: &Article, blog: &Site) -> String {
     });
     let mut fields = vec![
         ("@context", str("https://schema.org")),
-        ("@type", str("BlogPosting")),
+        ("@type", str(kind)),
         ("@id", str(&url)),
         ("url", str(&url)),
         ("mainEntityOfPage", Json::Str(url)),
         ("headline", str(&entry.title)),
         ("description", str(&entry.description)),
-        ("datePublished", str(&date)),
-        ("dateModified", Json::Str(date)),
-        ("inLanguage", str(entry.lang.code())),
-        ("isPartOf", about("Blog")),
     ];
+    if let Some(date) = entry.date {
+        let date = date.to_string();
+        fields.push(("datePublished", str(&date)));
+        fields.push(("dateModified", Json::Str(date)));
+    }
+    fields.push(("inLanguage", str(entry.lang.code())));
+    fields.push(("isPartOf", about("Blog")));
     fields.extend(author.map(|author| ("author", author)));
     fields.push(("publisher", about("Organization")));
     if let Some(cover) = &entry.cover {

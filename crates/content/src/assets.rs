@@ -1,11 +1,13 @@
 //! The static files served beside the app: each post's folder (its images
-//! and other files) copied to `posts/<id>/`, with the pixel size of every
-//! image, for the data files to state.
+//! and other files) copied to `posts/<id>/` (a standalone page's to
+//! `posts/pages/<name>/`: no post folder is named `pages`), with the pixel
+//! size of every image, for the data files to state.
 
 use std::fs;
 use std::path::Path;
 
 use crate::library::SourcePost;
+use crate::post_dir::{Kind, PAGES};
 
 /// Where a post's files are served, and the pixel sizes of its images.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +31,11 @@ pub fn write<'a>(site: &Path, posts: &'a [SourcePost]) -> std::io::Result<Vec<Pu
 }
 
 fn write_post<'a>(root: &Path, post: &'a SourcePost) -> std::io::Result<Published<'a>> {
-    let dir = root.join(&post.id);
+    let folder = match post.kind {
+        Kind::Post => post.id.clone(),
+        Kind::Page => format!("{PAGES}/{}", post.id),
+    };
+    let dir = root.join(&folder);
     fs::create_dir_all(&dir)?;
     let mut images = Vec::new();
     for asset in &post.assets {
@@ -48,7 +54,7 @@ fn write_post<'a>(root: &Path, post: &'a SourcePost) -> std::io::Result<Publishe
     }
     Ok(Published {
         post,
-        asset_base: format!("posts/{}/", post.id),
+        asset_base: format!("posts/{folder}/"),
         images,
         variants: Default::default(),
     })

@@ -18,7 +18,7 @@ use crate::front_matter::{self, FrontMatter};
 use crate::highlight;
 use crate::links::{self, Pages};
 use crate::outline;
-use crate::post_dir::{self, PostDir, TranslationFile};
+use crate::post_dir::{self, Kind, PostDir, TranslationFile};
 use crate::site_file::SiteFile;
 use crate::tags::Tags;
 use blog_model::labels::count_words;
@@ -54,6 +54,8 @@ pub enum Drafts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourcePost {
     pub id: String,
+    /// A post, or a standalone page (`content/pages/<name>/`).
+    pub kind: Kind,
     pub dir: PathBuf,
     /// At most one per language, in [`Lang::ALL`] order.
     pub translations: Vec<SourceTranslation>,
@@ -94,13 +96,16 @@ impl Library {
         let mut dirs: Vec<PostDir> = Vec::new();
         for root in roots {
             for dir in post_dir::read_root(&root.path, &root.shown, &mut diagnostics) {
-                if let Some(first) = dirs.iter().find(|other| other.id == dir.id) {
+                if let Some(first) = dirs
+                    .iter()
+                    .find(|other| (other.kind, &other.id) == (dir.kind, &dir.id))
+                {
                     diagnostics.push(
                         Diagnostic::error(
                             Location::path(&dir.shown),
-                            format!("a post folder named `{}` exists already: {}", dir.id, first.shown),
+                            format!("a {} folder named `{}` exists already: {}", dir.kind.name(), dir.id, first.shown),
                         )
-                        .help("post folders are post ids and must differ across content folders; rename one"),
+                        .help("folders name posts and pages, and must differ across content folders; rename one"),
                     );
                     continue;
                 }
@@ -151,6 +156,7 @@ impl Library {
             check_translated(dir, files, &mut diagnostics);
         }
         check_tags(&read, &tags, &mut diagnostics);
+        check_linked_pages(&site, &read, &mut diagnostics);
 
         let posts = read
             .iter_mut()
@@ -162,6 +168,7 @@ impl Library {
                     .collect();
                 (!translations.is_empty()).then(|| SourcePost {
                     id: dir.id.clone(),
+                    kind: dir.kind,
                     dir: dir.dir.clone(),
                     translations,
                     assets: dir.assets.clone(),
@@ -232,7 +239,7 @@ fn read_translation(
             return None;
         }
     };
-    let (front, problems) = front_matter::parse(&file.shown, &split);
+    let (front, problems) = front_matter::parse(&file.shown, &split, dir.kind);
     diagnostics.extend(problems);
     let front = front?;
     if let Some(cover) = &front.cover
@@ -292,7 +299,36 @@ fn check_unique_slugs(read: &[(PostDir, Vec<Read>)], diagnostics: &mut Vec<Diagn
                     origin(holder),
                 ),
             )
-            .help("set a different `slug` in one of them; slugs are unique within a language"),
+            .help("set a different `slug` in one of them; slugs are unique within a language, posts and pages alike"),
+        );
+    }
+}
+
+/// Every page the site file links is a folder of `pages/`.
+fn check_linked_pages(
+    site: &SiteFile,
+    read: &[(PostDir, Vec<Read>)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let names: Vec<&str> = read
+        .iter()
+        .filter(|(dir, _)| dir.kind == Kind::Page)
+        .map(|(dir, _)| dir.id.as_str())
+        .collect();
+    for page in &site.pages {
+        if names.contains(&page.name.as_str()) {
+            continue;
+        }
+        let help = match crate::diagnostic::closest(&page.name, names.iter().copied(), 2) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => format!(
+                "a page is a folder `pages/{}/` in the content folder, with `en.md` or `de.md`",
+                page.name
+            ),
+        };
+        diagnostics.push(
+            Diagnostic::error(page.at.clone(), format!("there is no page `{}`", page.name))
+                .help(help),
         );
     }
 }
@@ -363,7 +399,7 @@ fn check_translated(dir: &PostDir, files: &[Read], diagnostics: &mut Vec<Diagnos
             diagnostics.push(
                 Diagnostic::warning(
                     Location::path(&dir.shown),
-                    format!("the post is not translated into {}: no `{}.md`", lang.native_name(), lang.code()),
+                    format!("the {} is not translated into {}: no `{}.md`", dir.kind.name(), lang.native_name(), lang.code()),
                 )
                 .help("readers of that language are offered its index instead; add the file when it is translated"),
             );
@@ -502,6 +538,61 @@ mod tests {
             errors[0]
                 .starts_with("more/a: error: a post folder named `a` exists already: content/a"),
             "{errors:?}"
+        );
+    }
+
+    fn page(title: &str, extra: &str) -> Vec<u8> {
+        format!("---\ntitle: {title}\ndescription: D\n{extra}---\nWho writes here.\n").into_bytes()
+    }
+
+    #[test]
+    fn pages_are_the_folders_of_pages_and_share_the_slugs_of_posts() {
+        let site = b"pages:\n  header: [about]\n  footer: [imprint, privcy]\n";
+        let tree = Tree::new(
+            "pages",
+            &[
+                ("site.yml", site),
+                ("a/en.md", &post("About", "")),
+                ("pages/about/en.md", &page("About", "")),
+                ("pages/about/de.md", &page("Über uns", "")),
+                ("pages/imprint/de.md", &page("Impressum", "")),
+                ("pages/privacy/de.md", &page("Datenschutz", "")),
+            ],
+        );
+        let library = tree.load(Drafts::Leave);
+        let kinds: Vec<(Kind, &str)> = library
+            .posts
+            .iter()
+            .map(|post| (post.kind, post.id.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Post, "a"),
+                (Kind::Page, "about"),
+                (Kind::Page, "imprint"),
+                (Kind::Page, "privacy")
+            ]
+        );
+        let errors: Vec<String> = library.errors().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(
+            errors[0].starts_with(
+                "content/pages/about/en.md:2:1: error: slug `about` (from its title) is already used by content/a/en.md:2"
+            ),
+            "{errors:#?}"
+        );
+        assert!(
+            errors[1].starts_with("content/site.yml:3:21: error: there is no page `privcy`"),
+            "{errors:#?}"
+        );
+        assert!(errors[1].contains("did you mean `privacy`?"), "{errors:#?}");
+        let warnings: Vec<String> = library.warnings().map(ToString::to_string).collect();
+        assert!(
+            warnings.iter().any(|w| w.starts_with(
+                "content/pages/imprint: warning: the page is not translated into English"
+            )),
+            "{warnings:#?}"
         );
     }
 }

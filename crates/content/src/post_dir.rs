@@ -1,5 +1,7 @@
 //! The layout of a content folder: one folder per post, named as a slug,
-//! holding one `<lang>.md` per translation and any images beside them.
+//! holding one `<lang>.md` per translation and any images beside them; and
+//! `pages/`, whose folders are standalone pages (About, Impressum) in the
+//! same form.
 //! This module only sorts files into translations and assets; reading them
 //! is the library's job.
 
@@ -12,11 +14,33 @@ use crate::responsive;
 use blog_model::lang::Lang;
 use blog_model::slug::{is_slug, slugify};
 
+/// The folder of standalone pages, at the top of a content folder.
+pub const PAGES: &str = "pages";
+
+/// What a folder holds: a post (listed, dated, tagged) or a standalone page
+/// (linked from the header or footer as the site file says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Post,
+    Page,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Post => "post",
+            Kind::Page => "page",
+        }
+    }
+}
+
 /// A post's folder, its files sorted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostDir {
-    /// The folder's name, which is the post's id.
+    /// The folder's name, which is the post's id (a page's, its name in
+    /// the site file).
     pub id: String,
+    pub kind: Kind,
     pub dir: PathBuf,
     /// The folder as shown in messages, e.g. `content/edge`.
     pub shown: String,
@@ -36,8 +60,24 @@ pub struct TranslationFile {
 }
 
 /// The post folders of the content folder at `root`, shown as `shown_root`,
-/// sorted by name. Folders and files that cannot be posts are reported.
+/// sorted by name, then the page folders in its `pages/`. Folders and files
+/// that cannot be posts are reported.
 pub fn read_root(root: &Path, shown_root: &str, problems: &mut Vec<Diagnostic>) -> Vec<PostDir> {
+    let mut dirs = read_folders(root, shown_root, Kind::Post, problems);
+    let pages = root.join(PAGES);
+    if pages.is_dir() {
+        let shown = format!("{shown_root}/{PAGES}");
+        dirs.extend(read_folders(&pages, &shown, Kind::Page, problems));
+    }
+    dirs
+}
+
+fn read_folders(
+    root: &Path,
+    shown_root: &str,
+    kind: Kind,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<PostDir> {
     let entries = match sorted_entries(root) {
         Ok(entries) => entries,
         Err(err) => {
@@ -54,6 +94,7 @@ pub fn read_root(root: &Path, shown_root: &str, problems: &mut Vec<Diagnostic>) 
     entries
         .into_iter()
         .filter(|path| path.is_dir() && !is_hidden(path))
+        .filter(|path| kind == Kind::Page || file_name(path) != PAGES)
         .filter_map(|dir| {
             let id = file_name(&dir);
             let shown = format!("{shown_root}/{id}");
@@ -62,7 +103,7 @@ pub fn read_root(root: &Path, shown_root: &str, problems: &mut Vec<Diagnostic>) 
                 problems.push(
                     Diagnostic::error(
                         Location::path(&shown),
-                        format!("the post folder name `{id}` is not a slug"),
+                        format!("the {} folder name `{id}` is not a slug", kind.name()),
                     )
                     .help(format!(
                         "name it with lower-case letters a-z, digits and single hyphens{}",
@@ -75,7 +116,7 @@ pub fn read_root(root: &Path, shown_root: &str, problems: &mut Vec<Diagnostic>) 
                 );
                 return None;
             }
-            read_post_dir(dir, id, shown, problems)
+            read_post_dir(dir, id, kind, shown, problems)
         })
         .collect()
 }
@@ -83,6 +124,7 @@ pub fn read_root(root: &Path, shown_root: &str, problems: &mut Vec<Diagnostic>) 
 fn read_post_dir(
     dir: PathBuf,
     id: String,
+    kind: Kind,
     shown: String,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<PostDir> {
@@ -168,6 +210,7 @@ fn read_post_dir(
     translations.sort_by_key(|file| file.lang);
     Some(PostDir {
         id,
+        kind,
         dir,
         shown,
         translations,

@@ -12,9 +12,11 @@ use std::path::{Path, PathBuf};
 use crate::assets::{self, Published};
 use crate::diagnostic::Diagnostic;
 use crate::highlight;
-use crate::library::{ContentRoot, Drafts, Library, SourceTranslation};
+use crate::library::{ContentRoot, Drafts, Library, SourcePost, SourceTranslation};
+use crate::post_dir::Kind;
 use crate::responsive::{self, Cache, ImageError, Job, write_all};
 use crate::search_index;
+use crate::site_file::PageRef;
 use crate::tags::Tags;
 use blog_model::data::{
     self, Article, Entry, Image, ImageSize, ListedTag, Listing, TagCount, TagLink, TranslationLink,
@@ -22,12 +24,15 @@ use blog_model::data::{
 };
 use blog_model::labels::{format_date, format_reading_time, reading_minutes};
 use blog_model::lang::Lang;
+use blog_model::site::{Site, SitePage};
 
 /// What was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     /// Post files, one per translation.
     pub articles: usize,
+    /// Standalone pages' files, one per translation.
+    pub pages: usize,
     /// Index pages, of all languages.
     pub index_pages: usize,
     /// Pages of tags' listings, of all languages.
@@ -131,10 +136,11 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
     };
     let mut published = assets::write(site, posts).map_err(failed(&site.join("posts")))?;
     let variants = add_variants(site, &mut published, cache)?;
-    let mut articles: Vec<Article> = published
+    // Standalone pages are written like posts, and nothing else lists them.
+    let (pages, mut articles): (Vec<Article>, Vec<Article>) = published
         .iter()
         .flat_map(|published| articles(published, &library.tags))
-        .collect();
+        .partition(|article| article.entry.is_page());
     // Every language's index order, once: the neighbours, the related
     // posts and the listings follow it.
     articles.sort_by(|a, b| index_order(&a.entry, &b.entry));
@@ -142,6 +148,7 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
     link_related(&mut articles);
     let mut files: Vec<(String, String)> = articles
         .iter()
+        .chain(&pages)
         .map(|article| {
             (
                 data::post_file(article.entry.lang, &article.entry.slug),
@@ -161,7 +168,10 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
                 .map(move |tag| (lang, tag.slug.as_str()))
         })
         .collect();
-    let site_data = &library.site.site;
+    let site_data = &Site {
+        pages: linked_pages(&library.site.pages, &library.posts),
+        ..library.site.site.clone()
+    };
     files.push((
         blog_model::site::SITE_FILE.to_owned(),
         blog_model::site::encode_site(site_data),
@@ -227,6 +237,7 @@ pub fn publish(site: &Path, library: &Library, cache: &Cache) -> Result<Summary,
     }
     Ok(Summary {
         articles: articles.len(),
+        pages: pages.len(),
         index_pages,
         tag_pages,
         bytes: bytes - search_bytes,
@@ -280,6 +291,35 @@ fn add_variants(
         );
     }
     Ok(count)
+}
+
+/// The pages the site file links, each with its published translations
+/// (a page that is a draft in a release build is left out).
+fn linked_pages(linked: &[PageRef], posts: &[SourcePost]) -> Vec<SitePage> {
+    linked
+        .iter()
+        .filter_map(|linked| {
+            let page = posts
+                .iter()
+                .find(|post| post.kind == Kind::Page && post.id == linked.name)?;
+            Some(SitePage {
+                place: linked.place,
+                translations: translation_links(page),
+            })
+        })
+        .collect()
+}
+
+/// A post's translations, as links.
+fn translation_links(post: &SourcePost) -> Vec<TranslationLink> {
+    post.translations
+        .iter()
+        .map(|translation| TranslationLink {
+            lang: translation.lang,
+            slug: translation.front.slug.value.clone(),
+            title: translation.front.title.clone(),
+        })
+        .collect()
 }
 
 /// The order of a language's index: newest first, then by title.
@@ -419,15 +459,7 @@ fn listing(entries: &[&Entry], tag: Option<&ListedTag>, per_page: usize) -> Vec<
 /// Every translation of a published post, in full.
 pub fn articles(published: &Published<'_>, tags: &Tags) -> Vec<Article> {
     let post = published.post;
-    let links: Vec<TranslationLink> = post
-        .translations
-        .iter()
-        .map(|translation| TranslationLink {
-            lang: translation.lang,
-            slug: translation.front.slug.value.clone(),
-            title: translation.front.title.clone(),
-        })
-        .collect();
+    let links = translation_links(post);
     let images: Vec<ImageSize> = published
         .images
         .iter()
@@ -475,14 +507,22 @@ fn entry(
             variants: image.variants.clone(),
         })
     });
+    // A page has no date, and no reading time is shown for it.
+    let (date_label, reading_time) = match front.date {
+        Some(date) => (
+            format_date(lang, date),
+            format_reading_time(lang, reading_minutes(translation.words)),
+        ),
+        None => Default::default(),
+    };
     Entry {
         lang,
         slug: front.slug.value.clone(),
         title: front.title.clone(),
         description: front.description.clone(),
         date: front.date,
-        date_label: format_date(lang, front.date),
-        reading_time: format_reading_time(lang, reading_minutes(translation.words)),
+        date_label,
+        reading_time,
         draft: front.draft,
         translations: links.to_vec(),
         cover,
@@ -499,5 +539,81 @@ fn entry(
                 }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_folder::Folder;
+    use blog_model::data::{decode_article, decode_index};
+    use blog_model::site::{Place, SITE_FILE, decode_site};
+
+    #[test]
+    fn a_page_is_published_like_a_post_and_listed_only_where_the_site_file_links_it() {
+        let content = Folder::new("publish-pages-content");
+        content.write("site.yml", b"pages:\n  footer: [imprint]\n");
+        content.write(
+            "edge/en.md",
+            b"---\ntitle: Edge\ndescription: D\ndate: 2026-02-13\n---\nEdge words.\n",
+        );
+        content.write(
+            "pages/imprint/en.md",
+            b"---\ntitle: Imprint\ndescription: Who publishes.\n---\nZebra Street 1.\n",
+        );
+        content.write(
+            "pages/imprint/de.md",
+            b"---\ntitle: Impressum\ndescription: Wer hier veroeffentlicht.\n---\nZebrastrasse 1.\n",
+        );
+        let site = Folder::new("publish-pages-site");
+        let cache = Cache::new(site.0.join("cache"));
+        let roots = [ContentRoot::new(&content.0, "content")];
+        let (_, summary) = publish_library(&roots, Drafts::Leave, &site.0, &cache).unwrap();
+        assert_eq!((summary.articles, summary.pages), (1, 2));
+
+        let read = |path: &str| fs::read_to_string(site.0.join(path)).unwrap();
+        let imprint = decode_article(&read("data/de/post/impressum.txt")).unwrap();
+        assert!(imprint.entry.is_page());
+        assert_eq!(imprint.entry.date_label, "");
+        assert_eq!(imprint.asset_base, "posts/pages/imprint/");
+        assert_eq!((&imprint.newer, &imprint.older), (&None, &None));
+
+        let index = decode_index(&read("data/en/page/1.txt")).unwrap();
+        let listed: Vec<&str> = index.entries.iter().map(|e| e.slug.as_str()).collect();
+        assert_eq!(listed, ["edge"]);
+        let edge = decode_article(&read("data/en/post/edge.txt")).unwrap();
+        assert_eq!((&edge.newer, &edge.older), (&None, &None));
+        // The search index knows the post's words and none of the page's.
+        let search: String = walk(&site.0.join("search"))
+            .iter()
+            .map(|path| fs::read_to_string(path).unwrap())
+            .collect();
+        assert!(search.contains("edge"));
+        assert!(!search.contains("zebra") && !search.contains("imprint"));
+
+        let published = decode_site(&read(SITE_FILE)).unwrap();
+        let [linked] = published.pages.as_slice() else {
+            panic!("{:?}", published.pages)
+        };
+        assert_eq!(linked.place, Place::Footer);
+        let slugs: Vec<(Lang, &str)> = linked
+            .translations
+            .iter()
+            .map(|link| (link.lang, link.slug.as_str()))
+            .collect();
+        assert_eq!(slugs, [(Lang::En, "imprint"), (Lang::De, "impressum")]);
+    }
+
+    fn walk(dir: &Path) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files.extend(walk(&path));
+            } else {
+                files.push(path);
+            }
+        }
+        files
     }
 }

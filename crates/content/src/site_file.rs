@@ -16,6 +16,10 @@
 //!   - { label: Mastodon, url: "https://social.example/@ada", rel: me }
 //! posts_per_page: 20                    # an index page, a tag's page
 //! posts_per_feed: 20
+//! default_language: en                  # for readers of other languages (x-default)
+//! pages:                                # folders of content/pages/, linked from every page
+//!   header: [about]
+//!   footer: [impressum, privacy]
 //! ```
 
 use std::collections::BTreeMap;
@@ -30,7 +34,7 @@ use crate::front_matter::keys::{check_known, top_level_keys};
 use crate::library::ContentRoot;
 use crate::source_text::YamlFile;
 use blog_model::lang::Lang;
-use blog_model::site::{Author, Site, SiteLink, SiteTexts};
+use blog_model::site::{Author, Place, Site, SiteLink, SiteTexts};
 use blog_model::site_url::SiteUrl;
 use blog_model::url_kind::{UrlKind, classify_url};
 
@@ -48,6 +52,8 @@ pub const KNOWN: &[&str] = &[
     "links",
     "posts_per_page",
     "posts_per_feed",
+    "default_language",
+    "pages",
 ];
 
 /// The most posts a page or a feed may hold.
@@ -56,8 +62,21 @@ const MOST_POSTS: u32 = 100;
 /// The site as its file says, and the `url` it gives (checked), if any.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SiteFile {
+    /// Its `pages` are left empty: the library fills them from
+    /// [`SiteFile::pages`] once it has read the page folders.
     pub site: Site,
     pub url: Option<SiteUrl>,
+    /// The standalone pages to link, by their folder's name, in order.
+    pub pages: Vec<PageRef>,
+}
+
+/// A page the site file links, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageRef {
+    /// The name of its folder in `pages/`.
+    pub name: String,
+    pub place: Place,
+    pub at: Location,
 }
 
 /// A text for every language, or one per language.
@@ -99,6 +118,15 @@ struct Raw {
     links: Vec<RawLink>,
     posts_per_page: Option<Spanned<i64>>,
     posts_per_feed: Option<Spanned<i64>>,
+    default_language: Option<Spanned<String>>,
+    pages: Option<RawPages>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawPages {
+    header: Vec<Spanned<String>>,
+    footer: Vec<Spanned<String>>,
 }
 
 impl SiteFile {
@@ -335,6 +363,36 @@ pub fn parse(shown: &str, text: &str, problems: &mut Vec<Diagnostic>) -> SiteFil
             ),
         }
     }
+    if let Some(code) = raw.default_language {
+        match Lang::from_code(code.value.trim()) {
+            Some(lang) => site.default_lang = lang,
+            None => problems.push(
+                Diagnostic::error(
+                    at(&code.referenced),
+                    format!(
+                        "`default_language` is `{}`, which is no language of the blog",
+                        code.value
+                    ),
+                )
+                .help(languages()),
+            ),
+        }
+    }
+    let pages = raw.pages.unwrap_or_default();
+    for (place, names) in [(Place::Header, pages.header), (Place::Footer, pages.footer)] {
+        for name in names {
+            let at = at(&name.referenced);
+            let name = name.value.trim().to_owned();
+            if file.pages.iter().any(|page| page.name == name) {
+                problems.push(
+                    Diagnostic::error(at, format!("the page `{name}` is linked twice"))
+                        .help("link each page once, from the header or the footer"),
+                );
+                continue;
+            }
+            file.pages.push(PageRef { name, place, at });
+        }
+    }
     file
 }
 
@@ -460,5 +518,45 @@ mod tests {
         assert!(problems[0].contains("one line"), "{problems:?}");
         let (_, problems) = parsed("author: { name: Ada, mail: a@example.org }\n");
         assert!(problems[0].contains("mail"), "{problems:?}");
+    }
+
+    #[test]
+    fn the_default_language_and_the_linked_pages_are_read_in_order() {
+        let (file, problems) = parsed(
+            "default_language: de\npages:\n  header: [about]\n  footer: [impressum, privacy]\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(file.site.default_lang, Lang::De);
+        let pages: Vec<(&str, Place, Option<usize>, Option<usize>)> = file
+            .pages
+            .iter()
+            .map(|page| (page.name.as_str(), page.place, page.at.line, page.at.column))
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                ("about", Place::Header, Some(3), Some(12)),
+                ("impressum", Place::Footer, Some(4), Some(12)),
+                ("privacy", Place::Footer, Some(4), Some(23)),
+            ]
+        );
+        let (file, problems) = parsed(
+            "default_language: fr\npages:\n  header: [about]\n  footer: [about]\n  side: [x]\n",
+        );
+        assert_eq!(file.site.default_lang, Lang::DEFAULT);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert!(problems[0].contains("side"), "{problems:#?}");
+        let (file, problems) =
+            parsed("default_language: fr\npages:\n  header: [about]\n  footer: [about]\n");
+        assert_eq!(file.pages.len(), 1);
+        assert!(
+            problems[0].starts_with("content/site.yml:1:19: error: `default_language` is `fr`"),
+            "{problems:#?}"
+        );
+        assert!(
+            problems[1]
+                .starts_with("content/site.yml:4:12: error: the page `about` is linked twice"),
+            "{problems:#?}"
+        );
     }
 }

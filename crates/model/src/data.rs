@@ -42,7 +42,9 @@ pub struct Entry {
     pub slug: String,
     pub title: String,
     pub description: String,
-    pub date: Date,
+    /// A post's day of publishing; `None` for a standalone page
+    /// (`content/pages/`: About, Impressum), which no listing holds.
+    pub date: Option<Date>,
     /// The date as the language writes it (`13. Februar 2026`).
     pub date_label: String,
     /// `4 min read`, in the translation's language.
@@ -165,6 +167,13 @@ pub struct Listing {
     pub tag: Option<ListedTag>,
     /// Newest first.
     pub entries: Vec<Entry>,
+}
+
+impl Entry {
+    /// Whether it is a standalone page rather than a post.
+    pub fn is_page(&self) -> bool {
+        self.date.is_none()
+    }
 }
 
 impl Article {
@@ -423,7 +432,7 @@ impl PartialEntry {
         Some(())
     }
 
-    /// The entry, if its language, slug, title and date were given.
+    /// The entry, if its language, slug and title were given.
     fn finish(self) -> Option<Entry> {
         let (lang, slug) = self.lang_and_slug?;
         Some(Entry {
@@ -431,7 +440,7 @@ impl PartialEntry {
             slug,
             title: self.title?,
             description: self.description,
-            date: self.date?,
+            date: self.date,
             date_label: self.date_label,
             reading_time: self.reading_time,
             draft: self.draft,
@@ -443,7 +452,7 @@ impl PartialEntry {
 }
 
 /// A post's language, slug and title, as [`encode::link_fields`] writes them.
-fn link<'a>(mut fields: impl Iterator<Item = &'a str>) -> Option<TranslationLink> {
+pub(crate) fn link<'a>(mut fields: impl Iterator<Item = &'a str>) -> Option<TranslationLink> {
     Some(TranslationLink {
         lang: Lang::from_code(fields.next()?)?,
         slug: fields.next()?.to_owned(),
@@ -550,7 +559,9 @@ pub(crate) mod encode {
         line(out, "entry", &[entry.lang.code(), &entry.slug]);
         line(out, "title", &[&entry.title]);
         line(out, "description", &[&entry.description]);
-        line(out, "date", &[&entry.date.to_string()]);
+        if let Some(date) = entry.date {
+            line(out, "date", &[&date.to_string()]);
+        }
         line(out, "date_label", &[&entry.date_label]);
         line(out, "reading_time", &[&entry.reading_time]);
         if entry.draft {
@@ -577,7 +588,7 @@ pub(crate) mod encode {
 
     /// A post's language, slug and title (a translation, a newer or older
     /// post), as [`super::link`] reads them.
-    pub(super) fn link_fields(link: &TranslationLink) -> [&str; 3] {
+    pub(crate) fn link_fields(link: &TranslationLink) -> [&str; 3] {
         [link.lang.code(), &link.slug, &link.title]
     }
 
@@ -617,11 +628,11 @@ mod tests {
             slug: slug.to_owned(),
             title: "A title\twith a tab\nand a line".to_owned(),
             description: "Über alles".to_owned(),
-            date: Date {
+            date: Some(Date {
                 year: 2026,
                 month: 2,
                 day: 13,
-            },
+            }),
             date_label: "13. Februar 2026".to_owned(),
             reading_time: "4 Min. Lesezeit".to_owned(),
             draft: true,
@@ -694,6 +705,16 @@ mod tests {
         assert_eq!(decoded, expected);
         assert_eq!(decoded.default_translation().unwrap().lang, Lang::En);
         assert_eq!(decoded.image("./img/a b.png").unwrap().height, 20);
+        assert!(!decoded.entry.is_page());
+    }
+
+    #[test]
+    fn a_page_is_an_article_without_a_date() {
+        let mut page = article();
+        page.entry.date = None;
+        let decoded = decode_article(&encode_article(&page)).unwrap();
+        assert!(decoded.entry.is_page());
+        assert_eq!(decoded.body, page.body);
     }
 
     #[test]

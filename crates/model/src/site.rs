@@ -7,8 +7,8 @@
 //! The form is the data files' (see [`crate::data`]): lines of
 //! tab-separated fields, each starting with its key, ending with `end`.
 
-use crate::data::DataError;
-use crate::data::encode::line;
+use crate::data::encode::{line, link_fields};
+use crate::data::{DataError, TranslationLink, link};
 use crate::lang::Lang;
 
 /// Where the build writes it, relative to the site.
@@ -28,6 +28,49 @@ pub struct Site {
     pub posts_per_page: u32,
     /// Posts in a feed.
     pub posts_per_feed: u32,
+    /// The language of readers whose own the blog does not speak: the
+    /// `x-default` alternate, `/` without a saved or preferred language.
+    pub default_lang: Lang,
+    /// The standalone pages linked from every page, in the site file's
+    /// order.
+    pub pages: Vec<SitePage>,
+}
+
+/// A standalone page (About, Impressum) linked from the header or the
+/// footer of every page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitePage {
+    pub place: Place,
+    /// Its translations, in [`Lang::ALL`] order; `title` is the link's
+    /// label.
+    pub translations: Vec<TranslationLink>,
+}
+
+/// Where a page's link is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Header,
+    Footer,
+}
+
+impl Place {
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::Header => "header",
+            Place::Footer => "footer",
+        }
+    }
+}
+
+impl SitePage {
+    /// The page in `lang`, else in the default language, else any: an
+    /// Impressum written in German only is linked from English pages too.
+    pub fn link(&self, lang: Lang, default: Lang) -> Option<&TranslationLink> {
+        let find = |lang: Lang| self.translations.iter().find(|link| link.lang == lang);
+        find(lang)
+            .or_else(|| find(default))
+            .or(self.translations.first())
+    }
 }
 
 /// What the blog says of itself in one language.
@@ -73,6 +116,8 @@ impl Default for Site {
             links: Vec::new(),
             posts_per_page: 20,
             posts_per_feed: 20,
+            default_lang: Lang::DEFAULT,
+            pages: Vec::new(),
         }
     }
 }
@@ -107,6 +152,7 @@ impl SiteLink {
 pub fn encode_site(site: &Site) -> String {
     let mut out = format!("{HEADER}\n");
     line(&mut out, "name", &[&site.name]);
+    line(&mut out, "default_lang", &[site.default_lang.code()]);
     line(
         &mut out,
         "sizes",
@@ -142,6 +188,13 @@ pub fn encode_site(site: &Site) -> String {
         }
         line(&mut out, "link", &fields);
     }
+    for page in &site.pages {
+        let mut fields = vec![page.place.name()];
+        for link in &page.translations {
+            fields.extend(link_fields(link));
+        }
+        line(&mut out, "page", &fields);
+    }
     out.push_str("end\n");
     out
 }
@@ -163,6 +216,7 @@ pub fn decode_site(text: &str) -> Result<Site, DataError> {
         let mut next = || fields.next().ok_or_else(bad);
         match next()? {
             "name" => site.name = next()?.to_owned(),
+            "default_lang" => site.default_lang = Lang::from_code(next()?).ok_or_else(bad)?,
             "sizes" => {
                 site.posts_per_page = next()?.parse().map_err(|_| bad())?;
                 site.posts_per_feed = next()?.parse().map_err(|_| bad())?;
@@ -192,6 +246,22 @@ pub fn decode_site(text: &str) -> Result<Site, DataError> {
                     labels.push((lang, fields.next().ok_or_else(bad)?.to_owned()));
                 }
                 site.links.push(SiteLink { url, me, labels });
+            }
+            "page" => {
+                let place = match next()? {
+                    "header" => Place::Header,
+                    "footer" => Place::Footer,
+                    _ => return Err(bad()),
+                };
+                let mut translations = Vec::new();
+                let mut rest = fields.peekable();
+                while rest.peek().is_some() {
+                    translations.push(link(&mut rest).ok_or_else(bad)?);
+                }
+                site.pages.push(SitePage {
+                    place,
+                    translations,
+                });
             }
             "end" => return Ok(site),
             _ => {}
@@ -233,6 +303,22 @@ mod tests {
             }],
             posts_per_page: 10,
             posts_per_feed: 5,
+            default_lang: Lang::De,
+            pages: vec![SitePage {
+                place: Place::Footer,
+                translations: vec![
+                    TranslationLink {
+                        lang: Lang::En,
+                        slug: "imprint".to_owned(),
+                        title: "Imprint".to_owned(),
+                    },
+                    TranslationLink {
+                        lang: Lang::De,
+                        slug: "impressum".to_owned(),
+                        title: "Impressum".to_owned(),
+                    },
+                ],
+            }],
         };
         let decoded = decode_site(&encode_site(&site)).unwrap();
         assert_eq!(decoded.name, "Edge wise");
@@ -241,6 +327,18 @@ mod tests {
         assert_eq!(decoded.author, site.author);
         assert_eq!(decoded.links, site.links);
         assert_eq!((decoded.posts_per_page, decoded.posts_per_feed), (10, 5));
+        assert_eq!(decoded.default_lang, Lang::De);
+        assert_eq!(decoded.pages, site.pages);
+        let imprint = &decoded.pages[0];
+        assert_eq!(imprint.link(Lang::En, Lang::En).unwrap().slug, "imprint");
+        let german_only = SitePage {
+            translations: imprint.translations[1..].to_vec(),
+            ..imprint.clone()
+        };
+        assert_eq!(
+            german_only.link(Lang::En, Lang::En).unwrap().slug,
+            "impressum"
+        );
         assert_eq!(
             decode_site(&encode_site(&Site::default())),
             Ok(Site::default())

@@ -327,6 +327,66 @@ mod tests {
     }
 
     #[test]
+    fn a_standalone_page_is_rendered_without_a_date_and_every_page_links_the_pages() {
+        let site = Arc::new(crate::test_site::catalog().site.clone());
+        let template = Template::parse(TRUNK_INDEX).unwrap();
+        let path = blog::site::path("de/impressum/");
+        let html = render(&template, &site, Target::Route(&path));
+        assert!(
+            html.contains("<title>Impressum · Edgewise</title>"),
+            "{html}"
+        );
+        assert!(html.contains("<h1>Impressum</h1>"), "{html}");
+        assert!(
+            !html.contains("<time") && !html.contains("post-meta"),
+            "{html}"
+        );
+        assert!(html.contains(r#""@type":"WebPage""#), "{html}");
+        assert!(!html.contains("datePublished"), "{html}");
+        // Switchable like a post.
+        let legal = blog::site::path("en/legal-notice/");
+        assert!(
+            html.contains(&format!(r#"href="{legal}" hreflang="en""#)),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<meta property="og:type" content="website">"#),
+            "{html}"
+        );
+        // The header links "About" in the page's language, the footer the
+        // Impressum and the privacy page.
+        let post = render(
+            &template,
+            &site,
+            Target::Route(&blog::site::path(
+                "en/the-rise-of-serverless-edge-computing/",
+            )),
+        );
+        let about = blog::site::path("en/about/");
+        assert!(
+            post.contains(&format!(r#"<a href="{about}" class="site-page">About</a>"#)),
+            "{post}"
+        );
+        let footer = post.split("<footer class=\"site-footer\">").nth(1).unwrap();
+        assert!(
+            footer.contains(&format!(r#"<a href="{legal}">Legal notice<!----></a>"#)),
+            "{footer}"
+        );
+        let privacy = blog::site::path("en/privacy/");
+        assert!(
+            footer.contains(&format!(r#"<a href="{privacy}">Privacy<!----></a>"#)),
+            "{footer}"
+        );
+        let ueber_uns = blog::site::path("de/ueber-uns/");
+        assert!(
+            html.contains(&format!(
+                r#"<a href="{ueber_uns}" class="site-page">Über uns</a>"#
+            )),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn the_404_page_names_no_route_and_is_not_indexed() {
         let template = Template::parse(TRUNK_INDEX).unwrap();
         let html = render(&template, &Arc::new(Site::default()), Target::NotFound);

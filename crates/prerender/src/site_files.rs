@@ -37,8 +37,13 @@ pub fn xml_escape(text: &str) -> String {
 }
 
 /// `2026-02-13T00:00:00Z`: a post's date as Atom wants it.
-fn timestamp(date: Date) -> String {
-    format!("{date}T00:00:00Z")
+/// A day as Atom writes a time; feeds hold posts, which have one (a
+/// standalone page, which has none, is never in a feed).
+fn timestamp(date: Option<Date>) -> String {
+    match date {
+        Some(date) => format!("{date}T00:00:00Z"),
+        None => "1970-01-01T00:00:00Z".to_owned(),
+    }
 }
 
 /// One `<url>` of the sitemap, listing every alternate including itself.
@@ -73,7 +78,7 @@ pub fn sitemap(catalog: &Catalog) -> String {
         pages
             .get(number as usize - 1)
             .and_then(|page| page.entries.first())
-            .map(|entry| entry.date)
+            .and_then(|entry| entry.date)
     };
     for page in catalog.pages() {
         let (lastmod, translations) = match &page {
@@ -90,7 +95,7 @@ pub fn sitemap(catalog: &Catalog) -> String {
             Page::Post { lang, slug } => {
                 let article = catalog.article(*lang, slug);
                 (
-                    article.map(|article| article.entry.date),
+                    article.and_then(|article| article.entry.date),
                     article.map(|article| &article.entry.translations[..]),
                 )
             }
@@ -247,10 +252,7 @@ struct Channel {
 /// entry's `xml:base` is its page, which resolves both.
 fn atom(site: &Site, channel: &Channel, entries: &[&Article]) -> String {
     let lang = channel.lang;
-    let updated = entries.first().map_or_else(
-        || "1970-01-01T00:00:00Z".to_owned(),
-        |article| timestamp(article.entry.date),
-    );
+    let updated = timestamp(entries.first().and_then(|article| article.entry.date));
     let feed_url = site::absolute(&channel.path);
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -322,6 +324,31 @@ mod tests {
         assert!(sitemap.contains(&format!("<loc>{de_url}</loc>")));
         assert!(sitemap.contains(&format!("hreflang=\"de\" href=\"{de_url}\"")));
         assert!(sitemap.contains(&format!("hreflang=\"x-default\" href=\"{en_url}\"")));
+    }
+
+    #[test]
+    fn standalone_pages_are_in_the_sitemap_and_in_no_feed() {
+        let catalog = test_site::catalog();
+        let sitemap = sitemap(catalog);
+        let imprint = site::absolute(&post_path(Lang::De, "impressum"));
+        let legal = site::absolute(&post_path(Lang::En, "legal-notice"));
+        let entry = sitemap
+            .split("<url>")
+            .find(|url| url.contains(&format!("<loc>{imprint}</loc>")))
+            .expect("the Impressum is listed");
+        assert!(
+            entry.contains(&format!("hreflang=\"en\" href=\"{legal}\"")),
+            "{entry}"
+        );
+        assert!(!entry.contains("<lastmod>"), "{entry}");
+        for lang in Lang::ALL {
+            let feed = feed(catalog, lang);
+            assert!(feed.contains("<entry"), "{feed}");
+            assert!(
+                !feed.contains("impressum") && !feed.contains("legal-notice"),
+                "{feed}"
+            );
+        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn read_file(bytes: &[u8]) -> (Option<FrontMatter>, Vec<Diagnostic>) {
             return (None, problems);
         }
     };
-    let (front, found) = front_matter::parse(SHOWN, &split);
+    let (front, found) = front_matter::parse(SHOWN, &split, blog_content::post_dir::Kind::Post);
     problems.extend(found);
     if let Some(front) = &front {
         let mut pages = Pages::default();

@@ -106,7 +106,11 @@ impl Head {
                 name("twitter:image:alt", cover.alt.clone()),
             ]
         });
-        let kind = if article.is_some() {
+        // A standalone page (About, Impressum) is no article.
+        let kind = if article
+            .as_ref()
+            .is_some_and(|article| !article.entry.is_page())
+        {
             "article"
         } else {
             "website"

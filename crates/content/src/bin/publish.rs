@@ -19,6 +19,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use blog_content::library::{ContentRoot, Drafts};
+use blog_content::post_dir::Kind;
 use blog_content::publish::{LibraryError, publish_library};
 use blog_content::report::summary;
 use blog_content::responsive::Cache;
@@ -101,10 +102,15 @@ fn publish_once(args: &Args, roots: &[ContentRoot]) -> bool {
                 eprintln!("{diagnostic}");
             }
             eprintln!(
-                "publish: {} posts, {} post files, {} index pages and {} tag pages ({} KB), \
+                "publish: {} posts, {} post files, {} page files, {} index pages and {} tag pages ({} KB), \
                  a search index of {} KB ({} ms), {} image copies ({} encoded) in {} ms",
-                library.posts.len(),
+                library
+                    .posts
+                    .iter()
+                    .filter(|post| post.kind == Kind::Post)
+                    .count(),
                 written.articles,
+                written.pages,
                 written.index_pages,
                 written.tag_pages,
                 written.bytes / 1024,

@@ -14,6 +14,7 @@ use super::position;
 use super::split::Split;
 use super::yaml_error::yaml_problem;
 use crate::diagnostic::{Diagnostic, Location};
+use crate::post_dir::Kind;
 use blog_model::data::DESCRIPTION_LIMIT;
 use blog_model::date::{Date, DateError};
 use blog_model::slug::{is_slug, reserved, slugify};
@@ -61,7 +62,8 @@ field_table! {
 pub struct FrontMatter {
     pub title: String,
     pub description: String,
-    pub date: Date,
+    /// A post's; a standalone page has none.
+    pub date: Option<Date>,
     pub slug: Slug,
     pub cover: Option<CoverRef>,
     pub draft: bool,
@@ -95,9 +97,10 @@ pub struct CoverRef {
     pub line: usize,
 }
 
-/// Reads the front matter of the file shown as `path`. All problems found
-/// come back, warnings included; the fields only when there is no error.
-pub fn parse(path: &str, split: &Split<'_>) -> (Option<FrontMatter>, Vec<Diagnostic>) {
+/// Reads the front matter of the file shown as `path`, of a post or a page
+/// (`kind`). All problems found come back, warnings included; the fields
+/// only when there is no error.
+pub fn parse(path: &str, split: &Split<'_>, kind: Kind) -> (Option<FrontMatter>, Vec<Diagnostic>) {
     let keys = keys::top_level_keys(split.yaml, split.yaml_line);
     let problems = keys::check(path, &keys);
     if !problems.is_empty() {
@@ -111,6 +114,7 @@ pub fn parse(path: &str, split: &Split<'_>) -> (Option<FrontMatter>, Vec<Diagnos
         path,
         split,
         keys: &keys,
+        kind,
         problems: Vec::new(),
     };
     let front = fields.check(raw);
@@ -124,6 +128,7 @@ struct Fields<'a> {
     path: &'a str,
     split: &'a Split<'a>,
     keys: &'a [Key<'a>],
+    kind: Kind,
     problems: Vec<Diagnostic>,
 }
 
@@ -139,12 +144,20 @@ impl Fields<'_> {
             raw.description,
             "a sentence or two for the index and search results",
         );
-        let date = self.required(
-            "date",
-            raw.date,
-            "the day of publishing, e.g. `date: 2026-02-13`",
-        );
-        let date = date.and_then(|(text, line, column)| self.date(&text, line, column));
+        let date = match self.kind {
+            Kind::Post => self
+                .required(
+                    "date",
+                    raw.date,
+                    "the day of publishing, e.g. `date: 2026-02-13`",
+                )
+                .and_then(|(text, line, column)| self.date(&text, line, column))
+                .map(Some),
+            Kind::Page => {
+                self.not_on_pages("date", raw.date.as_ref(), "a page is not listed by date");
+                Some(None)
+            }
+        };
         if let Some((description, line, column)) = &description {
             let length = description.chars().count();
             if length > DESCRIPTION_LIMIT {
@@ -166,6 +179,10 @@ impl Fields<'_> {
                 .and_then(|(title, line, _)| self.derived_slug(title, *line)),
         };
         let cover = self.cover(raw.cover, raw.cover_alt);
+        if self.kind == Kind::Page {
+            let first = raw.tags.as_ref().and_then(|tags| tags.first());
+            self.not_on_pages("tags", first, "tags gather posts, and a page is none");
+        }
         let tags = self.tags(raw.tags.unwrap_or_default());
         Some(FrontMatter {
             title: title?.0,
@@ -176,6 +193,25 @@ impl Fields<'_> {
             draft: raw.draft.unwrap_or(false),
             tags,
         })
+    }
+
+    /// An error for the field `name` a page does not have, when it is
+    /// written (`value`, where known).
+    fn not_on_pages<T>(&mut self, name: &str, value: Option<&Spanned<T>>, why: &str) {
+        let Some(key) = self.keys.iter().find(|key| key.name == name) else {
+            return;
+        };
+        let at = match value {
+            Some(value) => {
+                let (line, column) = self.position(value);
+                Location::at(self.path, line, column)
+            }
+            None => Location::line(self.path, key.line),
+        };
+        self.problems.push(
+            Diagnostic::error(at, format!("a standalone page has no `{name}`: {why}"))
+                .help("remove the line, or move the folder out of `pages/` to make it a post"),
+        );
     }
 
     /// The tag ids, each once; a repeated one is a warning.
@@ -397,9 +433,39 @@ mod tests {
     const PATH: &str = "content/x/de.md";
 
     fn read(text: &str) -> (Option<FrontMatter>, Vec<String>) {
+        read_as(Kind::Post, text)
+    }
+
+    fn read_as(kind: Kind, text: &str) -> (Option<FrontMatter>, Vec<String>) {
         let parts = split(PATH, text).unwrap();
-        let (front, problems) = parse(PATH, &parts);
+        let (front, problems) = parse(PATH, &parts, kind);
         (front, problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn a_page_has_the_fields_of_a_post_but_the_date_and_the_tags() {
+        let (front, problems) = read_as(
+            Kind::Page,
+            "---\ntitle: Impressum\ndescription: Wer hier schreibt.\n---\n",
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        let front = front.unwrap();
+        assert_eq!((front.date, front.slug.value.as_str()), (None, "impressum"));
+
+        let text =
+            "---\ntitle: About\ndescription: Who writes.\ndate: 2026-02-13\ntags: [edge]\n---\n";
+        let (front, problems) = read_as(Kind::Page, text);
+        assert_eq!(front, None);
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(problems[0].starts_with(
+            "content/x/de.md:4:7: error: a standalone page has no `date`: a page is not listed by date"
+        ), "{}", problems[0]);
+        assert!(problems[0].contains("move the folder out of `pages/`"));
+        assert!(
+            problems[1].starts_with("content/x/de.md:5:8: error: a standalone page has no `tags`"),
+            "{}",
+            problems[1]
+        );
     }
 
     fn problems(text: &str) -> Vec<String> {
@@ -414,7 +480,7 @@ mod tests {
         let front = front.unwrap();
         assert_eq!(front.title, "Größe zählt");
         assert_eq!(front.description, "A post.");
-        assert_eq!(front.date, Date::parse_iso("2026-02-13").unwrap());
+        assert_eq!(front.date, Date::parse_iso("2026-02-13"));
         assert_eq!(
             front.slug,
             Slug {
