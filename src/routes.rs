@@ -159,14 +159,15 @@ impl Page {
 
     /// The same page in every language it exists in, this one included, as
     /// (`hreflang`, path), then `x-default` for readers of any other
-    /// language: `/` for `/` and the first index pages, the default
-    /// language's list of tags for the lists of tags, the default
-    /// translation for a post or the first page of a tag (whose
+    /// language: `/` for `/` and the first index pages, the `default`
+    /// language's (the site file's) list of tags for the lists of tags,
+    /// the default translation for a post or the first page of a tag (whose
     /// `translations` its data names). The page's head and the sitemap
     /// both name these.
     pub fn alternates(
         &self,
         translations: Option<&[TranslationLink]>,
+        default: Lang,
     ) -> Vec<(&'static str, String)> {
         match (self, translations) {
             (Page::Root | Page::Index { number: 1, .. }, _) => Lang::ALL
@@ -177,12 +178,12 @@ impl Page {
             (Page::Tags { .. }, _) => Lang::ALL
                 .into_iter()
                 .map(|lang| (lang.code(), lang.tags_path()))
-                .chain([("x-default", Lang::DEFAULT.tags_path())])
+                .chain([("x-default", default.tags_path())])
                 .collect(),
             (Page::Search { .. }, _) => Lang::ALL
                 .into_iter()
                 .map(|lang| (lang.code(), lang.search_path()))
-                .chain([("x-default", Lang::DEFAULT.search_path())])
+                .chain([("x-default", default.search_path())])
                 .collect(),
             (Page::Post { .. } | Page::Tag { number: 1, .. }, Some(translations)) => {
                 let path = |link: &TranslationLink| self.in_other(link.lang, &link.slug);
@@ -190,7 +191,7 @@ impl Page {
                     .iter()
                     .map(|link| (link.lang.code(), path(link)))
                     .chain(
-                        data::default_translation(translations)
+                        data::default_translation(translations, default)
                             .map(|link| ("x-default", path(link))),
                     )
                     .collect()
@@ -379,7 +380,7 @@ mod tests {
 
     #[test]
     fn alternates_name_every_language_and_a_default() {
-        let first = index(Lang::De, 1).alternates(None);
+        let first = index(Lang::De, 1).alternates(None, Lang::En);
         assert_eq!(
             first,
             vec![
@@ -388,19 +389,27 @@ mod tests {
                 ("x-default", site::path("")),
             ]
         );
-        assert_eq!(Page::Root.alternates(None), first);
-        assert_eq!(index(Lang::De, 2).alternates(None), vec![]);
+        assert_eq!(Page::Root.alternates(None, Lang::En), first);
+        // The site file's default language is the one for everyone else.
+        let tags = Page::Tags { lang: Lang::En }.alternates(None, Lang::De);
+        assert_eq!(tags.last(), Some(&("x-default", site::path("de/tags/"))));
+        assert_eq!(index(Lang::De, 2).alternates(None, Lang::En), vec![]);
         // As the post's data names them: every translation, in `Lang::ALL` order.
         let translations = [link(Lang::En, EN_SLUG), link(Lang::De, DE_SLUG)];
         assert_eq!(
-            post(Lang::De, DE_SLUG).alternates(Some(&translations)),
+            post(Lang::De, DE_SLUG).alternates(Some(&translations), Lang::En),
             vec![
                 ("en", site::path(&format!("en/{EN_SLUG}/"))),
                 ("de", site::path(&format!("de/{DE_SLUG}/"))),
                 ("x-default", site::path(&format!("en/{EN_SLUG}/"))),
             ]
         );
-        assert_eq!(Page::NotFound(Lang::De).alternates(None), vec![]);
+        let german_first = post(Lang::En, EN_SLUG).alternates(Some(&translations), Lang::De);
+        assert_eq!(
+            german_first.last(),
+            Some(&("x-default", site::path(&format!("de/{DE_SLUG}/"))))
+        );
+        assert_eq!(Page::NotFound(Lang::De).alternates(None, Lang::En), vec![]);
         assert_eq!(Page::NotFound(Lang::De).path(), None);
     }
 
@@ -492,7 +501,7 @@ mod tests {
             Switch::Translated(site::path("de/tags/sicherheit/"))
         );
         assert_eq!(
-            page.alternates(Some(&translations)),
+            page.alternates(Some(&translations), Lang::En),
             vec![
                 ("en", site::path("en/tags/security/")),
                 ("de", site::path("de/tags/sicherheit/")),
@@ -509,7 +518,7 @@ mod tests {
             Switch::Translated(site::path("de/tags/sicherheit/"))
         );
         assert_eq!(
-            tag(Lang::En, "security", 2).alternates(Some(&translations)),
+            tag(Lang::En, "security", 2).alternates(Some(&translations), Lang::En),
             vec![]
         );
         assert_eq!(

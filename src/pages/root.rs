@@ -11,13 +11,18 @@ use crate::ui::head::PageMeta;
 use blog_model::lang::{Lang, negotiate};
 
 /// Replaces `/` in the history with `/<lang>/`: the saved choice, else the
-/// browser's preference, else English. Without JavaScript (crawlers, reader
+/// browser's preference, else the site file's default language. Without JavaScript (crawlers, reader
 /// apps) it is a small page in both languages that links each index.
 #[component]
 pub fn RootPage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
-        let lang = negotiate(storage::saved_lang(), &storage::preferred_languages());
+        let default = crate::site::identity().default_lang;
+        let lang = negotiate(
+            storage::saved_lang(),
+            &storage::preferred_languages(),
+            default,
+        );
         navigate(
             &lang.index_path(),
             NavigateOptions {

@@ -87,7 +87,7 @@ pub fn blog_posting(article: &Article, blog: &Site) -> String {
         ));
     }
     // The default translation counts as the original; the others translate it.
-    match article.default_translation() {
+    match article.default_translation(blog.default_lang) {
         Some(original) if original.lang == entry.lang => {
             let others: Vec<Json> = article
                 .entry

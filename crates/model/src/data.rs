@@ -137,11 +137,15 @@ pub struct TranslationLink {
 }
 
 /// Of a post's `translations`, the one readers of other languages get
-/// (`x-default`): the default language's, else the first.
-pub fn default_translation(translations: &[TranslationLink]) -> Option<&TranslationLink> {
+/// (`x-default`): the `default` language's (the site file's), else the
+/// first.
+pub fn default_translation(
+    translations: &[TranslationLink],
+    default: Lang,
+) -> Option<&TranslationLink> {
     translations
         .iter()
-        .find(|link| link.lang == Lang::DEFAULT)
+        .find(|link| link.lang == default)
         .or(translations.first())
 }
 
@@ -179,9 +183,9 @@ impl Entry {
 impl Article {
     /// The translation for readers whose language the post is not in (the
     /// `x-default` alternate), and the one the others translate: the
-    /// default language's where there is one, else the first.
-    pub fn default_translation(&self) -> Option<&TranslationLink> {
-        default_translation(&self.entry.translations)
+    /// `default` language's where there is one, else the first.
+    pub fn default_translation(&self, default: Lang) -> Option<&TranslationLink> {
+        default_translation(&self.entry.translations, default)
     }
 
     /// The post's translation into `lang`, if there is one.
@@ -703,7 +707,14 @@ mod tests {
         assert_eq!(decoded.entry.tags[1].label, "Edge Computing");
         expected.entry.tags[1].label = decoded.entry.tags[1].label.clone();
         assert_eq!(decoded, expected);
-        assert_eq!(decoded.default_translation().unwrap().lang, Lang::En);
+        assert_eq!(
+            decoded.default_translation(Lang::En).unwrap().lang,
+            Lang::En
+        );
+        assert_eq!(
+            decoded.default_translation(Lang::De).unwrap().lang,
+            Lang::De
+        );
         assert_eq!(decoded.image("./img/a b.png").unwrap().height, 20);
         assert!(!decoded.entry.is_page());
     }

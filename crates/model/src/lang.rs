@@ -99,15 +99,15 @@ impl FromStr for Lang {
 
 /// The language to send a reader to from `/`: the saved explicit choice,
 /// else the first of the browser's preferred languages that the blog has,
-/// else [`Lang::DEFAULT`].
-pub fn negotiate<S: AsRef<str>>(saved: Option<Lang>, preferred: &[S]) -> Lang {
+/// else `default` (the site file's).
+pub fn negotiate<S: AsRef<str>>(saved: Option<Lang>, preferred: &[S], default: Lang) -> Lang {
     saved
         .or_else(|| {
             preferred
                 .iter()
                 .find_map(|tag| Lang::from_tag(tag.as_ref()))
         })
-        .unwrap_or(Lang::DEFAULT)
+        .unwrap_or(default)
 }
 
 #[cfg(test)]
@@ -117,27 +117,34 @@ mod tests {
     #[test]
     fn german_variants_negotiate_to_german() {
         for tag in ["de", "de-DE", "de-AT", "de-CH", "DE-ch", "de_AT"] {
-            assert_eq!(negotiate(None, &[tag]), Lang::De, "{tag}");
+            assert_eq!(negotiate(None, &[tag], Lang::En), Lang::De, "{tag}");
         }
     }
 
     #[test]
     fn other_languages_negotiate_to_english() {
-        assert_eq!(negotiate(None, &["fr-FR", "es"]), Lang::En);
-        assert_eq!(negotiate::<&str>(None, &[]), Lang::En);
-        assert_eq!(negotiate(None, &["", "  ", "x-klingon"]), Lang::En);
+        assert_eq!(negotiate(None, &["fr-FR", "es"], Lang::En), Lang::En);
+        assert_eq!(negotiate(None, &["fr-FR", "es"], Lang::De), Lang::De);
+        assert_eq!(negotiate::<&str>(None, &[], Lang::En), Lang::En);
+        assert_eq!(
+            negotiate(None, &["", "  ", "x-klingon"], Lang::En),
+            Lang::En
+        );
     }
 
     #[test]
     fn the_first_supported_preference_wins() {
-        assert_eq!(negotiate(None, &["fr", "de-AT", "en-US"]), Lang::De);
-        assert_eq!(negotiate(None, &["en-GB", "de"]), Lang::En);
+        assert_eq!(
+            negotiate(None, &["fr", "de-AT", "en-US"], Lang::En),
+            Lang::De
+        );
+        assert_eq!(negotiate(None, &["en-GB", "de"], Lang::En), Lang::En);
     }
 
     #[test]
     fn a_saved_choice_beats_the_browser_preference() {
-        assert_eq!(negotiate(Some(Lang::En), &["de-DE"]), Lang::En);
-        assert_eq!(negotiate(Some(Lang::De), &["en-US"]), Lang::De);
+        assert_eq!(negotiate(Some(Lang::En), &["de-DE"], Lang::En), Lang::En);
+        assert_eq!(negotiate(Some(Lang::De), &["en-US"], Lang::En), Lang::De);
     }
 
     #[test]

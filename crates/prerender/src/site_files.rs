@@ -101,7 +101,12 @@ pub fn sitemap(catalog: &Catalog) -> String {
             }
         };
         if let Some(path) = page.path() {
-            sitemap_url(&mut out, &path, lastmod, &page.alternates(translations));
+            sitemap_url(
+                &mut out,
+                &path,
+                lastmod,
+                &page.alternates(translations, catalog.site.default_lang),
+            );
         }
     }
     out.push_str("</urlset>\n");

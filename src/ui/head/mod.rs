@@ -134,6 +134,7 @@ impl Head {
                         .as_ref()
                         .map(|article| &article.entry.translations[..])
                         .or(translations.as_deref()),
+                    identity.default_lang,
                 )
                 .into_iter()
                 .map(|(hreflang, href)| (hreflang, site::absolute(&href)))
