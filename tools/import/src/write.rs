@@ -1,0 +1,679 @@
+//! The import from beginning to end: read the site, plan every post (its
+//! folder, each translation's slug), then write the posts whose folders do
+//! not exist yet, their images, and the new tags.
+
+use std::collections::{BTreeSet, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use blog_model::lang::Lang;
+use blog_model::slug::{is_slug, reserved};
+
+use crate::config::Config;
+use crate::convert::{self, Fields};
+use crate::front;
+use crate::images::{Assets, Resolved};
+use crate::report::{Report, Written};
+use crate::scan::{self, Group, Page};
+use crate::shortcode::{self, Links};
+use crate::tags::{self, Book};
+use crate::value::Value;
+
+/// The folder a content folder keeps standalone pages in: no post's.
+const PAGES: &str = "pages";
+
+/// One translation, planned.
+struct Planned {
+    lang: Lang,
+    page: Page,
+    fields: Fields,
+    slug: String,
+}
+
+/// One post, planned.
+struct Post {
+    folder: String,
+    translations: Vec<Planned>,
+}
+
+/// Imports the Hugo site at `site` into the content folder `content`.
+/// An error is what stopped it before anything was written.
+pub fn import(site: &Path, content: &Path) -> Result<Report, String> {
+    let config = Config::read(site)?;
+    let mut report = Report {
+        site: site.display().to_string(),
+        content: content.display().to_string(),
+        config: config.file.clone(),
+        default_lang: config.default_lang.clone(),
+        ..Report::default()
+    };
+    let found = scan::scan(site, &config);
+    report.left_out = found.left_out;
+    report.skipped_files = found.skipped;
+    let default_lang = Lang::from_code(&config.default_lang).unwrap_or(Lang::DEFAULT);
+    let mut taken = existing_slugs(content);
+    let mut posts = plan(found.groups, default_lang, &mut taken, &mut report);
+    posts.sort_by(|a, b| a.folder.cmp(&b.folder));
+
+    let tags_path = content.join(tags::FILE);
+    let tags_text = match fs::read_to_string(&tags_path) {
+        Ok(text) => Some(text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => return Err(format!("cannot read {}: {err}", tags_path.display())),
+    };
+    let mut book = match tags_text.as_deref().map(Book::read) {
+        None => Some(Book::default()),
+        Some(Ok(book)) => Some(book),
+        Some(Err(err)) => {
+            report.notes.push((
+                tags_path.display().to_string(),
+                format!("cannot be read ({err}): left as it is, and the posts' tags are dropped"),
+            ));
+            None
+        }
+    };
+
+    let (to_write, existing): (Vec<&Post>, Vec<&Post>) = posts
+        .iter()
+        .partition(|post| !content.join(&post.folder).exists());
+    for post in existing {
+        report.skipped_posts.push((
+            post.folder.clone(),
+            format!(
+                "{} exists already: nothing written",
+                content.join(&post.folder).display()
+            ),
+        ));
+    }
+    if let Some(book) = &mut book {
+        for post in &to_write {
+            if let [(Lang::En, en), (Lang::De, de)] = labels(post).as_slice() {
+                book.pair(en, de);
+            }
+        }
+    }
+    let index = RefIndex::new(&posts);
+    if !to_write.is_empty() {
+        fs::create_dir_all(content).map_err(|err| {
+            format!(
+                "cannot make the content folder {}: {err}",
+                content.display()
+            )
+        })?;
+    }
+    for post in to_write {
+        write_post(site, content, post, &index, book.as_mut(), &mut report);
+    }
+    if let Some(book) = &mut book {
+        let (additions, copied) = book.additions();
+        for (id, lang) in copied {
+            report.notes.push((
+                tags::FILE.to_owned(),
+                format!(
+                    "the tag `{id}` has no {} label in the site: it has the other language's",
+                    lang.native_name()
+                ),
+            ));
+        }
+        if !additions.is_empty() {
+            let mut text = tags_text.clone().unwrap_or_else(|| {
+                "# The blog's tags, from the Hugo site's: an id each, with its label in every language.\n".to_owned()
+            });
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(&additions);
+            match fs::write(&tags_path, text) {
+                Ok(()) => report.new_tags = book.new_ids(),
+                Err(err) => report
+                    .errors
+                    .push(format!("cannot write {}: {err}", tags_path.display())),
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The tag labels of each translation of `post`.
+fn labels(post: &Post) -> Vec<(Lang, &[String])> {
+    post.translations
+        .iter()
+        .map(|planned| (planned.lang, planned.fields.tags.as_slice()))
+        .collect()
+}
+
+/// Each group's folder and slugs: folders unique among the posts, slugs
+/// unique in their language among these posts and the content folder's.
+fn plan(
+    groups: Vec<Group>,
+    default_lang: Lang,
+    taken: &mut HashSet<(Lang, String)>,
+    report: &mut Report,
+) -> Vec<Post> {
+    let mut folders: HashSet<String> = HashSet::new();
+    let mut posts = Vec::new();
+    for group in groups {
+        let main = group
+            .pages
+            .iter()
+            .find(|(lang, _)| *lang == default_lang)
+            .unwrap_or(&group.pages[0]);
+        let title = main.1.split.fields.get("title").and_then(Value::text);
+        let base = [Some(main.1.name.clone()), title]
+            .into_iter()
+            .flatten()
+            .map(|text| convert::slug_of(&text))
+            .find(|slug| !slug.is_empty())
+            .unwrap_or_else(|| "post".to_owned());
+        let base = if base == PAGES {
+            format!("{base}-post")
+        } else {
+            base
+        };
+        let folder = unique(&base, |name| folders.contains(name));
+        folders.insert(folder.clone());
+        let mut translations = Vec::new();
+        for (lang, page) in group.pages {
+            let fields = convert::read(&page.split.fields, &page.name);
+            let mut notes = Vec::new();
+            let mut slug = if is_slug(&fields.slug) {
+                fields.slug.clone()
+            } else {
+                let made = convert::slug_of(&fields.slug);
+                if fields.slug != page.name {
+                    notes.push(format!("the slug {:?} is made `{made}`", fields.slug));
+                }
+                made
+            };
+            if slug.is_empty() {
+                slug = Some(convert::slug_of(&fields.title))
+                    .filter(|slug| !slug.is_empty())
+                    .unwrap_or_else(|| folder.clone());
+            }
+            if let Some(reason) = reserved(&slug) {
+                let new = format!("{slug}-post");
+                notes.push(format!(
+                    "the slug `{slug}` is reserved ({reason}): `{new}` instead"
+                ));
+                slug = new;
+            }
+            let free = unique(&slug, |candidate| {
+                taken.contains(&(lang, candidate.to_owned()))
+            });
+            if free != slug {
+                notes.push(format!(
+                    "the slug `{slug}` is taken in {lang}: `{free}` instead"
+                ));
+            }
+            taken.insert((lang, free.clone()));
+            for note in notes {
+                report.notes.push((page.shown.clone(), note));
+            }
+            translations.push(Planned {
+                lang,
+                page,
+                fields,
+                slug: free,
+            });
+        }
+        posts.push(Post {
+            folder,
+            translations,
+        });
+    }
+    posts
+}
+
+/// `base`, or `base-2`, `base-3`… the first that is not `taken`.
+fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut candidate = base.to_owned();
+    let mut number = 1;
+    while taken(&candidate) {
+        number += 1;
+        candidate = format!("{base}-{number}");
+    }
+    candidate
+}
+
+/// The slugs of the posts (and pages) already in the content folder.
+fn existing_slugs(content: &Path) -> HashSet<(Lang, String)> {
+    let mut slugs = HashSet::new();
+    let mut folders: Vec<PathBuf> = scan::sorted_entries(content).unwrap_or_default();
+    folders.extend(scan::sorted_entries(&content.join(PAGES)).unwrap_or_default());
+    for folder in folders.iter().filter(|path| path.is_dir()) {
+        for lang in Lang::ALL {
+            let Ok(text) = fs::read_to_string(folder.join(format!("{}.md", lang.code()))) else {
+                continue;
+            };
+            let Ok(split) = front::split(&text) else {
+                continue;
+            };
+            let fields = &split.fields;
+            let slug = fields.get("slug").and_then(Value::text).or_else(|| {
+                fields
+                    .get("title")
+                    .and_then(Value::text)
+                    .map(|title| convert::slug_of(&title))
+            });
+            if let Some(slug) = slug {
+                slugs.insert((lang, slug.trim().to_owned()));
+            }
+        }
+    }
+    slugs
+}
+
+/// The pages a `ref` may name, and the posts they became.
+struct RefIndex {
+    /// Each page's path in its content folder, its name, and its post.
+    pages: Vec<(String, String, usize)>,
+    /// Each post's slug per language.
+    slugs: Vec<Vec<(Lang, String)>>,
+}
+
+impl RefIndex {
+    fn new(posts: &[Post]) -> RefIndex {
+        let mut pages = Vec::new();
+        let mut slugs = Vec::new();
+        for (at, post) in posts.iter().enumerate() {
+            for planned in &post.translations {
+                pages.push((planned.page.rel.clone(), planned.page.name.clone(), at));
+            }
+            slugs.push(
+                post.translations
+                    .iter()
+                    .map(|planned| (planned.lang, planned.slug.clone()))
+                    .collect(),
+            );
+        }
+        RefIndex { pages, slugs }
+    }
+
+    /// The link from a page in `from` to the page `target` names: its
+    /// path (`posts/post.md`, `/posts/post`, `post`), perhaps with a
+    /// `#fragment`, in the language `lang` if given.
+    fn link(&self, target: &str, from: Lang, lang: Option<&str>) -> Option<String> {
+        let (path, fragment) = match target.split_once('#') {
+            Some((path, fragment)) => (path, format!("#{fragment}")),
+            None => (target, String::new()),
+        };
+        let mut path = path.trim().trim_matches('/').to_owned();
+        for extension in [".md", ".markdown"] {
+            if let Some(stripped) = path.strip_suffix(extension) {
+                path = stripped.to_owned();
+            }
+        }
+        if let Some((stem, code)) = path.rsplit_once('.')
+            && Lang::from_code(code).is_some()
+        {
+            path = stem.to_owned();
+        }
+        for index in ["index", "_index"] {
+            if path == index {
+                path.clear();
+            } else if let Some(stripped) = path.strip_suffix(&format!("/{index}")) {
+                path = stripped.to_owned();
+            }
+        }
+        if path.is_empty() && fragment.is_empty() {
+            return None;
+        }
+        let post = self
+            .pages
+            .iter()
+            .find(|(rel, _, _)| *rel == path)
+            .or_else(|| {
+                self.pages
+                    .iter()
+                    .find(|(rel, _, _)| rel.ends_with(&format!("/{path}")))
+            })
+            .or_else(|| self.pages.iter().find(|(_, name, _)| *name == path))
+            .map(|(_, _, post)| *post)?;
+        let wanted = lang.and_then(Lang::from_code).unwrap_or(from);
+        let slugs = &self.slugs[post];
+        let (lang, slug) = slugs
+            .iter()
+            .find(|(lang, _)| *lang == wanted)
+            .or_else(|| slugs.first())?;
+        Some(if *lang == from {
+            format!("../{slug}/{fragment}")
+        } else {
+            format!("../../{}/{slug}/{fragment}", lang.code())
+        })
+    }
+}
+
+/// The conversion's view of one translation's surroundings.
+struct Surroundings<'a> {
+    assets: &'a mut Assets,
+    page_dir: PathBuf,
+    static_dir: PathBuf,
+    index: &'a RefIndex,
+    lang: Lang,
+}
+
+impl Links for Surroundings<'_> {
+    fn image(&mut self, src: &str) -> Option<String> {
+        match self.assets.resolve(src, &self.page_dir, &self.static_dir) {
+            Resolved::Web(url) => Some(url),
+            Resolved::Local(url) => Some(url),
+            Resolved::Missing => None,
+        }
+    }
+
+    fn page(&mut self, target: &str, lang: Option<&str>) -> Option<String> {
+        self.index.link(target, self.lang, lang)
+    }
+}
+
+/// Writes one post's folder, or reports why it could not.
+fn write_post(
+    site: &Path,
+    content: &Path,
+    post: &Post,
+    index: &RefIndex,
+    mut book: Option<&mut Book>,
+    report: &mut Report,
+) {
+    let folder = content.join(&post.folder);
+    let mut assets = Assets::default();
+    let mut bundles: BTreeSet<&Path> = BTreeSet::new();
+    for planned in &post.translations {
+        if let Some(bundle) = &planned.page.bundle
+            && bundles.insert(bundle)
+        {
+            assets.add_bundle(bundle);
+        }
+    }
+    let mut files = Vec::new();
+    for planned in &post.translations {
+        let page = &planned.page;
+        let shown = &page.shown;
+        let mut fields = planned.fields.clone();
+        let page_dir = page
+            .bundle
+            .clone()
+            .unwrap_or_else(|| page.path.parent().unwrap_or(site).to_owned());
+        let mut links = Surroundings {
+            assets: &mut assets,
+            page_dir: page_dir.clone(),
+            static_dir: site.join("static"),
+            index,
+            lang: planned.lang,
+        };
+        let outcome = shortcode::convert(
+            &page.split.body,
+            page.split.body_line,
+            planned.lang,
+            &mut links,
+        );
+        for name in &outcome.converted {
+            *report.converted.entry(name.clone()).or_default() += 1;
+        }
+        for (line, text) in &outcome.left {
+            report.left.push((shown.clone(), *line, text.clone()));
+        }
+        for (line, problem) in &outcome.problems {
+            report
+                .notes
+                .push((format!("{shown}:{line}"), problem.clone()));
+        }
+        let cover = cover(
+            &mut fields,
+            page,
+            &page_dir,
+            site,
+            &mut assets,
+            shown,
+            report,
+        );
+        let description = match fields.description.take() {
+            Some(description) => description,
+            None => match convert::description_from(&outcome.text) {
+                Some(made) => {
+                    report.notes.push((
+                        shown.clone(),
+                        "no description or summary: made from the first paragraph".to_owned(),
+                    ));
+                    made
+                }
+                None => {
+                    report.notes.push((
+                        shown.clone(),
+                        "no description, summary or paragraph of text: the title is the description".to_owned(),
+                    ));
+                    fields.title.clone()
+                }
+            },
+        };
+        let tags: Vec<String> = match book.as_deref_mut() {
+            Some(book) => {
+                let mut ids: Vec<String> = Vec::new();
+                for label in &fields.tags {
+                    let id = book.id(planned.lang, label);
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                ids
+            }
+            None => Vec::new(),
+        };
+        for note in &fields.notes {
+            report.notes.push((shown.clone(), note.clone()));
+        }
+        if !fields.dropped.is_empty() {
+            report.dropped.push((shown.clone(), fields.dropped.clone()));
+        }
+        let text = translation_text(
+            &fields,
+            &description,
+            &planned.slug,
+            cover,
+            &tags,
+            &outcome.text,
+        );
+        files.push((format!("{}.md", planned.lang.code()), text));
+    }
+    if let Err(err) = fs::create_dir(&folder) {
+        report
+            .errors
+            .push(format!("cannot make {}: {err}", folder.display()));
+        return;
+    }
+    for (name, text) in files {
+        let path = folder.join(name);
+        if let Err(err) = fs::write(&path, text) {
+            report
+                .errors
+                .push(format!("cannot write {}: {err}", path.display()));
+        }
+    }
+    for (name, source) in &assets.files {
+        let target = folder.join(name);
+        let made = target
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::copy(source, &target));
+        match made {
+            Ok(_) => report.images.push(format!("{}/{name}", post.folder)),
+            Err(err) => report.errors.push(format!(
+                "cannot copy {} to {}: {err}",
+                source.display(),
+                target.display()
+            )),
+        }
+    }
+    report.written.push(Written {
+        folder: post.folder.clone(),
+        translations: post
+            .translations
+            .iter()
+            .map(|planned| (planned.lang.code().to_owned(), planned.page.shown.clone()))
+            .collect(),
+    });
+}
+
+/// The cover in the post's folder (`./cover.png`) and its text, from the
+/// front matter or a bundle's `cover.*` or `featured.*` image.
+fn cover(
+    fields: &mut Fields,
+    page: &Page,
+    page_dir: &Path,
+    site: &Path,
+    assets: &mut Assets,
+    shown: &str,
+    report: &mut Report,
+) -> Option<(String, Option<String>)> {
+    let named = fields.cover.clone().or_else(|| {
+        let bundle = page.bundle.as_ref()?;
+        scan::sorted_entries(bundle)
+            .ok()?
+            .into_iter()
+            .filter(|path| is_image(path))
+            .find(|path| {
+                let stem = path
+                    .file_stem()
+                    .map(|stem| stem.to_string_lossy().to_ascii_lowercase())
+                    .unwrap_or_default();
+                stem == "cover" || stem == "featured"
+            })
+            .and_then(|path| {
+                path.file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+            })
+    })?;
+    match assets.resolve(&named, page_dir, &site.join("static")) {
+        Resolved::Local(path) if is_image(Path::new(&path)) => {
+            if fields.cover_alt.is_none() {
+                report.notes.push((
+                    shown.to_owned(),
+                    format!("the cover `{path}` has no text (`cover_alt`): the checker warns"),
+                ));
+            }
+            Some((path, fields.cover_alt.clone()))
+        }
+        Resolved::Local(path) => {
+            report.notes.push((
+                shown.to_owned(),
+                format!("the cover `{path}` is not an image: no cover"),
+            ));
+            None
+        }
+        Resolved::Web(url) => {
+            report.notes.push((
+                shown.to_owned(),
+                format!("the cover {url} is on the web, not in the post's folder: no cover"),
+            ));
+            None
+        }
+        Resolved::Missing => {
+            report.notes.push((
+                shown.to_owned(),
+                format!("the cover `{named}` was not found: no cover"),
+            ));
+            None
+        }
+    }
+}
+
+fn is_image(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| {
+        ["jpg", "jpeg", "png", "webp", "gif", "svg"]
+            .iter()
+            .any(|kind| ext.eq_ignore_ascii_case(kind))
+    })
+}
+
+/// A translation file: its front matter and its body.
+fn translation_text(
+    fields: &Fields,
+    description: &str,
+    slug: &str,
+    cover: Option<(String, Option<String>)>,
+    tags: &[String],
+    body: &str,
+) -> String {
+    let mut text = String::from("---\n");
+    text.push_str(&format!("title: {}\n", tags::quote(&fields.title)));
+    text.push_str(&format!("description: {}\n", tags::quote(description)));
+    text.push_str(&format!("date: {}\n", fields.date));
+    text.push_str(&format!("slug: {slug}\n"));
+    if let Some((path, alt)) = cover {
+        text.push_str(&format!("cover: {}\n", tags::quote(&path)));
+        if let Some(alt) = alt {
+            text.push_str(&format!("cover_alt: {}\n", tags::quote(&alt)));
+        }
+    }
+    if fields.draft {
+        text.push_str("draft: true\n");
+    }
+    if !tags.is_empty() {
+        text.push_str(&format!("tags: [{}]\n", tags.join(", ")));
+    }
+    text.push_str("---\n");
+    let body = body.trim_start_matches(['\n', '\r']).trim_end();
+    if !body.is_empty() {
+        text.push('\n');
+        text.push_str(body);
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> RefIndex {
+        RefIndex {
+            pages: vec![
+                ("posts/first".to_owned(), "first".to_owned(), 0),
+                ("posts/zweiter".to_owned(), "zweiter".to_owned(), 1),
+            ],
+            slugs: vec![
+                vec![
+                    (Lang::En, "first".to_owned()),
+                    (Lang::De, "erster".to_owned()),
+                ],
+                vec![(Lang::De, "zweiter".to_owned())],
+            ],
+        }
+    }
+
+    #[test]
+    fn a_ref_leads_to_the_post_in_the_language_asked_for() {
+        let index = index();
+        assert_eq!(
+            index.link("posts/first.md", Lang::En, None).as_deref(),
+            Some("../first/")
+        );
+        assert_eq!(
+            index.link("/posts/first/", Lang::De, None).as_deref(),
+            Some("../erster/")
+        );
+        assert_eq!(
+            index.link("first#part", Lang::De, Some("en")).as_deref(),
+            Some("../../en/first/#part")
+        );
+        assert_eq!(
+            index
+                .link("posts/first/index.de.md", Lang::En, None)
+                .as_deref(),
+            Some("../first/")
+        );
+        // Only in German: the German page.
+        assert_eq!(
+            index.link("zweiter", Lang::En, None).as_deref(),
+            Some("../../de/zweiter/")
+        );
+        assert_eq!(index.link("nowhere", Lang::En, None), None);
+    }
+
+    #[test]
+    fn unique_names_count_up() {
+        let taken = ["a", "a-2"];
+        assert_eq!(unique("a", |name| taken.contains(&name)), "a-3");
+        assert_eq!(unique("b", |name| taken.contains(&name)), "b");
+    }
+}
