@@ -175,26 +175,32 @@ impl Book {
         self.entries[at].id.clone()
     }
 
-    /// The new ids, in the order they were made.
+    /// The new ids, sorted.
     pub fn new_ids(&self) -> Vec<String> {
-        self.entries
+        let mut ids: Vec<String> = self
+            .entries
             .iter()
             .filter(|entry| !entry.existing)
             .map(|entry| entry.id.clone())
-            .collect()
+            .collect();
+        ids.sort();
+        ids
     }
 
-    /// The lines to add to `tags.yml` for the new tags, and the tags whose
+    /// The lines to add to `tags.yml` for the new tags, by id, and the tags whose
     /// label was taken from the other language. A label in a language it
     /// was not met in is the other language's.
     pub fn additions(&mut self) -> (String, Vec<Copied>) {
         let mut text = String::new();
         let mut copied = Vec::new();
-        for at in 0..self.entries.len() {
-            if self.entries[at].existing {
-                continue;
-            }
-            let entry = self.entries[at].clone();
+        let mut new: Vec<Entry> = self
+            .entries
+            .iter()
+            .filter(|entry| !entry.existing)
+            .cloned()
+            .collect();
+        new.sort_by(|a, b| a.id.cmp(&b.id));
+        for entry in new {
             text.push_str(&format!("{}:\n", entry.id));
             for lang in Lang::ALL {
                 let label = match &entry.labels[index(lang)] {
@@ -285,9 +291,10 @@ mod tests {
         let (text, copied) = book.additions();
         assert_eq!(
             text,
-            "web-development:\n  en: \"Web Development\"\n  de: \"Webentwicklung\"\ngo:\n  en: \"Go\"\n  de: \"Go\"\n\
+            "go:\n  en: \"Go\"\n  de: \"Go\"\n\
              rust:\n  en: \"Rust\"\n  de: \"Rust\"\n\
-             sicherheit:\n  en: \"Sicherheit\"\n  de: \"Sicherheit\"\n"
+             sicherheit:\n  en: \"Sicherheit\"\n  de: \"Sicherheit\"\n\
+             web-development:\n  en: \"Web Development\"\n  de: \"Webentwicklung\"\n"
         );
         assert_eq!(copied, [("sicherheit".to_owned(), Lang::En)]);
     }
@@ -304,6 +311,17 @@ mod tests {
         assert!(book.new_ids().is_empty());
         assert_eq!(book.additions().0, "");
         assert!(Book::read("- a\n").is_err());
+    }
+
+    #[test]
+    fn a_slug_two_labels_would_share_is_written_out() {
+        let mut book = Book::read("c:\n  en: C\n  de: C\n").unwrap();
+        assert_eq!(book.id(Lang::En, "C++"), "c-2");
+        assert_eq!(book.id(Lang::De, "c++"), "c-2");
+        assert_eq!(
+            book.additions().0,
+            "c-2:\n  en: { label: \"C++\", slug: c-2 }\n  de: { label: \"c++\", slug: c-2 }\n"
+        );
     }
 
     #[test]
