@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use blog_model::data::DESCRIPTION_LIMIT;
 use blog_model::lang::Lang;
 use blog_model::slug::{is_slug, reserved};
 
@@ -446,6 +447,13 @@ fn write_post(
                 }
             },
         };
+        let length = description.chars().count();
+        if length > DESCRIPTION_LIMIT {
+            report.notes.push((
+                shown.clone(),
+                format!("the description is {length} characters long: the checker warns past {DESCRIPTION_LIMIT}"),
+            ));
+        }
         let tags: Vec<String> = match book.as_deref_mut() {
             Some(book) => {
                 let mut ids: Vec<String> = Vec::new();
