@@ -27,7 +27,7 @@ pub const FILE: &str = "tags.yml";
 struct Entry {
     id: String,
     /// The label per language, in [`Lang::ALL`] order.
-    labels: [Option<String>; 2],
+    labels: [Option<String>; Lang::ALL.len()],
     /// Defined by the existing file, not written again.
     existing: bool,
 }
@@ -63,7 +63,7 @@ impl Book {
         let mut book = Book::default();
         let tree = value::from_yaml(text)?;
         for (id, names) in tree.entries() {
-            let mut labels: [Option<String>; 2] = Default::default();
+            let mut labels: [Option<String>; Lang::ALL.len()] = Default::default();
             for lang in Lang::ALL {
                 let name = names.get(lang.code());
                 let label = name.and_then(|name| match name {
@@ -115,7 +115,7 @@ impl Book {
             number += 1;
             id = format!("{base}-{number}");
         }
-        let mut labels: [Option<String>; 2] = Default::default();
+        let mut labels: [Option<String>; Lang::ALL.len()] = Default::default();
         labels[index(lang)] = Some(label.trim().to_owned());
         self.push(Entry {
             id,
