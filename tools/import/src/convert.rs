@@ -244,8 +244,29 @@ fn plain(markdown: &str) -> String {
         }
     }
     out.push_str(rest);
+    let out = without_shortcodes(&out);
     let out: String = out.chars().filter(|ch| !matches!(ch, '*' | '`')).collect();
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` without the shortcodes left in it (`{{< tweet … >}}`).
+fn without_shortcodes(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{<").into_iter().chain(rest.find("{{%")).min() {
+        let close = if rest[start..].starts_with("{{<") {
+            ">}}"
+        } else {
+            "%}}"
+        };
+        let Some(end) = rest[start..].find(close) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + end + close.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` cut at a word to `limit` characters, `…` included.
@@ -343,6 +364,10 @@ mod tests {
             Some("The first real paragraph continues here.")
         );
         assert_eq!(description_from("## Only a heading\n"), None);
+        assert_eq!(
+            description_from("We went.\n{{< gist a b >}} {{% x %}}\n").as_deref(),
+            Some("We went.")
+        );
         let long = "word ".repeat(60);
         let cut = description_from(&long).unwrap();
         assert!(cut.chars().count() <= DESCRIPTION_LIMIT, "{cut}");
