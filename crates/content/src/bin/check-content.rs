@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use blog_content::library::{ContentRoot, Drafts, Library};
+use blog_content::post_dir::Kind;
 use blog_content::report::{Format, render, summary};
 
 const USAGE: &str =
@@ -114,9 +115,14 @@ fn main() -> ExitCode {
         .collect();
     let library = Library::load(&roots, Drafts::Include);
     print!("{}", render(&library.diagnostics, args.format));
+    let pages = library
+        .posts
+        .iter()
+        .filter(|post| post.kind == Kind::Page)
+        .count();
     eprintln!(
-        "check-content: {} post(s), {}",
-        library.posts.len(),
+        "check-content: {} post(s), {pages} page(s), {}",
+        library.posts.len() - pages,
         summary(&library.diagnostics)
     );
     if library.has_errors() {

@@ -857,6 +857,7 @@ async fn pages_fit_every_width_and_are_captured_for_review() {
             ("tour-en", TOUR),
             ("xss-en", XSS),
             ("code-en", "/en/code-in-every-language/"),
+            ("imprint-de", "/de/impressum/"),
         ] {
             browser.open(path).await;
             browser.find(".post-list, .post-body p").await;

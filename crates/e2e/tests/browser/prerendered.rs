@@ -30,12 +30,31 @@ const ROUTES: [&str; 15] = [
 ];
 
 /// The slugs of `lang`'s posts in the build, by their data files.
-fn built_slugs(lang: &str) -> Vec<String> {
+pub(crate) fn built_slugs(lang: &str) -> Vec<String> {
+    built_articles(lang, false)
+}
+
+/// The slugs of `lang`'s standalone pages (About, Impressum) in the build.
+fn built_page_slugs(lang: &str) -> Vec<String> {
+    built_articles(lang, true)
+}
+
+/// The slugs of `lang`'s data files of posts, or of standalone pages.
+fn built_articles(lang: &str, pages: bool) -> Vec<String> {
     let dir = harness::dist_dir().join("data").join(lang).join("post");
     let mut slugs: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .filter_map(|name| name.strip_suffix(".txt").map(str::to_owned))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let article = blog_model::data::decode_article(&text)
+                .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+            article.entry.is_page() == pages
+        })
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?;
+            name.strip_suffix(".txt").map(str::to_owned)
+        })
         .collect();
     slugs.sort();
     slugs
@@ -536,6 +555,12 @@ fn the_sitemap_and_the_feeds_list_every_post_with_absolute_urls() {
             expected.insert(href(&format!("/{lang}/page/{number}/")));
         }
         expected.extend(slugs.iter().map(|slug| href(&format!("/{lang}/{slug}/"))));
+        let pages = built_page_slugs(lang);
+        assert!(
+            !pages.is_empty(),
+            "the build has standalone pages in {lang}"
+        );
+        expected.extend(pages.iter().map(|slug| href(&format!("/{lang}/{slug}/"))));
         expected.insert(href(&format!("/{lang}/tags/")));
         expected.insert(href(&format!("/{lang}/search/")));
         for (slug, pages) in built_tags(lang) {
@@ -830,6 +855,119 @@ async fn the_site_file_names_the_blog_in_pages_feeds_and_json_ld_in_both_languag
             .await;
         assert_eq!(label, json!(link.label(Lang::De)));
     }
+    assert!(browser.is_same_document().await);
+    finish(browser).await;
+}
+
+#[tokio::test]
+async fn standalone_pages_are_linked_from_every_page_switchable_and_never_listed() {
+    use blog_model::lang::Lang;
+    use blog_model::site::Place;
+    let site = built_site();
+    let linked = |place: Place, lang: Lang| -> Vec<(String, String)> {
+        site.pages
+            .iter()
+            .filter(|page| page.place == place)
+            .filter_map(|page| page.link(lang, site.default_lang))
+            .map(|link| {
+                (
+                    href(&format!("/{}/{}/", link.lang.code(), link.slug)),
+                    link.title.clone(),
+                )
+            })
+            .collect()
+    };
+    let footer_pages = linked(Place::Footer, Lang::En);
+    assert!(
+        !linked(Place::Header, Lang::En).is_empty(),
+        "a page in the header"
+    );
+    assert!(!footer_pages.is_empty(), "a page in the footer");
+    // Pre-rendered: every page links them, in its language.
+    for (path, lang) in [
+        ("/en/", Lang::En),
+        (DE_POST, Lang::De),
+        ("/de/tags/", Lang::De),
+    ] {
+        let html = page(path);
+        let header = &html[..html.find("</header>").expect("a header")];
+        for (href, title) in linked(Place::Header, lang) {
+            assert!(
+                header.contains(&format!(
+                    "<a href=\"{href}\" class=\"site-page\">{title}</a>"
+                )),
+                "{path}: no header link to {href}"
+            );
+        }
+        let footer = &html[html
+            .find("<footer class=\"site-footer\">")
+            .expect("a footer")..];
+        for (href, title) in linked(Place::Footer, lang) {
+            assert!(
+                footer.contains(&format!("<a href=\"{href}\">{title}")),
+                "{path}: no footer link to {href}"
+            );
+        }
+    }
+    // Never listed: not on the indexes, in the feeds or in the search index.
+    let (imprint, title) = footer_pages[0].clone();
+    for lang in ["en", "de"] {
+        let slugs = built_page_slugs(lang);
+        let (_, _, index) = fetch(&format!("/data/{lang}/page/1.txt"));
+        let (_, _, feed) = fetch(&format!("/{lang}/feed.xml"));
+        for slug in &slugs {
+            let entry = format!("entry\t{lang}\t{slug}\n");
+            assert!(!index.contains(&entry), "{slug} is on the {lang} index");
+            assert!(
+                !feed.contains(&format!("/{lang}/{slug}/")),
+                "{slug} is in the {lang} feed"
+            );
+        }
+    }
+    let body = page(&imprint);
+    assert!(!body.contains("<time"), "{imprint} has a date");
+    assert!(body.contains(&format!("<h1>{title}</h1>")), "{imprint}");
+
+    // In the app: a footer link opens the page without a reload, and the
+    // switcher leads to its translation, whose header speaks German.
+    let browser = crate::english_browser().await;
+    browser.open(EN_POST).await;
+    browser.wait_for_app().await;
+    browser.mark_document().await;
+    browser
+        .click(&format!(".site-footer a[href=\"{imprint}\"]"))
+        .await;
+    browser.wait_for_path(&imprint).await;
+    browser
+        .wait_until(&format!(
+            "document.querySelector('h1')?.textContent === {title:?}"
+        ))
+        .await;
+    assert_eq!(browser.count(".post-meta, article time").await, 0);
+    assert_eq!(browser.count(".post-nav, .related").await, 0);
+    let german = site.pages.iter().find(|page| {
+        page.link(Lang::En, site.default_lang)
+            .is_some_and(|link| href(&format!("/en/{}/", link.slug)) == imprint)
+    });
+    let german = german
+        .and_then(|page| page.translations.iter().find(|link| link.lang == Lang::De))
+        .expect("the first footer page has a German translation");
+    browser.click(".lang-switch a[hreflang=de]").await;
+    let german_path = href(&format!("/de/{}/", german.slug));
+    browser.wait_for_path(&german_path).await;
+    browser
+        .wait_until(&format!(
+            "document.querySelector('h1')?.textContent === {:?}",
+            german.title
+        ))
+        .await;
+    let (header_href, header_title) = linked(Place::Header, Lang::De).remove(0);
+    let shown = browser
+        .js(&format!(
+            "return document.querySelector('.site-header a[href=\"{header_href}\"]')?.textContent;"
+        ))
+        .await;
+    assert_eq!(shown, json!(header_title));
     assert!(browser.is_same_document().await);
     finish(browser).await;
 }
