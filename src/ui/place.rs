@@ -38,27 +38,53 @@ thread_local! {
     static LAST_READ: std::cell::RefCell<Place> = const { std::cell::RefCell::new(None) };
 }
 
-/// While the post whose outline is `ids` is shown, follows the reader: from
-/// the first frame after it is drawn, on every scroll, resize and change of
-/// `#hash`. Gives the position of the section the contents mark.
+/// While the post whose outline is `ids` is shown, follows the reader: once
+/// it is drawn, and on every scroll, resize and change of `#hash`. Gives
+/// the position of the section the contents mark.
+///
+/// Each look at the page waits until the next frame has been painted: the
+/// headings' places are then known, and reading them costs nothing. Read
+/// sooner, in the task that drew the post (or the frame's `scroll` event
+/// right after it), they made the browser lay out the whole new page
+/// before painting anything: a third of a prefetched post's time from the
+/// click to its text (`PERF_PROFILE=1 bash benches/perf.sh`).
 pub fn follow(ids: Vec<String>) -> RwSignal<Option<usize>> {
     let marked = RwSignal::new(None);
     #[cfg(not(feature = "ssr"))]
     {
+        use std::cell::Cell;
+        use std::rc::Rc;
         LAST_READ.set(None);
-        let ids = std::rc::Rc::new(ids);
+        let ids = Rc::new(ids);
+        let waiting = Rc::new(Cell::new(false));
         let update = move || {
             let (read, now) = sections_in_view(&ids);
             if read.is_some() {
                 LAST_READ.set(read);
             }
-            marked.set(now);
+            marked.try_set(now);
+        };
+        // One look after the next paint, however many events asked for it.
+        let schedule = move || {
+            if waiting.replace(true) {
+                return;
+            }
+            let (waiting, update) = (waiting.clone(), update.clone());
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        waiting.set(false);
+                        update();
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
         };
         let listeners = ["scroll", "resize", "hashchange"].map(|event| {
-            let update = update.clone();
-            window_event_listener_untyped(event, move |_| update())
+            let schedule = schedule.clone();
+            window_event_listener_untyped(event, move |_| schedule())
         });
-        request_animation_frame(update);
+        schedule();
         on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
     }
     #[cfg(feature = "ssr")]

@@ -3,9 +3,10 @@
 //! hand-written static copies of the same pages (`benches/static/`: the
 //! English index, the English post and its German translation, the same
 //! text, stylesheet and cover, no JavaScript), both served by the browser
-//! tests' server on loopback with brotli, in headless Chromium. Prints one
-//! table, app and static side by side, then fails when the app's shell
-//! (wasm + js + css, brotli) is over budget.
+//! tests' server on loopback with brotli, in headless Chromium. Prints the
+//! machine it ran on (CPU, cores, load before and after), then one table,
+//! app and static side by side, then fails when the app's shell (wasm + js
+//! + css, brotli) is over the budgets of `benches/budget.sh`.
 //!
 //! Every timing is taken inside the page with the Performance API, each
 //! sample in a fresh browser, app and static samples alternating so that the
@@ -35,6 +36,16 @@
 //!   visited before, which is all a site without scripts can do ahead of a
 //!   click (the test server sends no caching headers, so its files are
 //!   fetched again, as from a host that has them revalidated).
+//! - The two interactions that should take one frame (index → post
+//!   prefetched, language switch cached) run again under Chromium's CPU
+//!   throttling at rate 4 (`Emulation.setCPUThrottlingRate`, a mid-range
+//!   phone), so that a figure does not hold on a fast machine only.
+//!
+//! `PERF_ONLY=interactions` measures those two, plain and throttled, and
+//! nothing else: the quick loop while working on them. `PERF_PROFILE=1`
+//! also records Chromium's CPU profile of each of their clicks in the app
+//! and prints where the time went, by function (for the wasm's names, build
+//! it with `data-keep-debug`; see docs/performance.md).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -46,8 +57,8 @@ use serde_json::json;
 const RUNS: usize = 15;
 /// Samples of the throttled load unless `PERF_THROTTLED_RUNS` says otherwise.
 const THROTTLED_RUNS: usize = 5;
-/// Brotli bytes allowed for the app's shell: wasm, js and css together.
-const SHELL_BUDGET: u64 = 102_400;
+/// Chromium's CPU slowdown for the throttled interactions: a mid-range phone.
+const CPU_THROTTLING: u32 = 4;
 /// Milliseconds from a click to the new text in the DOM, when the text is
 /// already in memory.
 const CLICK_TARGET_MS: f64 = 16.0;
@@ -86,7 +97,13 @@ const BODY: Target = Target {
 /// Runs first in every document: records when the app started and the
 /// largest contentful paint, and times clicks (see the module's comment).
 const PAGE_SCRIPT: &str = r#"
-window.__perf = { appStartedAt: null, lcp: null, arrival: null, hoveredAt: null };
+window.__perf = { appStartedAt: null, lcp: null, arrival: null, hoveredAt: null, profiling: false };
+// Under the CPU profiler (`PERF_PROFILE`), marks the text's arrival in the
+// samples: the profile counts only what came between the click and here.
+function perfArrivedMarker() {
+  const until = performance.now() + 1;
+  while (performance.now() < until) {}
+}
 addEventListener('TrunkApplicationStarted', () => { __perf.appStartedAt = performance.now(); });
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) __perf.lcp = entry.startTime;
@@ -106,7 +123,9 @@ __perf.whenInDom = (target, done) => {
   const observer = new MutationObserver(() => {
     if (__perf.holds(target)) {
       observer.disconnect();
-      done(performance.now());
+      const at = performance.now();
+      if (__perf.profiling) perfArrivedMarker();
+      done(at);
     }
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
@@ -204,30 +223,64 @@ struct Load {
 async fn main() {
     let runs = env_count("PERF_RUNS", RUNS);
     let throttled_runs = env_count("PERF_THROTTLED_RUNS", THROTTLED_RUNS);
+    let only_interactions = match std::env::var("PERF_ONLY").as_deref() {
+        Ok("interactions") => true,
+        Ok(other) => panic!("PERF_ONLY={other}: the one choice is `interactions`"),
+        Err(_) => false,
+    };
     let site = harness::dist_dir();
     let static_dir = harness::path_from_env("PERF_STATIC").expect(
         "PERF_STATIC: the folder of static pages; run `bash benches/perf.sh`, which prepares it",
     );
     harness::mount(&format!("{STATIC_PATH}/"), &static_dir);
+    let load_before = load_average();
 
+    let to_post_prefetched = alternate(runs, "index → post, body prefetched", async |site| {
+        index_to_post(site, true, 1).await
+    })
+    .await;
+    let switch_cached = alternate(runs, "language switch, cached", async |site| {
+        switch_to_german(site, true, 1).await
+    })
+    .await;
+    let slow_runs = runs.div_ceil(2).max(5);
+    let to_post_slow = alternate(
+        slow_runs,
+        "index → post, prefetched, CPU ÷4",
+        async |site| index_to_post(site, true, CPU_THROTTLING).await,
+    )
+    .await;
+    let switch_slow = alternate(slow_runs, "language switch, cached, CPU ÷4", async |site| {
+        switch_to_german(site, true, CPU_THROTTLING).await
+    })
+    .await;
+    if only_interactions {
+        print_machine(&load_before);
+        print_head();
+        print_interactions(
+            runs,
+            slow_runs,
+            [
+                &to_post_prefetched,
+                &switch_cached,
+                &to_post_slow,
+                &switch_slow,
+            ],
+        );
+        print_targets(&to_post_prefetched, &switch_cached);
+        print_profiles();
+        return;
+    }
     let cold = alternate(runs, "cold loads", async |site| {
         cold_load(site, Network::Cold).await
     })
     .await;
     let to_post = alternate(runs, "index → post, body not cached", async |site| {
-        index_to_post(site, false).await
-    })
-    .await;
-    let to_post_prefetched = alternate(runs, "index → post, body prefetched", async |site| {
-        index_to_post(site, true).await
+        index_to_post(site, false, 1).await
     })
     .await;
     let switch = alternate(runs, "language switch, not cached", async |site| {
-        switch_to_german(site, false).await
-    })
-    .await;
-    let switch_cached = alternate(runs, "language switch, cached", async |site| {
-        switch_to_german(site, true).await
+        switch_to_german(site, false, 1).await
     })
     .await;
     let throttled = alternate(throttled_runs, "throttled loads", async |site| {
@@ -243,6 +296,7 @@ async fn main() {
     let static_css = bytes(&static_dir, "main.css");
     let post_html = |dir: &Path| bytes(&dir.join(POST.trim_matches('/')), "index.html");
 
+    print_machine(&load_before);
     print_head();
     println!("bytes, brotli (quality 11)");
     print_bytes("wasm", wasm, 0);
@@ -258,12 +312,18 @@ async fn main() {
     print_loads(&cold);
     println!("index → post: click to the body's first h2, ms (median of {runs})");
     print_times("(a) body not cached", &to_post, 50.0);
-    print_times("(b) body prefetched on hover", &to_post_prefetched, 50.0);
-    print_times("(b) 95th percentile", &to_post_prefetched, 95.0);
     println!("language switch on the post: click to the German h1, ms (median of {runs})");
     print_times("(a) translation not cached", &switch, 50.0);
-    print_times("(b) translation cached", &switch_cached, 50.0);
-    print_times("(b) 95th percentile", &switch_cached, 95.0);
+    print_interactions(
+        runs,
+        slow_runs,
+        [
+            &to_post_prefetched,
+            &switch_cached,
+            &to_post_slow,
+            &switch_slow,
+        ],
+    );
     println!("throttled cold load (150 ms, 1.6 Mbit/s), ms (median of {throttled_runs})");
     print_loads(&throttled);
     println!();
@@ -274,9 +334,60 @@ async fn main() {
         "static (b): the page visited before, HTTP cache on; without scripts nothing is fetched ahead of a click"
     );
 
+    print_targets(&to_post_prefetched, &switch_cached);
+    print_profiles();
+    // The budgets are benches/budget.sh's, which perf.sh passes on.
+    let budget = ["PERF_BUDGET_WASM", "PERF_BUDGET_JS", "PERF_BUDGET_CSS"]
+        .into_iter()
+        .map(|name| env_count(name, usize::MAX / 4) as u64)
+        .sum::<u64>();
+    if shell > budget {
+        println!(
+            "over budget: the shell is {} bytes brotli, the budget {} ({} over)",
+            thousands(shell),
+            thousands(budget),
+            thousands(shell - budget)
+        );
+        std::process::exit(1);
+    }
+    println!(
+        "within budget: the shell is {} bytes brotli, the budget {} (benches/budget.sh)",
+        thousands(shell),
+        thousands(budget)
+    );
+}
+
+/// The two interactions that should take a frame, plain and with the CPU
+/// throttled: medians and 95th percentiles, app beside static.
+fn print_interactions(runs: usize, slow_runs: usize, samples: [&Samples<f64>; 4]) {
+    let [to_post, switch, to_post_slow, switch_slow] = samples;
+    println!(
+        "index → post, body prefetched on hover: click to the body's first h2, ms ({runs} runs)"
+    );
+    print_times("(b) median", to_post, 50.0);
+    print_times("(b) 95th percentile", to_post, 95.0);
+    println!("language switch, translation cached: click to the German h1, ms ({runs} runs)");
+    print_times("(b) median", switch, 50.0);
+    print_times("(b) 95th percentile", switch, 95.0);
+    println!(
+        "the same with the CPU {CPU_THROTTLING}× slower (Chromium's throttling), ms ({slow_runs} runs)"
+    );
+    print_times("index → post prefetched, median", to_post_slow, 50.0);
+    print_times(
+        "index → post prefetched, 95th percentile",
+        to_post_slow,
+        95.0,
+    );
+    print_times("switch cached, median", switch_slow, 50.0);
+    print_times("switch cached, 95th percentile", switch_slow, 95.0);
+}
+
+/// Whether the two interactions met the one-frame target at the 95th
+/// percentile, unthrottled.
+fn print_targets(to_post: &Samples<f64>, switch: &Samples<f64>) {
     for (what, samples) in [
-        ("index → post, prefetched", &to_post_prefetched.0),
-        ("language switch, cached", &switch_cached.0),
+        ("index → post, prefetched", &to_post.0),
+        ("language switch, cached", &switch.0),
     ] {
         let p95 = percentile(samples, 95.0);
         let verdict = if p95 <= CLICK_TARGET_MS {
@@ -288,19 +399,37 @@ async fn main() {
             "target {what}: click to text within {CLICK_TARGET_MS:.0} ms at the 95th percentile: {p95:.1} ms, {verdict}"
         );
     }
-    if shell > SHELL_BUDGET {
-        println!(
-            "over budget: the shell is {} bytes brotli, the budget {} ({} over)",
-            thousands(shell),
-            thousands(SHELL_BUDGET),
-            thousands(shell - SHELL_BUDGET)
-        );
-        std::process::exit(1);
-    }
+}
+
+/// The load average (1, 5, 15 minutes), as `/proc/loadavg` says.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The machine the figures are from: a figure of one machine is compared
+/// with another's by the static pages' figures of the same run beside it.
+fn print_machine(load_before: &str) {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix("model name"))
+                .map(|rest| rest.trim_start_matches([' ', '\t', ':']).to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    println!();
     println!(
-        "within budget: the shell is {} bytes brotli, the budget {}",
-        thousands(shell),
-        thousands(SHELL_BUDGET)
+        "machine: {cpu}, {cores} cores; load average {load_before} before, {} after",
+        load_average()
     );
 }
 
@@ -359,6 +488,161 @@ async fn browser(network: Network) -> Browser {
             .await;
     }
     browser
+}
+
+/// Milliseconds of CPU profile by (interaction, function), summed over the
+/// profiled clicks, and how many clicks each interaction had.
+type Profiles = std::collections::BTreeMap<(&'static str, String), f64>;
+/// Milliseconds by (interaction, function, the callers above it).
+type Stacks = std::collections::BTreeMap<(&'static str, String, String), f64>;
+static PROFILES: std::sync::Mutex<(Profiles, Vec<&'static str>, Stacks)> =
+    std::sync::Mutex::new((Profiles::new(), Vec::new(), Stacks::new()));
+
+/// Runs `click`; with `PERF_PROFILE` set and on the app, inside Chromium's
+/// CPU profiler, whose samples it adds up by function into [`PROFILES`].
+async fn profiled(
+    browser: &Browser,
+    site: Site,
+    what: &'static str,
+    click: impl Future<Output = f64>,
+) -> f64 {
+    if site != Site::App || std::env::var_os("PERF_PROFILE").is_none() {
+        return click.await;
+    }
+    browser.cdp("Profiler.enable", json!({})).await;
+    browser
+        .cdp("Profiler.setSamplingInterval", json!({ "interval": 50 }))
+        .await;
+    browser.js("__perf.profiling = true;").await;
+    browser.cdp("Profiler.start", json!({})).await;
+    let ms = click.await;
+    let profile = browser.cdp("Profiler.stop", json!({})).await;
+    let profile = &profile["profile"];
+    // Each node's parent, to tell which samples are of the click and of
+    // the arrival's marker.
+    let mut parents = std::collections::HashMap::new();
+    for node in profile["nodes"].as_array().into_iter().flatten() {
+        for child in node["children"].as_array().into_iter().flatten() {
+            parents.insert(
+                child.as_u64().unwrap_or_default(),
+                node["id"].as_u64().unwrap_or_default(),
+            );
+        }
+    }
+    let names: std::collections::HashMap<u64, String> = profile["nodes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|node| {
+            let frame = &node["callFrame"];
+            let name = frame["functionName"].as_str().unwrap_or_default();
+            let name = if name.is_empty() {
+                // An anonymous function: where it is in its file.
+                let file = frame["url"].as_str().unwrap_or_default();
+                let file = file.rsplit('/').next().unwrap_or(file);
+                format!(
+                    "(anonymous {file}:{}:{})",
+                    frame["lineNumber"].as_i64().unwrap_or(-1) + 1,
+                    frame["columnNumber"].as_i64().unwrap_or(-1) + 1
+                )
+            } else {
+                name.to_owned()
+            };
+            (node["id"].as_u64().unwrap_or_default(), name)
+        })
+        .collect();
+    let samples = profile["samples"].as_array().cloned().unwrap_or_default();
+    let deltas = profile["timeDeltas"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let in_stack = |mut node: u64, name: &str| loop {
+        if names.get(&node).is_some_and(|found| found == name) {
+            return true;
+        }
+        match parents.get(&node) {
+            Some(&parent) => node = parent,
+            None => return false,
+        }
+    };
+    let mut found = PROFILES.lock().unwrap();
+    found.1.push(what);
+    // From the click's first sample to the marker's: the measured time.
+    let mut clicked = false;
+    for (sample, delta) in samples.iter().zip(deltas.iter().skip(1).chain([&json!(0)])) {
+        let node = sample.as_u64().unwrap_or_default();
+        clicked = clicked || in_stack(node, "__perf.click");
+        if !clicked {
+            continue;
+        }
+        if in_stack(node, "perfArrivedMarker") {
+            break;
+        }
+        let name = names.get(&node).cloned().unwrap_or_default();
+        let ms = delta.as_f64().unwrap_or(0.0) / 1000.0;
+        *found.0.entry((what, name.clone())).or_default() += ms;
+        let mut callers = Vec::new();
+        let mut up = node;
+        while let Some(&parent) = parents.get(&up) {
+            match names.get(&parent) {
+                Some(caller) if !caller.starts_with('(') || caller.starts_with("(anonymous") => {
+                    callers.push(caller.split("::h").next().unwrap_or(caller).to_owned());
+                }
+                _ => {}
+            }
+            up = parent;
+        }
+        let callers = callers.into_iter().take(6).collect::<Vec<_>>().join(" ← ");
+        *found.2.entry((what, name, callers)).or_default() += ms;
+    }
+    ms
+}
+
+/// The functions that took the most time in the profiled clicks, per click.
+fn print_profiles() {
+    let found = PROFILES.lock().unwrap();
+    let mut kinds = found.1.clone();
+    kinds.dedup();
+    for what in kinds {
+        let clicks = found.1.iter().filter(|&&w| w == what).count();
+        let mut rows: Vec<(&String, f64)> = found
+            .0
+            .iter()
+            .filter(|((w, name), _)| *w == what && !matches!(name.as_str(), "(idle)" | "(program)"))
+            .map(|((_, name), ms)| (name, ms / clicks as f64))
+            .collect();
+        rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let total: f64 = rows.iter().map(|(_, ms)| ms).sum();
+        println!(
+            "profile of {what} in the app, click to text: {total:.1} ms of samples a click ({clicks} clicks), by self time"
+        );
+        for (name, ms) in rows.iter().take(30) {
+            println!("  {ms:>7.2} ms  {name}");
+        }
+        // Where the five costliest were called from, most often.
+        for (name, _) in rows.iter().take(5) {
+            let from = found
+                .2
+                .iter()
+                .filter(|((w, n, _), _)| *w == what && n == *name)
+                .max_by(|a, b| a.1.total_cmp(b.1))
+                .map(|((_, _, callers), _)| callers.as_str())
+                .unwrap_or_default();
+            println!("  {name}\n      ← {from}");
+        }
+    }
+}
+
+/// Makes the page's CPU `slowdown` times slower (1: as it is).
+async fn throttle_cpu(browser: &Browser, slowdown: u32) {
+    if slowdown > 1 {
+        browser
+            .cdp(
+                "Emulation.setCPUThrottlingRate",
+                json!({ "rate": slowdown }),
+            )
+            .await;
+    }
 }
 
 /// Opens a page and waits until it has loaded and, on the app, the app has
@@ -434,14 +718,16 @@ async fn cold_load(site: Site, network: Network) -> Load {
 
 /// From the English index to the post by its card's link: with the body
 /// not cached (a fresh load of the index), or prefetched by hovering the
-/// link first (the static post visited before instead).
-async fn index_to_post(site: Site, prefetched: bool) -> f64 {
+/// link first (the static post visited before instead); the CPU `slowdown`
+/// times slower (1: not throttled).
+async fn index_to_post(site: Site, prefetched: bool, slowdown: u32) -> f64 {
     let browser = browser(if prefetched {
         Network::Warm
     } else {
         Network::Cold
     })
     .await;
+    throttle_cpu(&browser, slowdown).await;
     if prefetched && site == Site::Static {
         load(&browser, site, POST).await;
     }
@@ -459,16 +745,29 @@ async fn index_to_post(site: Site, prefetched: bool) -> f64 {
             ))
             .await;
     }
-    let ms = click(&browser, site, &CARD_LINK, &BODY).await;
+    let what = if slowdown > 1 {
+        "index → post, CPU throttled"
+    } else {
+        "index → post"
+    };
+    let ms = profiled(
+        &browser,
+        site,
+        what,
+        click(&browser, site, &CARD_LINK, &BODY),
+    )
+    .await;
     browser.close().await;
     ms
 }
 
 /// From the English post to the German one by the header's language
 /// switcher: with the translation not cached (a fresh load of the post), or
-/// cached (switched to German and back first).
-async fn switch_to_german(site: Site, cached: bool) -> f64 {
+/// cached (switched to German and back first); the CPU `slowdown` times
+/// slower.
+async fn switch_to_german(site: Site, cached: bool, slowdown: u32) -> f64 {
     let browser = browser(if cached { Network::Warm } else { Network::Cold }).await;
+    throttle_cpu(&browser, slowdown).await;
     load(&browser, site, POST).await;
     let german = Target {
         selector: "h1",
@@ -490,7 +789,18 @@ async fn switch_to_german(site: Site, cached: bool) -> f64 {
                 .await;
         }
     }
-    let ms = click(&browser, site, &SWITCH_TO_GERMAN, &german).await;
+    let what = if slowdown > 1 {
+        "switch, CPU throttled"
+    } else {
+        "switch"
+    };
+    let ms = profiled(
+        &browser,
+        site,
+        what,
+        click(&browser, site, &SWITCH_TO_GERMAN, &german),
+    )
+    .await;
     browser.close().await;
     ms
 }
