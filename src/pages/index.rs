@@ -79,11 +79,10 @@ fn Index(
     let site = crate::site::identity();
     let about = site.texts(lang);
     // What the site file leaves out falls back on what there is.
-    let tagline = [&about.tagline, &about.description]
-        .into_iter()
-        .find(|text| !text.is_empty())
-        .cloned()
-        .unwrap_or_else(|| text.latest_posts.to_owned());
+    let tagline = match about.headline() {
+        "" => text.latest_posts.to_owned(),
+        headline => headline.to_owned(),
+    };
     let (heading, description) = match &listed {
         Some(listed) => {
             let heading = tagged_title(lang, &listed.tag.label);
@@ -91,11 +90,10 @@ fn Index(
         }
         None => (
             text.latest_posts.to_owned(),
-            [&about.description, &about.tagline]
-                .into_iter()
-                .find(|text| !text.is_empty())
-                .cloned()
-                .unwrap_or_else(|| tagline.clone()),
+            match about.summary() {
+                "" => tagline.clone(),
+                summary => summary.to_owned(),
+            },
         ),
     };
     let first_title = match &listed {

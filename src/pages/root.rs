@@ -47,13 +47,7 @@ pub fn RootPage() -> impl IntoView {
         })
         .collect_view();
     let description = Lang::ALL
-        .map(|lang| {
-            let about = site.texts(lang);
-            [&about.description, &about.tagline]
-                .into_iter()
-                .find(|text| !text.is_empty())
-                .map_or("", |text| text.as_str())
-        })
+        .map(|lang| site.texts(lang).summary())
         .into_iter()
         .filter(|text| !text.is_empty())
         .collect::<Vec<_>>()

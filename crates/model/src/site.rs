@@ -137,6 +137,28 @@ impl Site {
     }
 }
 
+impl SiteTexts {
+    /// What the blog is about in a sentence: the description, else the
+    /// tagline ("" when the site file gives neither).
+    pub fn summary(&self) -> &str {
+        if self.description.is_empty() {
+            &self.tagline
+        } else {
+            &self.description
+        }
+    }
+
+    /// What stands under the blog's name: the tagline, else the
+    /// description.
+    pub fn headline(&self) -> &str {
+        if self.tagline.is_empty() {
+            &self.description
+        } else {
+            &self.tagline
+        }
+    }
+}
+
 impl SiteLink {
     /// The link's label in `lang`.
     pub fn label(&self, lang: Lang) -> &str {
@@ -323,6 +345,16 @@ mod tests {
         let decoded = decode_site(&encode_site(&site)).unwrap();
         assert_eq!(decoded.name, "Edge wise");
         assert_eq!(decoded.texts(Lang::En).description, "All about it");
+        assert_eq!(decoded.texts(Lang::En).summary(), "All about it");
+        assert_eq!(decoded.texts(Lang::En).headline(), "Notes");
+        let tagline_only = SiteTexts {
+            tagline: "Notes".to_owned(),
+            ..SiteTexts::default()
+        };
+        assert_eq!(
+            (tagline_only.summary(), tagline_only.headline()),
+            ("Notes", "Notes")
+        );
         assert_eq!(decoded.texts(Lang::De), &SiteTexts::default());
         assert_eq!(decoded.author, site.author);
         assert_eq!(decoded.links, site.links);

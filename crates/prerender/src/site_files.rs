@@ -185,11 +185,7 @@ pub fn feed(catalog: &Catalog, lang: Lang) -> String {
         path: lang.feed_path(),
         page: lang.index_path(),
         title: site.name.clone(),
-        subtitle: [&about.description, &about.tagline]
-            .into_iter()
-            .find(|text| !text.is_empty())
-            .cloned()
-            .unwrap_or_default(),
+        subtitle: about.summary().to_owned(),
     };
     atom(site, &channel, &entries)
 }
