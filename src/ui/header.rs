@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::data::{load, use_page_data};
 use crate::i18n::{texts, untranslated_link_title, untranslated_note};
+use crate::markdown::{class, element, text};
 use crate::routes::use_current_page;
 use crate::routes::{LangPages, Page, Switch};
 use crate::storage::{self, Theme};
@@ -56,23 +57,40 @@ pub fn Header() -> impl IntoView {
         .collect_view();
     let site = crate::site::identity();
     let name = site.name.clone();
-    // The standalone pages the site file links from the header, drawn
-    // again when the language changes.
-    let lang_now = Memo::new(move |_| page.with(Page::lang));
-    let pages = move || {
-        page_links(&site, Place::Header, lang_now.get())
+    // The standalone pages the site file links from the header, in the
+    // page's language, drawn again only when that or the page shown among
+    // them changes (with the Markdown mapping's one element type: no view
+    // of their own in the wasm).
+    let links_now = Memo::new(move |_| {
+        let (lang, here) = page.with(|page| (page.lang(), page.path()));
+        page_links(&site, Place::Header, lang)
             .into_iter()
             .map(|(href, title, page_lang)| {
-                let other = (page_lang != lang_now.get_untracked()).then(|| page_lang.code());
-                let current = {
-                    let href = href.clone();
-                    move || page.with(|page| page.path().as_deref() == Some(href.as_str())).then_some("page")
-                };
-                view! {
-                    <a class="site-page" href=href hreflang=other lang=other aria-current=current>{title}</a>
-                }
+                let current = here.as_deref() == Some(href.as_str());
+                (
+                    href,
+                    title,
+                    (page_lang != lang).then_some(page_lang),
+                    current,
+                )
             })
-            .collect_view()
+            .collect::<Vec<_>>()
+    });
+    let pages = move || {
+        links_now
+            .get()
+            .into_iter()
+            .map(|(href, title, other, current)| {
+                // The page shown is in its own language; a page in another
+                // language (a German-only Impressum) says which.
+                let third = match other {
+                    _ if current => ("aria-current", Some("page".to_owned())),
+                    other => ("lang", other.map(|lang| lang.code().to_owned())),
+                };
+                let attrs = vec![("href", Some(href)), class("site-page"), third];
+                element("a", attrs, vec![text(title)])
+            })
+            .collect::<Vec<_>>()
     };
     view! {
         <a class="skip-link" href="#main" on:click=focus_main>{move || texts(lang()).skip_link}</a>

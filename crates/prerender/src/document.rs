@@ -364,7 +364,7 @@ mod tests {
         );
         let about = blog::site::path("en/about/");
         assert!(
-            post.contains(&format!(r#"<a href="{about}" class="site-page">About</a>"#)),
+            post.contains(&format!(r#"<a href="{about}" class="site-page">About<"#)),
             "{post}"
         );
         let footer = post.split("<footer class=\"site-footer\">").nth(1).unwrap();
@@ -380,7 +380,7 @@ mod tests {
         let ueber_uns = blog::site::path("de/ueber-uns/");
         assert!(
             html.contains(&format!(
-                r#"<a href="{ueber_uns}" class="site-page">Über uns</a>"#
+                r#"<a href="{ueber_uns}" class="site-page">Über uns<"#
             )),
             "{html}"
         );
