@@ -893,9 +893,7 @@ async fn standalone_pages_are_linked_from_every_page_switchable_and_never_listed
         let header = &html[..html.find("</header>").expect("a header")];
         for (href, title) in linked(Place::Header, lang) {
             assert!(
-                header.contains(&format!(
-                    "<a href=\"{href}\" class=\"site-page\">{title}<"
-                )),
+                header.contains(&format!("<a href=\"{href}\" class=\"site-page\">{title}<")),
                 "{path}: no header link to {href}"
             );
         }
