@@ -871,7 +871,7 @@ async fn standalone_pages_are_linked_from_every_page_switchable_and_never_listed
             .filter_map(|page| page.link(lang, site.default_lang))
             .map(|link| {
                 (
-                    href(&format!("/{}/{}/", link.lang.code(), link.slug)),
+                    format!("/{}/{}/", link.lang.code(), link.slug),
                     link.title.clone(),
                 )
             })
@@ -891,7 +891,8 @@ async fn standalone_pages_are_linked_from_every_page_switchable_and_never_listed
     ] {
         let html = page(path);
         let header = &html[..html.find("</header>").expect("a header")];
-        for (href, title) in linked(Place::Header, lang) {
+        for (link_path, title) in linked(Place::Header, lang) {
+            let href = href(&link_path);
             assert!(
                 header.contains(&format!("<a href=\"{href}\" class=\"site-page\">{title}<")),
                 "{path}: no header link to {href}"
@@ -900,7 +901,8 @@ async fn standalone_pages_are_linked_from_every_page_switchable_and_never_listed
         let footer = &html[html
             .find("<footer class=\"site-footer\">")
             .expect("a footer")..];
-        for (href, title) in linked(Place::Footer, lang) {
+        for (link_path, title) in linked(Place::Footer, lang) {
+            let href = href(&link_path);
             assert!(
                 footer.contains(&format!("<a href=\"{href}\">{title}")),
                 "{path}: no footer link to {href}"
@@ -933,7 +935,7 @@ async fn standalone_pages_are_linked_from_every_page_switchable_and_never_listed
     browser.wait_for_app().await;
     browser.mark_document().await;
     browser
-        .click(&format!(".site-footer a[href=\"{imprint}\"]"))
+        .click(&format!(".site-footer a[href=\"{}\"]", href(&imprint)))
         .await;
     browser.wait_for_path(&imprint).await;
     browser
@@ -945,13 +947,13 @@ async fn standalone_pages_are_linked_from_every_page_switchable_and_never_listed
     assert_eq!(browser.count(".post-nav, .related").await, 0);
     let german = site.pages.iter().find(|page| {
         page.link(Lang::En, site.default_lang)
-            .is_some_and(|link| href(&format!("/en/{}/", link.slug)) == imprint)
+            .is_some_and(|link| format!("/en/{}/", link.slug) == imprint)
     });
     let german = german
         .and_then(|page| page.translations.iter().find(|link| link.lang == Lang::De))
         .expect("the first footer page has a German translation");
     browser.click(".lang-switch a[hreflang=de]").await;
-    let german_path = href(&format!("/de/{}/", german.slug));
+    let german_path = format!("/de/{}/", german.slug);
     browser.wait_for_path(&german_path).await;
     browser
         .wait_until(&format!(
@@ -959,7 +961,8 @@ async fn standalone_pages_are_linked_from_every_page_switchable_and_never_listed
             german.title
         ))
         .await;
-    let (header_href, header_title) = linked(Place::Header, Lang::De).remove(0);
+    let (header_path, header_title) = linked(Place::Header, Lang::De).remove(0);
+    let header_href = href(&header_path);
     let shown = browser
         .js(&format!(
             "return document.querySelector('.site-header a[href=\"{header_href}\"]')?.textContent;"
