@@ -45,7 +45,7 @@ fn Layout() -> impl IntoView {
     let shape = Memo::new(move |_| page.with(Shape::of));
     #[cfg(not(feature = "ssr"))]
     {
-        complete_navigations();
+        crate::ui::history::complete_navigations();
         crate::ui::copy_code::listen();
         crate::ui::search::listen_for_slash();
     }
@@ -63,23 +63,6 @@ fn Layout() -> impl IntoView {
         <Footer />
         <Announcer />
     }
-}
-
-/// Puts a followed link's URL into the address bar once its page is drawn,
-/// as leptos_router's `<Routes>` does: the router holds a navigation back
-/// until it is told the route is ready.
-#[cfg(not(feature = "ssr"))]
-fn complete_navigations() {
-    use leptos_router::hooks::use_location;
-    use leptos_router::location::{BrowserUrl, LocationProvider};
-    let Some(url) = use_context::<BrowserUrl>() else {
-        return;
-    };
-    let pathname = use_location().pathname;
-    Effect::new(move |_| {
-        pathname.track();
-        url.ready_to_complete();
-    });
 }
 
 /// Which page component draws a page.

@@ -140,7 +140,7 @@ fn LangLink(
             title=move || untranslated().then(|| untranslated_link_title(target, on_tag.get()))
             aria-describedby=move || untranslated().then_some("untranslated-note")
             on:click=move |_| {
-                storage::save_lang(target);
+                crate::ui::frame::after_next_paint(move || storage::save_lang(target));
                 switch.with_untracked(|(switch, _)| place::remember(switch.href()));
             }
             on:mouseenter=move |_| prefetch()

@@ -5,8 +5,11 @@
 
 pub mod copy_code;
 pub mod footer;
+pub mod frame;
 pub mod head;
 pub mod header;
+#[cfg(not(feature = "ssr"))]
+pub mod history;
 pub mod json_ld;
 pub mod loading;
 pub mod place;

@@ -70,14 +70,9 @@ pub fn follow(ids: Vec<String>) -> RwSignal<Option<usize>> {
                 return;
             }
             let (waiting, update) = (waiting.clone(), update.clone());
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        waiting.set(false);
-                        update();
-                    },
-                    std::time::Duration::ZERO,
-                );
+            crate::ui::frame::after_next_paint(move || {
+                waiting.set(false);
+                update();
             });
         };
         let listeners = ["scroll", "resize", "hashchange"].map(|event| {
@@ -167,15 +162,24 @@ pub fn restore(path: String, ids: Vec<String>) {
         let Some(heading) = ids.iter().find(|other| **other == id).or(ids.get(index)) else {
             return;
         };
-        let heading = heading.clone();
-        // Two frames on: after the router has put the new URL in the
-        // address bar and scrolled the page to its top.
-        request_animation_frame(move || {
-            request_animation_frame(move || scroll_to(&heading));
-        });
+        scroll_once_there(path.clone(), heading.clone(), 10);
     });
     #[cfg(feature = "ssr")]
     let _ = (path, ids);
+}
+
+/// Scrolls to the heading with `id` once the URL is the post's `path`
+/// (`ui::history` puts it there after the post's first frame), looking
+/// after each of the next `tries` frames.
+#[cfg(not(feature = "ssr"))]
+fn scroll_once_there(path: String, id: String, tries: u32) {
+    crate::ui::frame::after_next_paint(move || {
+        if window().location().pathname().ok().as_deref() == Some(path.as_str()) {
+            scroll_to(&id);
+        } else if tries > 1 {
+            scroll_once_there(path, id, tries - 1);
+        }
+    });
 }
 
 /// Scrolls to the heading with `id`, and names it in the URL.

@@ -31,7 +31,16 @@ pub(super) fn view(head: Head) -> impl IntoView {
         head.card_image.as_ref().map(|_| Tag),
         head.json_ld.as_ref().map(|_| Tag),
     );
-    Effect::new(move |_| apply(&head));
+    // The language now, for the page's first frame; the tags, which the
+    // reader does not see, after it.
+    let head = std::rc::Rc::new(head);
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", head.lang.code());
+        }
+        let head = head.clone();
+        crate::ui::frame::after_next_paint(move || apply(&head));
+    });
     slots
 }
 
@@ -103,14 +112,11 @@ impl Mountable for Tag {
     }
 }
 
-/// Makes the document's head the page's: `<html lang>`, the title, and
-/// the tags after the marker the pre-renderer leaves before them (the
-/// tags of the page shown before, pre-rendered or set here, go).
+/// Makes the document's head the page's: the title, and the tags after
+/// the marker the pre-renderer leaves before them (the tags of the page
+/// shown before, pre-rendered or set here, go).
 fn apply(head: &Head) {
     let document = document();
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("lang", head.lang.code());
-    }
     let Some(parent) = document.head() else {
         return;
     };

@@ -249,3 +249,62 @@ async fn switching_language_on_a_post_keeps_the_section_being_read() {
     assert!((-2..60).contains(&top), "{place:?}");
     finish(browser).await;
 }
+
+/// A post followed from far down the index is drawn at its top in the very
+/// frame that first shows it (the URL follows after that frame), and going
+/// back returns to the card the reader left, in the app.
+#[tokio::test]
+async fn a_followed_link_opens_at_the_top_and_back_returns_to_the_place_left() {
+    let browser = english_browser().await;
+    browser.open("/en/").await;
+    // Scrolled there, and a frame later (when the page hears of it) clicked.
+    browser
+        .js("window.__scrolled = false;
+             window.scrollTo(0, 600);
+             requestAnimationFrame(() => requestAnimationFrame(() => { window.__scrolled = true; }));")
+        .await;
+    browser
+        .wait_until("window.__scrolled && Math.round(scrollY) === 600")
+        .await;
+    browser.mark_document().await;
+    // A card's link wholly in view, clicked; the next frame notes what it shows.
+    let target = browser
+        .js("const link = [...document.querySelectorAll('main h2 a')]
+                 .find((a) => a.getBoundingClientRect().top > 0);
+             window.__firstFrame = null;
+             link.click();
+             requestAnimationFrame(() => {
+               window.__firstFrame = [Boolean(document.querySelector('.post-body')), Math.round(scrollY)];
+             });
+             return link.pathname;")
+        .await;
+    let target = target.as_str().expect("a path").to_owned();
+    browser.wait_until("window.__firstFrame !== null").await;
+    assert_eq!(
+        browser.js("return window.__firstFrame;").await,
+        json!([true, 0]),
+        "the post's first frame: drawn, at its top"
+    );
+    browser
+        .wait_until(&format!("location.pathname === {}", json!(target)))
+        .await;
+    let post = browser.path().await;
+    browser.js("history.back();").await;
+    browser.wait_for_path("/en/").await;
+    browser
+        .wait_until("document.querySelector('.post-body') === null && Math.round(scrollY) === 600")
+        .await;
+    // Forward to the post, at its top, and back again: the same place.
+    browser.js("history.forward();").await;
+    browser.wait_for_path(&post).await;
+    browser
+        .wait_until("document.querySelector('.post-body') !== null && scrollY === 0")
+        .await;
+    browser.js("history.back();").await;
+    browser.wait_for_path("/en/").await;
+    browser
+        .wait_until("document.querySelector('.post-body') === null && Math.round(scrollY) === 600")
+        .await;
+    assert!(browser.is_same_document().await);
+    finish(browser).await;
+}
