@@ -53,7 +53,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # contents' section looked up after the paint (place.rs); the header's page
 # links drawn with the one element type saved 1,145 of it. CSS → 3,204
 # (the search field gives way in a full header).
-BUDGET_WASM=244000
+BUDGET_WASM=245000
 BUDGET_JS=6400
 BUDGET_CSS=3250
 

@@ -8,23 +8,27 @@
 /// Pre-rendering (`ssr`) never runs it.
 pub fn after_next_paint(work: impl FnOnce() + 'static) {
     #[cfg(not(feature = "ssr"))]
-    {
-        use leptos::prelude::{request_animation_frame, set_timeout};
-        use std::cell::Cell;
-        use std::rc::Rc;
-        use std::time::Duration;
-        let work = Rc::new(Cell::new(Some(work)));
-        let run = move || {
-            if let Some(work) = work.take() {
-                work();
-            }
-        };
-        let after_frame = run.clone();
-        request_animation_frame(move || set_timeout(after_frame, Duration::ZERO));
-        set_timeout(run, Duration::from_millis(NO_FRAME_MS));
-    }
+    run_after_next_paint(Box::new(work));
     #[cfg(feature = "ssr")]
     drop(work);
+}
+
+/// [`after_next_paint`], compiled once for every caller.
+#[cfg(not(feature = "ssr"))]
+fn run_after_next_paint(work: Box<dyn FnOnce()>) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+    let work = Rc::new(Cell::new(Some(work)));
+    let run = move || {
+        if let Some(work) = work.take() {
+            work();
+        }
+    };
+    let after_frame = run.clone();
+    request_animation_frame(move || set_timeout(after_frame, Duration::ZERO));
+    set_timeout(run, Duration::from_millis(NO_FRAME_MS));
 }
 
 /// Milliseconds [`after_next_paint`] waits for a frame at most.

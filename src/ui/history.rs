@@ -44,44 +44,45 @@ pub fn complete_navigations() {
     // Counts the entries shown: a position noted late goes to its own.
     let shown = Rc::new(Cell::new(0_u32));
     let noting = Rc::new(Cell::new(false));
-    {
-        let (scrolled, shown, noting) = (scrolled.clone(), shown.clone(), noting.clone());
-        let _ = window_event_listener(leptos::ev::scroll, move |_| {
-            scrolled.set(window().scroll_y().unwrap_or(0.0));
-            if noting.replace(true) {
-                return;
+    let listen = {
+        let (scrolled, shown) = (scrolled.clone(), shown.clone());
+        move |event: web_sys::Event| match event.type_().as_str() {
+            "scroll" => {
+                scrolled.set(window().scroll_y().unwrap_or(0.0));
+                if noting.replace(true) {
+                    return;
+                }
+                let (scrolled, shown, noting, entry) =
+                    (scrolled.clone(), shown.clone(), noting.clone(), shown.get());
+                set_timeout(
+                    move || {
+                        noting.set(false);
+                        if shown.get() == entry {
+                            note_place(scrolled.get());
+                        }
+                    },
+                    Duration::from_millis(NOTE_AFTER_MS),
+                );
             }
-            let (scrolled, shown, noting, entry) =
-                (scrolled.clone(), shown.clone(), noting.clone(), shown.get());
-            set_timeout(
-                move || {
-                    noting.set(false);
-                    if shown.get() == entry {
-                        note_place(scrolled.get());
-                    }
-                },
-                Duration::from_millis(NOTE_AFTER_MS),
-            );
-        });
+            "popstate" => {
+                shown.set(shown.get() + 1);
+                // Once the page is drawn, before it is painted.
+                request_animation_frame(give_back_place);
+            }
+            // A document reloaded or gone back to from another page opens
+            // where the browser puts it: so its restoring is on while this
+            // document is hidden (and off again if it comes back from the
+            // back-forward cache).
+            "pagehide" => {
+                note_place(window().scroll_y().unwrap_or(0.0));
+                restoring(web_sys::ScrollRestoration::Auto);
+            }
+            _ => restoring(web_sys::ScrollRestoration::Manual),
+        }
+    };
+    for event in ["scroll", "popstate", "pagehide", "pageshow"] {
+        let _ = window_event_listener_untyped(event, listen.clone());
     }
-    {
-        let shown = shown.clone();
-        let _ = window_event_listener(leptos::ev::popstate, move |_| {
-            shown.set(shown.get() + 1);
-            // Once the page is drawn, before it is painted.
-            request_animation_frame(give_back_place);
-        });
-    }
-    // A document reloaded or gone back to from another page opens where
-    // the browser puts it: so its restoring is on while this document is
-    // hidden (and off again if it comes back from the back-forward cache).
-    let _ = window_event_listener(leptos::ev::pagehide, |_| {
-        note_place(window().scroll_y().unwrap_or(0.0));
-        restoring(web_sys::ScrollRestoration::Auto);
-    });
-    let _ = window_event_listener(leptos::ev::pageshow, |_| {
-        restoring(web_sys::ScrollRestoration::Manual);
-    });
     Effect::new(move |drawn_before: Option<()>| {
         // Gone back or forward to, the URL is the page's already; a link
         // followed changes it only once the page is painted.
@@ -143,15 +144,12 @@ fn give_back_place() {
 }
 
 /// Scrolls a page just drawn to the element its `#fragment` names, else to
-/// its top (which needs no layout).
+/// its top (which needs no layout). Ids are ASCII (`blog_model::slug`); an
+/// id written otherwise in the post is the router's to find, a frame later.
 fn scroll_to_start(hash: &str) {
     let id = hash.strip_prefix('#').unwrap_or(hash);
-    let id = js_sys::decode_uri_component(id)
-        .ok()
-        .and_then(|id| id.as_string())
-        .unwrap_or_else(|| id.to_owned());
     match (!id.is_empty())
-        .then(|| document().get_element_by_id(&id))
+        .then(|| document().get_element_by_id(id))
         .flatten()
     {
         Some(target) => target.scroll_into_view(),
