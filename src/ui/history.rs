@@ -105,7 +105,9 @@ pub fn complete_navigations() {
         scroll_to_start(&location.hash.get_untracked());
         let url = url.clone();
         crate::ui::frame::after_next_paint(move || {
-            note_place(left_at);
+            if noted_place().unwrap_or(0.0) != left_at {
+                note_place(left_at);
+            }
             url.ready_to_complete();
         });
     });

@@ -32,7 +32,8 @@
 //!   memory, prefetched on hover (the events a pointer entering the link
 //!   dispatches, then the fetch they started awaited in the resource
 //!   entries, and the click 300 ms after the pointer entered, as a reader
-//!   rests on a link before clicking it) or the translation visited before; the static page was
+//!   rests on a link before clicking it) or the translation visited before
+//!   (switched to and back, then the same 300 ms before the click); the static page was
 //!   visited before, which is all a site without scripts can do ahead of a
 //!   click (the test server sends no caching headers, so its files are
 //!   fetched again, as from a host that has them revalidated).
@@ -62,9 +63,11 @@ const CPU_THROTTLING: u32 = 4;
 /// Milliseconds from a click to the new text in the DOM, when the text is
 /// already in memory.
 const CLICK_TARGET_MS: f64 = 16.0;
-/// Milliseconds from the pointer entering a link to its click. Sooner, the
-/// app may still be drawing the prefetched post once, detached, to warm its
-/// code (`src/pages/post.rs`, `rehearse`).
+/// Milliseconds from the pointer entering a link to its click, and from
+/// one language switch to the next. Sooner, the app may still be drawing
+/// the prefetched post once, detached, to warm its code
+/// (`src/pages/post.rs`, `rehearse`), or finishing the switch before after
+/// its paint (`src/ui/history.rs`).
 const HOVER_MS: u32 = 300;
 
 const INDEX: &str = "/en/";
@@ -763,8 +766,8 @@ async fn index_to_post(site: Site, prefetched: bool, slowdown: u32) -> f64 {
 
 /// From the English post to the German one by the header's language
 /// switcher: with the translation not cached (a fresh load of the post), or
-/// cached (switched to German and back first); the CPU `slowdown` times
-/// slower.
+/// cached (switched to German and back first, then a pause of `HOVER_MS`);
+/// the CPU `slowdown` times slower.
 async fn switch_to_german(site: Site, cached: bool, slowdown: u32) -> f64 {
     let browser = browser(if cached { Network::Warm } else { Network::Cold }).await;
     throttle_cpu(&browser, slowdown).await;
@@ -788,6 +791,9 @@ async fn switch_to_german(site: Site, cached: bool, slowdown: u32) -> f64 {
                 ))
                 .await;
         }
+        // A reader reads a moment before switching again, as they rest on
+        // a link before clicking it.
+        tokio::time::sleep(Duration::from_millis(HOVER_MS.into())).await;
     }
     let what = if slowdown > 1 {
         "switch, CPU throttled"
