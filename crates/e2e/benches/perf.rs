@@ -66,8 +66,8 @@ const CLICK_TARGET_MS: f64 = 16.0;
 /// Milliseconds from the pointer entering a link to its click, and from
 /// one language switch to the next. Sooner, the app may still be drawing
 /// the prefetched post once, detached, to warm its code
-/// (`src/pages/post.rs`, `rehearse`), or finishing the switch before after
-/// its paint (`src/ui/history.rs`).
+/// (`src/pages/post.rs`, `rehearse`), or still finishing the previous
+/// switch after its paint (its URL and head, `src/ui/history.rs`).
 const HOVER_MS: u32 = 300;
 
 const INDEX: &str = "/en/";
