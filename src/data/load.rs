@@ -178,6 +178,7 @@ pub fn prefetch(url: String) {
 
 /// Whether a response is a page, not a data file: what a host or the dev
 /// server sends for a file it does not have.
+#[cfg(target_arch = "wasm32")]
 pub(super) fn is_html(response: &gloo_net::http::Response) -> bool {
     response
         .headers()
@@ -185,6 +186,13 @@ pub(super) fn is_html(response: &gloo_net::http::Response) -> bool {
         .is_some_and(|kind| kind.trim_start().starts_with("text/html"))
 }
 
+/// Natively (the tests), from the site being pre-rendered.
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch(url: String) -> Text {
+    native::read(&url).map(Rc::from)
+}
+
+#[cfg(target_arch = "wasm32")]
 async fn fetch(url: String) -> Text {
     let response = gloo_net::http::Request::get(&url)
         .send()

@@ -3,7 +3,10 @@
 //!
 //! - `search/index.txt`: how many documents, and the keys of the shards;
 //! - `search/t/<key>.txt`: the terms starting with `key`, each with its
-//!   postings (documents and weights), sorted;
+//!   postings (documents and weights), sorted; then the documents its
+//!   terms rank highest, [`RESULTS`] for each term, so that a query of one
+//!   word shows its results without fetching a file of documents (in an
+//!   index of more than [`FEW_DOC_FILES`] such files);
 //! - `search/r/<key>.txt`: the same for German compounds' terms written
 //!   backwards, so that a query's term that ends one (`netzgerat` of
 //!   `hochspannungsnetzgerat`) is found by its start;
@@ -25,6 +28,17 @@ use crate::text::{Terms, fold, words};
 /// Documents per file of `search/d/`.
 pub const DOC_CHUNK: u32 = 32;
 
+/// How many posts a query shows at most; a shard carries this many
+/// documents for each of its terms, the ones the term ranks highest.
+pub const RESULTS: usize = 8;
+
+/// An index with at most this many files of documents has shards without
+/// documents: the app fetches those files all with its first query's
+/// shards, in one round of requests (a browser opens six connections to a
+/// host over HTTP/1.1), which costs fewer bytes than carrying each
+/// document in every shard of its terms.
+pub const FEW_DOC_FILES: u32 = 6;
+
 /// A shard's size, in bytes, past which it is split by one more letter.
 pub const SHARD_LIMIT: usize = 12_000;
 
@@ -37,7 +51,7 @@ pub const COMPOUND_MIN: usize = 8;
 
 /// The first line of each kind of file.
 pub const INDEX_HEADER: &str = "edgewise-search 1";
-pub const SHARD_HEADER: &str = "edgewise-shard 1";
+pub const SHARD_HEADER: &str = "edgewise-shard 2";
 pub const DOCS_HEADER: &str = "edgewise-docs 1";
 
 /// A post as the index lists it: its translations.
@@ -137,10 +151,13 @@ impl Builder {
     /// Every file of the index: (path relative to the site, contents).
     pub fn files(&self) -> Vec<(String, String)> {
         let mut files = Vec::new();
+        let carried = (self.docs.len() > (FEW_DOC_FILES * DOC_CHUNK) as usize)
+            .then_some(self.docs.as_slice());
         let forward = shards(
             self.terms
                 .iter()
                 .map(|(term, postings)| (term.clone(), postings)),
+            carried,
         );
         // German compounds backwards: a reader's `netzgerät` is the end of
         // the author's `Hochspannungsnetzgerät`.
@@ -154,6 +171,7 @@ impl Builder {
             backwards
                 .iter()
                 .map(|(term, postings)| (term.clone(), postings)),
+            carried,
         );
         let keys = |shards: &[(String, String)]| {
             shards
@@ -181,23 +199,29 @@ impl Builder {
             let mut text = format!("{DOCS_HEADER}\n");
             for doc in docs {
                 text.push_str("post");
-                for translation in &doc.translations {
-                    let _ = write!(
-                        text,
-                        "\t{}\t{}\t{}\t{}",
-                        translation.lang.code(),
-                        translation.slug,
-                        one_line(&translation.title),
-                        one_line(&translation.date_label)
-                    );
-                }
-                text.push('\n');
+                write_translations(&mut text, doc);
             }
             text.push_str("end\n");
             files.push((format!("search/d/{chunk}.txt"), text));
         }
         files
     }
+}
+
+/// A document's translations as the fields after a line's first, and the
+/// line's end.
+fn write_translations(text: &mut String, doc: &Doc) {
+    for translation in &doc.translations {
+        let _ = write!(
+            text,
+            "\t{}\t{}\t{}\t{}",
+            translation.lang.code(),
+            translation.slug,
+            one_line(&translation.title),
+            one_line(&translation.date_label)
+        );
+    }
+    text.push('\n');
 }
 
 /// Tabs and line breaks as spaces, as in the data files.
@@ -254,55 +278,88 @@ pub(crate) fn base36(mut number: u32) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// A term's line in a shard, and the documents it ranks highest.
+#[derive(Clone)]
+struct Line {
+    term: String,
+    text: String,
+    top: Vec<u32>,
+}
+
 /// Terms (sorted) split into shards by their first letters: one letter a
 /// shard, more where a shard would pass [`SHARD_LIMIT`]. (key, file text).
-fn shards<'a>(terms: impl Iterator<Item = (String, &'a Vec<(u32, u32)>)>) -> Vec<(String, String)> {
-    let lines: Vec<(String, String)> = terms
+fn shards<'a>(
+    terms: impl Iterator<Item = (String, &'a Vec<(u32, u32)>)>,
+    docs: Option<&[Doc]>,
+) -> Vec<(String, String)> {
+    let lines: Vec<Line> = terms
         .map(|(term, postings)| {
-            let line = format!("{term}\t{}\n", encode_postings(postings));
-            (term, line)
+            let text = format!("{term}\t{}\n", encode_postings(postings));
+            // The order a query ranks them in: weight, then number.
+            let mut ranked = postings.clone();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let top = ranked.iter().take(RESULTS).map(|&(doc, _)| doc).collect();
+            Line { term, text, top }
         })
         .collect();
     let mut out = Vec::new();
     split(&lines, 1, &mut out);
-    out
+    out.into_iter()
+        .map(|(key, lines)| (key, file(&lines, docs)))
+        .collect()
 }
 
 /// Groups `lines` by their key at `length` letters, splitting further where
 /// a group is too big.
-fn split(lines: &[(String, String)], length: usize, out: &mut Vec<(String, String)>) {
+fn split(lines: &[Line], length: usize, out: &mut Vec<(String, Vec<Line>)>) {
     let mut start = 0;
     while start < lines.len() {
-        let key = shard_key(&lines[start].0, length);
+        let key = shard_key(&lines[start].term, length);
         let end = start
             + lines[start..]
                 .iter()
-                .take_while(|(term, _)| shard_key(term, length) == key)
+                .take_while(|line| shard_key(&line.term, length) == key)
                 .count();
         let group = &lines[start..end];
-        let size: usize = group.iter().map(|(_, line)| line.len()).sum();
+        let size: usize = group.iter().map(|line| line.text.len()).sum();
         // A term no longer than the key stays at this length: it has no
         // further letter to split by.
-        let (short, long): (Vec<_>, Vec<_>) = group
+        let (short, long): (Vec<Line>, Vec<Line>) = group
             .iter()
             .cloned()
-            .partition(|(term, _)| term.chars().count() <= length);
+            .partition(|line| line.term.chars().count() <= length);
         if size > SHARD_LIMIT && length < MAX_KEY && !long.is_empty() {
             if !short.is_empty() {
-                out.push((key.clone(), file(&short)));
+                out.push((key.clone(), short));
             }
             split(&long, length + 1, out);
         } else {
-            out.push((key, file(group)));
+            out.push((key, group.to_vec()));
         }
         start = end;
     }
 }
 
-fn file(lines: &[(String, String)]) -> String {
+/// A shard's file: its terms' lines, `docs`, then the documents they rank
+/// highest (when `docs` are carried), each as its number (base 36) and its
+/// translations.
+fn file(lines: &[Line], docs: Option<&[Doc]>) -> String {
     let mut text = format!("{SHARD_HEADER}\n");
-    for (_, line) in lines {
-        text.push_str(line);
+    for line in lines {
+        text.push_str(&line.text);
+    }
+    text.push_str("docs\n");
+    let Some(docs) = docs else {
+        text.push_str("end\n");
+        return text;
+    };
+    let top: std::collections::BTreeSet<u32> = lines
+        .iter()
+        .flat_map(|line| line.top.iter().copied())
+        .collect();
+    for number in top {
+        text.push_str(&base36(number));
+        write_translations(&mut text, &docs[number as usize]);
     }
     text.push_str("end\n");
     text

@@ -13,7 +13,7 @@ mod tests {
 
     use blog_model::lang::Lang;
 
-    use crate::index::{Builder, Doc, Field, Translation};
+    use crate::index::{Builder, DOC_CHUNK, Doc, FEW_DOC_FILES, Field, RESULTS, Translation};
     use crate::query::{Query, Shard, decode_docs, decode_meta, decode_shard};
 
     /// An index of `posts` (language, title, body), built and read back as
@@ -185,6 +185,65 @@ mod tests {
         ] {
             assert!(!one_edit(a, b), "{a} {b}");
         }
+    }
+
+    #[test]
+    fn a_word_finds_its_results_among_the_documents_of_its_shards() {
+        // Posts that say `cache` as often as their number's last digit,
+        // some in the title: more than a query shows, in an order unlike
+        // their numbers, and more than fit in a few files of documents.
+        let count = (FEW_DOC_FILES * DOC_CHUNK + 1) as usize;
+        let posts: Vec<(Lang, String, String)> = (0..count)
+            .map(|n| {
+                let title = if n % 7 == 0 { "Cache notes" } else { "Notes" };
+                (Lang::En, title.to_owned(), "cache ".repeat(n % 10))
+            })
+            .collect();
+        let posts: Vec<(Lang, &str, &str)> = posts
+            .iter()
+            .map(|(lang, title, body)| (*lang, title.as_str(), body.as_str()))
+            .collect();
+        let files = built(&posts);
+        let meta = decode_meta(&files["search/index.txt"]).unwrap();
+        let all: Vec<Doc> = (0..=FEW_DOC_FILES)
+            .flat_map(|chunk| decode_docs(&files[&format!("search/d/{chunk}.txt")]).unwrap())
+            .collect();
+        for (text, typing) in [("cache", false), ("cach", true), ("caches", false)] {
+            let query = Query::parse(text, typing);
+            let (forward, reversed) = query.shards(&meta);
+            let forward: Vec<Shard> = forward
+                .iter()
+                .map(|key| decode_shard(&files[&format!("search/t/{key}.txt")]).unwrap())
+                .collect();
+            assert!(reversed.is_empty());
+            let carried: HashMap<u32, &Doc> = forward
+                .iter()
+                .flat_map(|shard| shard.docs.iter().map(|(number, doc)| (*number, doc)))
+                .collect();
+            let shards: Vec<&Shard> = forward.iter().collect();
+            let hits = query.run(&shards, &[]);
+            assert!(hits.len() > RESULTS, "{text}: {}", hits.len());
+            for hit in hits.iter().take(RESULTS) {
+                assert_eq!(
+                    carried.get(&hit.doc),
+                    Some(&&all[hit.doc as usize]),
+                    "{text}"
+                );
+            }
+            // Not every document: only the ones the terms rank highest.
+            assert!(carried.len() < posts.len(), "{text}: {}", carried.len());
+        }
+    }
+
+    #[test]
+    fn a_small_index_keeps_its_documents_in_their_own_files_only() {
+        let files = corpus();
+        for (path, text) in &files {
+            if path.starts_with("search/t/") || path.starts_with("search/r/") {
+                assert_eq!(decode_shard(text).unwrap().docs, [], "{path}");
+            }
+        }
+        assert_eq!(decode_docs(&files["search/d/0.txt"]).unwrap().len(), 5);
     }
 
     #[test]

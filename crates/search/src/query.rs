@@ -50,8 +50,17 @@ pub struct Query {
     pub words: Vec<Word>,
 }
 
-/// A shard's terms and their postings, sorted by term.
-pub type Shard = Vec<(String, Vec<(u32, u32)>)>;
+/// A shard: its terms and their postings, and the documents they rank
+/// highest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shard {
+    /// Sorted by term.
+    pub terms: Vec<(String, Vec<(u32, u32)>)>,
+    /// By number: for each term, the [`crate::index::RESULTS`] documents
+    /// it ranks highest, so that the results of a query of one word are
+    /// among the docs of the shards it loaded.
+    pub docs: Vec<(u32, Doc)>,
+}
 
 /// A document found, and how well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,7 +169,7 @@ impl Query {
         };
         let typos = word.folded.chars().count() >= TYPO_MIN;
         for shard in forward {
-            for (term, postings) in shard.iter() {
+            for (term, postings) in &shard.terms {
                 if word.terms.contains(term) {
                     note(postings, Match::Exact);
                 } else if typos && typo_of(term, word) {
@@ -180,7 +189,7 @@ impl Query {
                     continue;
                 }
                 let backwards: String = wanted.chars().rev().collect();
-                for (term, postings) in shard.iter() {
+                for (term, postings) in &shard.terms {
                     if term.len() > backwards.len() && term.starts_with(&backwards) {
                         note(postings, Match::Compound);
                     }
@@ -295,11 +304,11 @@ pub fn decode_meta(text: &str) -> Option<Meta> {
 
 /// Reads a shard (`search/t/<key>.txt` or `search/r/<key>.txt`).
 pub fn decode_shard(text: &str) -> Option<Shard> {
-    let lines = text.strip_prefix(SHARD_HEADER)?.strip_prefix('\n')?.lines();
-    let mut shard = Vec::new();
-    for line in lines {
-        if line == "end" {
-            return Some(shard);
+    let mut lines = text.strip_prefix(SHARD_HEADER)?.strip_prefix('\n')?.lines();
+    let mut shard = Shard::default();
+    for line in lines.by_ref() {
+        if line == "docs" {
+            break;
         }
         let (term, postings) = line.split_once('\t')?;
         let mut doc = 0;
@@ -312,7 +321,15 @@ pub fn decode_shard(text: &str) -> Option<Shard> {
             doc += u32::from_str_radix(delta, 36).ok()?;
             list.push((doc, weight));
         }
-        shard.push((term.to_owned(), list));
+        shard.terms.push((term.to_owned(), list));
+    }
+    for line in lines {
+        if line == "end" {
+            return Some(shard);
+        }
+        let (number, rest) = line.split_once('\t')?;
+        let number = u32::from_str_radix(number, 36).ok()?;
+        shard.docs.push((number, decode_doc(rest)?));
     }
     None
 }
@@ -325,20 +342,22 @@ pub fn decode_docs(text: &str) -> Option<Vec<Doc>> {
         if line == "end" {
             return Some(docs);
         }
-        let mut fields = line.split('\t');
-        if fields.next()? != "post" {
-            return None;
-        }
-        let mut translations = Vec::new();
-        while let Some(code) = fields.next() {
-            translations.push(Translation {
-                lang: Lang::from_code(code)?,
-                slug: fields.next()?.to_owned(),
-                title: fields.next()?.to_owned(),
-                date_label: fields.next()?.to_owned(),
-            });
-        }
-        docs.push(Doc { translations });
+        docs.push(decode_doc(line.strip_prefix("post\t")?)?);
     }
     None
+}
+
+/// A document's translations: language, slug, title and date, each.
+fn decode_doc(fields: &str) -> Option<Doc> {
+    let mut fields = fields.split('\t');
+    let mut translations = Vec::new();
+    while let Some(code) = fields.next() {
+        translations.push(Translation {
+            lang: Lang::from_code(code)?,
+            slug: fields.next()?.to_owned(),
+            title: fields.next()?.to_owned(),
+            date_label: fields.next()?.to_owned(),
+        });
+    }
+    Some(Doc { translations })
 }
