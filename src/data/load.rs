@@ -170,10 +170,18 @@ pub fn clear() {
 }
 
 /// Starts loading `url` in the background; the result waits in the cache.
+#[cfg(target_arch = "wasm32")]
 pub fn prefetch(url: String) {
     leptos::task::spawn_local(async move {
         let _ = load(&url).await;
     });
+}
+
+/// Natively (the tests), the file is read at once.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prefetch(url: String) {
+    use futures::FutureExt as _;
+    let _ = load(&url).now_or_never();
 }
 
 /// Whether a response is a page, not a data file: what a host or the dev

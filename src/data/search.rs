@@ -17,7 +17,7 @@ use blog_search::index::{Doc, FEW_DOC_FILES, RESULTS};
 use blog_search::query::{Meta, Query, Shard, decode_docs, decode_meta, decode_shard};
 
 use super::LoadError;
-use super::load::load;
+use super::load::{load, prefetch};
 use crate::site;
 
 /// A post a query found, with the words to mark in it.
@@ -34,7 +34,7 @@ thread_local! {
     /// before.
     static SHARDS: RefCell<HashMap<String, Rc<Shard>>> = RefCell::new(HashMap::new());
     /// Documents by number, from the shards and files of documents loaded.
-    static DOCS: RefCell<HashMap<u32, Doc>> = RefCell::new(HashMap::new());
+    static DOCS: RefCell<Vec<Option<Doc>>> = const { RefCell::new(Vec::new()) };
 }
 
 fn malformed(what: &str) -> LoadError {
@@ -55,8 +55,9 @@ async fn shard(folder: &str, dir: &str, key: &str) -> Result<Rc<Shard>, LoadErro
         return Ok(shard);
     }
     let text = load(&url).await?;
-    let shard = Rc::new(decode_shard(&text).ok_or_else(|| malformed("shard"))?);
-    keep_docs(shard.docs.iter().cloned());
+    let mut shard = decode_shard(&text).ok_or_else(|| malformed("shard"))?;
+    keep_docs(std::mem::take(&mut shard.docs).into_iter());
+    let shard = Rc::new(shard);
     SHARDS.with_borrow_mut(|shards| shards.insert(url, shard.clone()));
     Ok(shard)
 }
@@ -64,14 +65,22 @@ async fn shard(folder: &str, dir: &str, key: &str) -> Result<Rc<Shard>, LoadErro
 fn keep_docs(docs: impl Iterator<Item = (u32, Doc)>) {
     DOCS.with_borrow_mut(|all| {
         for (number, doc) in docs {
-            all.entry(number).or_insert(doc);
+            let number = number as usize;
+            if all.len() <= number {
+                all.resize_with(number + 1, || None);
+            }
+            all[number].get_or_insert(doc);
         }
     });
 }
 
+fn docs_url(folder: &str, chunk: u32) -> String {
+    site::path(&format!("{folder}/d/{chunk}.txt"))
+}
+
 /// Loads the file of documents `chunk` into [`DOCS`].
 async fn docs(folder: &str, chunk: u32, size: u32) -> Result<(), LoadError> {
-    let text = load(&site::path(&format!("{folder}/d/{chunk}.txt"))).await?;
+    let text = load(&docs_url(folder, chunk)).await?;
     let docs = decode_docs(&text).ok_or_else(|| malformed("list of posts"))?;
     keep_docs((chunk * size..).zip(docs));
     Ok(())
@@ -90,33 +99,26 @@ async fn search_in(folder: &str, query: &Query, lang: Lang) -> Result<Vec<Found>
     }
     let meta = meta(folder).await?;
     let (forward_keys, reversed_keys) = query.shards(&meta);
-    // A small index's documents come with its first query's shards (its
-    // shards carry none).
+    // A small index's shards carry no documents: its few files of them are
+    // requested with the shards.
     let files = meta.docs.div_ceil(meta.chunk);
-    let all_docs =
-        if files <= FEW_DOC_FILES && DOCS.with_borrow(|all| all.len() < meta.docs as usize) {
-            (0..files).collect()
-        } else {
-            Vec::new()
-        };
-    // Every file at once: the requests go out together.
-    let (forward, reversed, all_docs) = futures::future::join3(
+    if files <= FEW_DOC_FILES {
+        for chunk in 0..files {
+            prefetch(docs_url(folder, chunk));
+        }
+    }
+    // Every shard at once: the requests go out together.
+    let (forward, reversed) = futures::future::join(
         futures::future::try_join_all(forward_keys.iter().map(|key| shard(folder, "t", key))),
         futures::future::try_join_all(reversed_keys.iter().map(|key| shard(folder, "r", key))),
-        futures::future::try_join_all(
-            all_docs
-                .into_iter()
-                .map(|chunk| docs(folder, chunk, meta.chunk)),
-        ),
     )
     .await;
     let (forward, reversed) = (forward?, reversed?);
-    all_docs?;
     let forward: Vec<&Shard> = forward.iter().map(Rc::as_ref).collect();
     let reversed: Vec<&Shard> = reversed.iter().map(Rc::as_ref).collect();
     let hits = query.run(&forward, &reversed);
     let hits: Vec<_> = hits.into_iter().take(RESULTS).collect();
-    let doc = |number: u32| DOCS.with_borrow(|all| all.get(&number).cloned());
+    let doc = |number: u32| DOCS.with_borrow(|all| all.get(number as usize).cloned().flatten());
     let mut chunks: Vec<u32> = hits
         .iter()
         .filter(|hit| doc(hit.doc).is_none())
