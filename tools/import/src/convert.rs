@@ -1,10 +1,11 @@
-//! One Hugo page's front matter mapped to the blog's fields.
+//! One Hugo page's front matter mapped to the blog's fields, for a post
+//! or for a standalone page ([`Kind`]).
 //!
 //! - `title`; without one, the file's name (`my-post` → `My post`).
 //! - `description`, else `summary`, else the body's first paragraph cut to
 //!   [`DESCRIPTION_LIMIT`] characters at a word (reported), else the title.
 //! - `date`, else `publishDate`: its day (`2023-05-01T10:00:00+02:00` →
-//!   `2023-05-01`). A page without either gets `1970-01-01` and is made a
+//!   `2023-05-01`). A post without either gets `1970-01-01` and is made a
 //!   draft, so that it is checked but not published until it has its day
 //!   (reported).
 //! - `draft`; `slug`, else the file's or the bundle's name, made a slug.
@@ -13,6 +14,8 @@
 //!   its text), `cover` as a path, the first of `images`, `featured_image`,
 //!   else a bundle's `cover.*` or `featured.*` image.
 //!
+//! A standalone page has no date and no tags: its `date`, `publishDate` and
+//! `tags` are dropped, and it is a draft only when Hugo's `draft` says so.
 //! Every other key is reported as dropped.
 
 use blog_model::data::DESCRIPTION_LIMIT;
@@ -38,8 +41,31 @@ const READ: &[&str] = &[
     "translationkey",
 ];
 
-/// The day a page without a date is given.
+/// The keys a standalone page has no field for.
+const NOT_ON_PAGES: &[&str] = &["date", "publishdate", "tags"];
+
+/// The day a post without a date is given.
 pub const NO_DATE: &str = "1970-01-01";
+
+/// What a Hugo page becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A post: dated, tagged, listed (`content/<folder>/`).
+    Post,
+    /// A standalone page, About or Impressum (`content/pages/<folder>/`):
+    /// no date, no tags, in no listing.
+    Page,
+}
+
+impl Kind {
+    /// `post` or `page`, as the report and the checker name them.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Post => "post",
+            Kind::Page => "page",
+        }
+    }
+}
 
 /// The fields read from one page, before the body is converted.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +73,8 @@ pub struct Fields {
     pub title: String,
     /// `None` until made from the body.
     pub description: Option<String>,
-    pub date: String,
+    /// The day; `None` for a standalone page, which has none.
+    pub date: Option<String>,
     pub draft: bool,
     /// As written in `slug`, else the name, not yet checked.
     pub slug: String,
@@ -60,8 +87,9 @@ pub struct Fields {
     pub notes: Vec<String>,
 }
 
-/// Reads `fields`, the front matter of the page named `name`.
-pub fn read(fields: &Value, name: &str) -> Fields {
+/// Reads `fields`, the front matter of the page named `name`, which
+/// becomes a `kind`.
+pub fn read(fields: &Value, name: &str, kind: Kind) -> Fields {
     let mut notes = Vec::new();
     let text = |key: &str| {
         fields
@@ -78,40 +106,48 @@ pub fn read(fields: &Value, name: &str) -> Fields {
     let description = text("description").or_else(|| text("summary"));
     let mut dropped: Vec<String> = fields
         .entries()
-        .filter(|(key, _)| !READ.contains(&key.to_ascii_lowercase().as_str()))
+        .filter(|(key, _)| {
+            let key = key.to_ascii_lowercase();
+            !READ.contains(&key.as_str())
+                || (kind == Kind::Page && NOT_ON_PAGES.contains(&key.as_str()))
+        })
         .map(|(key, _)| key.clone())
         .collect();
     if text("description").is_some() && text("summary").is_some() {
         dropped.push("summary".to_owned());
     }
     let day = |key: &str| text(key).and_then(|date| day(&date));
-    let date = match (day("date"), day("publishDate")) {
-        (Some(date), publish) => {
+    let mut undated = false;
+    let date = match (kind, day("date"), day("publishDate")) {
+        (Kind::Page, _, _) => None,
+        (Kind::Post, Some(date), publish) => {
             if publish.is_some() {
                 dropped.push("publishDate".to_owned());
             }
-            date
+            Some(date)
         }
-        (None, Some(date)) => {
+        (Kind::Post, None, Some(date)) => {
             notes.push(format!("the date is `publishDate`: {date}"));
-            date
+            Some(date)
         }
-        (None, None) => {
+        (Kind::Post, None, None) => {
             let written =
                 text("date").map_or_else(String::new, |date| format!(" ({date:?} is none)"));
             notes.push(format!(
                 "no date{written}: given {NO_DATE} and made a draft; set `date` before publishing"
             ));
-            NO_DATE.to_owned()
+            undated = true;
+            Some(NO_DATE.to_owned())
         }
     };
     let draft = match fields.get("draft") {
         Some(Value::Bool(draft)) => *draft,
         Some(Value::Text(text)) => text.trim().eq_ignore_ascii_case("true"),
         _ => false,
-    } || date == NO_DATE && day("date").is_none() && day("publishDate").is_none();
+    } || undated;
     let slug = text("slug").unwrap_or_else(|| name.to_owned());
     let tags = match fields.get("tags") {
+        _ if kind == Kind::Page => Vec::new(),
         Some(Value::List(items)) => items.iter().filter_map(Value::text).collect(),
         Some(value) => value.text().into_iter().collect(),
         None => Vec::new(),
@@ -309,15 +345,15 @@ mod tests {
             "title = \"Hello\"\ndate = 2023-05-01T10:00:00+02:00\ndraft = true\nslug = \"hi\"\ntags = [\"Go\"]\naliases = [\"/x/\"]\nweight = 3\n[cover]\nimage = \"c.png\"\nalt = \"A cat\"\n",
         )
         .unwrap();
-        let read = read(&fields, "hello");
+        let read = read(&fields, "hello", Kind::Post);
         assert_eq!(
             (
                 read.title.as_str(),
-                read.date.as_str(),
+                read.date.as_deref(),
                 read.draft,
                 read.slug.as_str()
             ),
-            ("Hello", "2023-05-01", true, "hi")
+            ("Hello", Some("2023-05-01"), true, "hi")
         );
         assert_eq!(read.tags, ["Go"]);
         assert_eq!(
@@ -334,10 +370,10 @@ mod tests {
             "summary: Short.\npublishDate: 2022-01-02\nimages: [a.jpg, b.jpg]\ntags: single\n",
         )
         .unwrap();
-        let read = read(&fields, "my-first_post");
+        let read = read(&fields, "my-first_post", Kind::Post);
         assert_eq!(read.title, "My first post");
         assert_eq!(read.description.as_deref(), Some("Short."));
-        assert_eq!(read.date, "2022-01-02");
+        assert_eq!(read.date.as_deref(), Some("2022-01-02"));
         assert_eq!(read.slug, "my-first_post");
         assert_eq!(read.cover.as_deref(), Some("a.jpg"));
         assert_eq!(read.tags, ["single"]);
@@ -347,13 +383,45 @@ mod tests {
 
     #[test]
     fn no_date_is_a_draft_of_the_first_day() {
-        let read = read(&from_yaml("title: T\ndate: soon\n").unwrap(), "t");
-        assert_eq!((read.date.as_str(), read.draft), (NO_DATE, true));
+        let read = read(
+            &from_yaml("title: T\ndate: soon\n").unwrap(),
+            "t",
+            Kind::Post,
+        );
+        assert_eq!((read.date.as_deref(), read.draft), (Some(NO_DATE), true));
         assert!(
             read.notes[0].contains("\"soon\" is none"),
             "{:?}",
             read.notes
         );
+    }
+
+    #[test]
+    fn a_standalone_page_drops_its_date_and_tags_and_is_no_draft_for_lacking_a_day() {
+        let fields = from_toml(
+            "title = \"About\"\ndate = 2023-05-01\npublishDate = 2023-05-02\ntags = [\"Go\"]\nmenu = \"main\"\n",
+        )
+        .unwrap();
+        let about = read(&fields, "about", Kind::Page);
+        assert_eq!((about.date, about.draft), (None, false));
+        assert!(about.tags.is_empty());
+        assert_eq!(about.dropped, ["date", "menu", "publishDate", "tags"]);
+        assert_eq!(about.notes, Vec::<String>::new());
+        // Without a date: no note, no draft; Hugo's `draft` still counts.
+        let undated = read(&from_yaml("title: About\n").unwrap(), "about", Kind::Page);
+        assert_eq!((undated.date, undated.draft), (None, false));
+        assert_eq!(undated.notes, Vec::<String>::new());
+        let draft = read(
+            &from_yaml("title: About\ndraft: true\n").unwrap(),
+            "about",
+            Kind::Page,
+        );
+        assert!(draft.draft);
+        // The same front matter as a post keeps them.
+        let post = read(&fields, "about", Kind::Post);
+        assert_eq!(post.date.as_deref(), Some("2023-05-01"));
+        assert_eq!(post.tags, ["Go"]);
+        assert_eq!(post.dropped, ["menu", "publishDate"]);
     }
 
     #[test]

@@ -6,11 +6,14 @@
 //! (`post.md` + `post.de.md`, `post/index.md` + `post/index.de.md`), by the
 //! same path in each language's `contentDir`, or by `translationKey`. Each
 //! pair becomes one post folder with `en.md` and `de.md` (`convert.rs`
-//! maps the front matter and the shortcodes); English and German are
+//! maps the front matter and the shortcodes); a page directly in its
+//! language's content folder, in no section (`about.md`, `de/about.md`,
+//! `about/index.md`), becomes a standalone page in `pages/<folder>/`
+//! instead, without `date` and `tags` (`write.rs`). English and German are
 //! imported, every other language is reported as left out. Tags become
-//! ids in `tags.yml` (`tags.rs`). Nothing is overwritten: a post folder
-//! that exists is skipped and reported. What was carried over and what
-//! was not is printed and written to the report file, by default
+//! ids in `tags.yml` (`tags.rs`). Nothing is overwritten: a post or page
+//! folder that exists is skipped and reported. What was carried over and
+//! what was not is printed and written to the report file, by default
 //! `hugo-import-report.txt` beside the content folder.
 //!
 //! Exits 0 when done (warnings included), 1 when nothing could be imported
@@ -34,8 +37,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: import hugo <hugo-site-dir> <content-dir> [--report FILE]
   Reads the Hugo site's English and German pages and writes them as posts
-  into the content folder, which is created if needed; nothing in it is
-  overwritten. The report goes to FILE, by default hugo-import-report.txt
+  into the content folder, which is created if needed; a page at the top of
+  a content folder, in no section (about.md), becomes a standalone page in
+  its pages/ folder. Nothing in it is overwritten. The report goes to FILE, by default hugo-import-report.txt
   beside the content folder.";
 
 /// The command line, parsed.
@@ -132,7 +136,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
 }
 
 /// The report's path when none is given: beside the content folder, so
-/// that the content folder holds posts only.
+/// that the content folder holds posts and pages only.
 fn default_report(content: &std::path::Path) -> PathBuf {
     let parent = content
         .parent()

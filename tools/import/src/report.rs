@@ -1,12 +1,16 @@
 //! What an import did and did not carry over, printed and written to the
-//! report file.
+//! report file: the posts and the standalone pages written, each with the
+//! files its translations came from, and what was skipped, copied,
+//! converted, dropped and left.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// One post written: its folder and the files its translations came from.
+/// One post or page written: its folder and the files its translations
+/// came from.
 #[derive(Debug, Clone)]
 pub struct Written {
+    /// Relative to the content folder: `post`, `pages/about`.
     pub folder: String,
     /// Each translation's language code and source file.
     pub translations: Vec<(String, String)>,
@@ -22,12 +26,18 @@ pub struct Report {
     pub default_lang: String,
     /// Pages in languages the blog does not have: code and file.
     pub left_out: Vec<(String, String)>,
+    /// The posts written.
     pub written: Vec<Written>,
+    /// The standalone pages written (`pages/<folder>`).
+    pub pages: Vec<Written>,
     /// Posts not written: the folder and why.
     pub skipped_posts: Vec<(String, String)>,
+    /// Standalone pages not written: the folder and why.
+    pub skipped_pages: Vec<(String, String)>,
     /// Files not read: the file and why.
     pub skipped_files: Vec<(String, String)>,
-    /// Files copied into post folders, as `folder/name`.
+    /// Files copied into post and page folders, as `folder/name`
+    /// (`pages/about/name` for a page).
     pub images: Vec<String>,
     /// Shortcodes converted, by name.
     pub converted: BTreeMap<String, usize>,
@@ -46,16 +56,67 @@ pub struct Report {
 impl Report {
     /// Whether the import failed: nothing to import, or a file not written.
     pub fn failed(&self) -> bool {
-        !self.errors.is_empty() || (self.written.is_empty() && self.skipped_posts.is_empty())
+        !self.errors.is_empty()
+            || (self.written.is_empty()
+                && self.pages.is_empty()
+                && self.skipped_posts.is_empty()
+                && self.skipped_pages.is_empty())
     }
 
     /// The posts with both languages.
     pub fn pairs(&self) -> usize {
-        self.written
-            .iter()
-            .filter(|post| post.translations.len() > 1)
-            .count()
+        pairs(&self.written)
     }
+}
+
+/// How many of `written` have both languages.
+fn pairs(written: &[Written]) -> usize {
+    written
+        .iter()
+        .filter(|post| post.translations.len() > 1)
+        .count()
+}
+
+/// How many translation files `written` came to.
+fn files(written: &[Written]) -> usize {
+    written.iter().map(|post| post.translations.len()).sum()
+}
+
+/// `1 translation pair`, `2 translation pairs`.
+fn counted(count: usize, one: &str) -> String {
+    format!("{count} {one}{}", if count == 1 { "" } else { "s" })
+}
+
+/// Each of `written`, with the files it came from, a line each.
+fn list(f: &mut fmt::Formatter<'_>, written: &[Written]) -> fmt::Result {
+    for post in written {
+        let sources: Vec<String> = post
+            .translations
+            .iter()
+            .map(|(lang, file)| format!("{lang} ← {file}"))
+            .collect();
+        writeln!(f, "  {}: {}", post.folder, sources.join(", "))?;
+    }
+    Ok(())
+}
+
+/// The line that counts the standalone pages written:
+/// `pages written: 1 (1 translation pair), 2 translation files`, with
+/// `, N in one language` after the pairs when there are any.
+fn pages_line(pages: &[Written]) -> String {
+    let pairs = pairs(pages);
+    let single = pages.len() - pairs;
+    let single = if single == 0 {
+        String::new()
+    } else {
+        format!(", {single} in one language")
+    };
+    format!(
+        "pages written: {} ({}{single}), {}",
+        pages.len(),
+        counted(pairs, "translation pair"),
+        counted(files(pages), "translation file")
+    )
 }
 
 impl fmt::Display for Report {
@@ -66,28 +127,23 @@ impl fmt::Display for Report {
             None => writeln!(f, "configuration: none found; the site is taken as English")?,
         }
         writeln!(f, "default language: {}", self.default_lang)?;
-        let files: usize = self
-            .written
-            .iter()
-            .map(|post| post.translations.len())
-            .sum();
         writeln!(
             f,
-            "posts written: {} ({} translation pairs, {} in one language), {files} translation files",
+            "posts written: {} ({} translation pairs, {} in one language), {} translation files",
             self.written.len(),
             self.pairs(),
-            self.written.len() - self.pairs()
+            self.written.len() - self.pairs(),
+            files(&self.written)
         )?;
-        for post in &self.written {
-            let sources: Vec<String> = post
-                .translations
-                .iter()
-                .map(|(lang, file)| format!("{lang} ← {file}"))
-                .collect();
-            writeln!(f, "  {}: {}", post.folder, sources.join(", "))?;
-        }
+        list(f, &self.written)?;
+        writeln!(f, "{}", pages_line(&self.pages))?;
+        list(f, &self.pages)?;
         writeln!(f, "posts skipped: {}", self.skipped_posts.len())?;
         for (folder, why) in &self.skipped_posts {
+            writeln!(f, "  {folder}: {why}")?;
+        }
+        writeln!(f, "pages skipped: {}", self.skipped_pages.len())?;
+        for (folder, why) in &self.skipped_pages {
             writeln!(f, "  {folder}: {why}")?;
         }
         writeln!(f, "images copied: {}", self.images.len())?;
@@ -157,5 +213,66 @@ impl fmt::Display for Report {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(folder: &str, langs: &[&str]) -> Written {
+        Written {
+            folder: folder.to_owned(),
+            translations: langs
+                .iter()
+                .map(|lang| ((*lang).to_owned(), format!("content/{folder}.{lang}.md")))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_pages_line_counts_pairs_and_files_in_the_singular_and_plural() {
+        assert_eq!(
+            pages_line(&[]),
+            "pages written: 0 (0 translation pairs), 0 translation files"
+        );
+        assert_eq!(
+            pages_line(&[written("pages/about", &["en", "de"])]),
+            "pages written: 1 (1 translation pair), 2 translation files"
+        );
+        assert_eq!(
+            pages_line(&[
+                written("pages/about", &["en", "de"]),
+                written("pages/imprint", &["de"]),
+            ]),
+            "pages written: 2 (1 translation pair, 1 in one language), 3 translation files"
+        );
+        assert_eq!(
+            pages_line(&[written("pages/imprint", &["de"])]),
+            "pages written: 1 (0 translation pairs, 1 in one language), 1 translation file"
+        );
+    }
+
+    #[test]
+    fn pages_are_listed_after_the_posts_and_count_as_something_imported() {
+        let report = Report {
+            written: vec![written("post", &["en"])],
+            pages: vec![written("pages/about", &["en", "de"])],
+            ..Report::default()
+        };
+        let text = report.to_string();
+        assert!(
+            text.contains(
+                "posts written: 1 (0 translation pairs, 1 in one language), 1 translation files\n  post: en ← content/post.en.md\npages written: 1 (1 translation pair), 2 translation files\n  pages/about: en ← content/pages/about.en.md, de ← content/pages/about.de.md\nposts skipped: 0\npages skipped: 0\n"
+            ),
+            "{text}"
+        );
+        assert!(!report.failed());
+        let only_pages = Report {
+            skipped_pages: vec![("pages/about".to_owned(), "exists".to_owned())],
+            ..Report::default()
+        };
+        assert!(!only_pages.failed());
+        assert!(Report::default().failed());
     }
 }

@@ -12,6 +12,11 @@
 //! Pages pair when they have the same `translationKey`, or else the same
 //! path in their content folders without the language suffix
 //! (`posts/post`, the bundle's folder for a bundle).
+//!
+//! A page directly in its language's content folder, in no section
+//! (`about.md`, `about.de.md`, `de/about.md`, the bundle `about/index.md`:
+//! a path without `/`), is [`Page::at_root`]: it becomes a standalone page,
+//! every other page a post.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -43,6 +48,12 @@ pub struct Page {
 }
 
 impl Page {
+    /// Whether the page sits directly in its content folder, in no section
+    /// (`about`, not `posts/post`): such a page becomes a standalone page.
+    pub fn at_root(&self) -> bool {
+        !self.rel.contains('/')
+    }
+
     /// The key translations pair by.
     pub fn key(&self) -> String {
         match self
@@ -57,7 +68,7 @@ impl Page {
     }
 }
 
-/// A post to be: its translations, by language, each at most once.
+/// A post or standalone page to be: its translations, by language, each at most once.
 #[derive(Debug, Clone)]
 pub struct Group {
     pub key: String,

@@ -9,8 +9,8 @@
 //! - `highlight` (`{{< highlight go "linenos=table" >}}…{{< /highlight >}}`):
 //!   a fenced code block in that language; the options are dropped.
 //! - `ref`, `relref` (a path, or `path=` and `lang=`): the relative link to
-//!   the imported post, `../<slug>/`, or `../../<lang>/<slug>/` in the other
-//!   language; a `#fragment` is kept.
+//!   the imported post or standalone page, `../<slug>/`, or
+//!   `../../<lang>/<slug>/` in the other language; a `#fragment` is kept.
 //! - `youtube` (the id, or `id=` and `title=`): a link to
 //!   `https://www.youtube.com/watch?v=ID`.
 //!

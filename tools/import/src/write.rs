@@ -1,6 +1,15 @@
-//! The import from beginning to end: read the site, plan every post (its
-//! folder, each translation's slug), then write the posts whose folders do
-//! not exist yet, their images, and the new tags.
+//! The import from beginning to end: read the site, plan every post and
+//! standalone page (its folder, each translation's slug), then write those
+//! whose folders do not exist yet, their images, and the new tags.
+//!
+//! A group of translations whose default-language page (else its first)
+//! sits directly in its content folder (`scan::Page::at_root`) becomes a
+//! standalone page in `<content>/pages/<folder>/`, with no `date` and no
+//! `tags`; every other group a post in `<content>/<folder>/`. Folder names
+//! are unique among the posts (and never `pages`) and among the pages;
+//! slugs are unique per language across posts, pages and what the content
+//! folder holds already, since pages are served at `/<lang>/<slug>/` as
+//! posts are. So a `ref` to a page links it as one to a post does.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
@@ -11,7 +20,7 @@ use blog_model::lang::Lang;
 use blog_model::slug::{is_slug, reserved};
 
 use crate::config::Config;
-use crate::convert::{self, Fields};
+use crate::convert::{self, Fields, Kind};
 use crate::front;
 use crate::images::{Assets, Resolved};
 use crate::report::{Report, Written};
@@ -31,10 +40,23 @@ struct Planned {
     slug: String,
 }
 
-/// One post, planned.
+/// One post or standalone page, planned.
 struct Post {
+    kind: Kind,
+    /// The folder's name, in the content folder for a post and in its
+    /// `pages/` for a page.
     folder: String,
     translations: Vec<Planned>,
+}
+
+impl Post {
+    /// The folder relative to the content folder: `post`, `pages/about`.
+    fn path(&self) -> String {
+        match self.kind {
+            Kind::Post => self.folder.clone(),
+            Kind::Page => format!("{PAGES}/{}", self.folder),
+        }
+    }
 }
 
 /// Imports the Hugo site at `site` into the content folder `content`.
@@ -54,7 +76,7 @@ pub fn import(site: &Path, content: &Path) -> Result<Report, String> {
     let default_lang = Lang::from_code(&config.default_lang).unwrap_or(Lang::DEFAULT);
     let mut taken = existing_slugs(content);
     let mut posts = plan(found.groups, default_lang, &mut taken, &mut report);
-    posts.sort_by(|a, b| a.folder.cmp(&b.folder));
+    posts.sort_by(|a, b| (a.kind, &a.folder).cmp(&(b.kind, &b.folder)));
 
     let tags_path = content.join(tags::FILE);
     let tags_text = match fs::read_to_string(&tags_path) {
@@ -76,15 +98,19 @@ pub fn import(site: &Path, content: &Path) -> Result<Report, String> {
 
     let (to_write, existing): (Vec<&Post>, Vec<&Post>) = posts
         .iter()
-        .partition(|post| !content.join(&post.folder).exists());
+        .partition(|post| !content.join(post.path()).exists());
     for post in existing {
-        report.skipped_posts.push((
-            post.folder.clone(),
+        let skipped = (
+            post.path(),
             format!(
                 "{} exists already: nothing written",
-                content.join(&post.folder).display()
+                content.join(post.path()).display()
             ),
-        ));
+        );
+        match post.kind {
+            Kind::Post => report.skipped_posts.push(skipped),
+            Kind::Page => report.skipped_pages.push(skipped),
+        }
     }
     if let Some(book) = &mut book {
         for post in &to_write {
@@ -143,15 +169,17 @@ fn labels(post: &Post) -> Vec<(Lang, &[String])> {
         .collect()
 }
 
-/// Each group's folder and slugs: folders unique among the posts, slugs
-/// unique in their language among these posts and the content folder's.
+/// Each group's kind, folder and slugs: a standalone page when its main
+/// translation sits at the root of its content folder, else a post;
+/// folders unique among the posts and among the pages, slugs unique in
+/// their language among these posts and pages and the content folder's.
 fn plan(
     groups: Vec<Group>,
     default_lang: Lang,
     taken: &mut HashSet<(Lang, String)>,
     report: &mut Report,
 ) -> Vec<Post> {
-    let mut folders: HashSet<String> = HashSet::new();
+    let mut folders: HashSet<(Kind, String)> = HashSet::new();
     let mut posts = Vec::new();
     for group in groups {
         let main = group
@@ -159,23 +187,45 @@ fn plan(
             .iter()
             .find(|(lang, _)| *lang == default_lang)
             .unwrap_or(&group.pages[0]);
+        let kind = if main.1.at_root() {
+            Kind::Page
+        } else {
+            Kind::Post
+        };
+        for (_, page) in &group.pages {
+            if page.at_root() != main.1.at_root() {
+                let (here, there) = if page.at_root() {
+                    ("at the top of its content folder", "in a section")
+                } else {
+                    ("in a section", "at the top of its content folder")
+                };
+                report.notes.push((
+                    page.shown.clone(),
+                    format!(
+                        "{here}, but its translation {} is {there}: imported as a {} with it",
+                        main.1.shown,
+                        kind.name()
+                    ),
+                ));
+            }
+        }
         let title = main.1.split.fields.get("title").and_then(Value::text);
         let base = [Some(main.1.name.clone()), title]
             .into_iter()
             .flatten()
             .map(|text| convert::slug_of(&text))
             .find(|slug| !slug.is_empty())
-            .unwrap_or_else(|| "post".to_owned());
-        let base = if base == PAGES {
+            .unwrap_or_else(|| kind.name().to_owned());
+        let base = if kind == Kind::Post && base == PAGES {
             format!("{base}-post")
         } else {
             base
         };
-        let folder = unique(&base, |name| folders.contains(name));
-        folders.insert(folder.clone());
+        let folder = unique(&base, |name| folders.contains(&(kind, name.to_owned())));
+        folders.insert((kind, folder.clone()));
         let mut translations = Vec::new();
         for (lang, page) in group.pages {
-            let fields = convert::read(&page.split.fields, &page.name);
+            let fields = convert::read(&page.split.fields, &page.name, kind);
             let mut notes = Vec::new();
             let mut slug = if is_slug(&fields.slug) {
                 fields.slug.clone()
@@ -192,7 +242,7 @@ fn plan(
                     .unwrap_or_else(|| folder.clone());
             }
             if let Some(reason) = reserved(&slug) {
-                let new = format!("{slug}-post");
+                let new = format!("{slug}-{}", kind.name());
                 notes.push(format!(
                     "the slug `{slug}` is reserved ({reason}): `{new}` instead"
                 ));
@@ -218,6 +268,7 @@ fn plan(
             });
         }
         posts.push(Post {
+            kind,
             folder,
             translations,
         });
@@ -264,11 +315,13 @@ fn existing_slugs(content: &Path) -> HashSet<(Lang, String)> {
     slugs
 }
 
-/// The pages a `ref` may name, and the posts they became.
+/// The pages a `ref` may name, and the posts or standalone pages they
+/// became: both are served at `/<lang>/<slug>/`, so a link to either is
+/// `../<slug>/` in the same language.
 struct RefIndex {
-    /// Each page's path in its content folder, its name, and its post.
+    /// Each Hugo page's path in its content folder, its name, and its post.
     pages: Vec<(String, String, usize)>,
-    /// Each post's slug per language.
+    /// Each post's (or standalone page's) slug per language.
     slugs: Vec<Vec<(Lang, String)>>,
 }
 
@@ -367,7 +420,8 @@ impl Links for Surroundings<'_> {
     }
 }
 
-/// Writes one post's folder, or reports why it could not.
+/// Writes one post's or standalone page's folder, or reports why it could
+/// not.
 fn write_post(
     site: &Path,
     content: &Path,
@@ -376,7 +430,7 @@ fn write_post(
     mut book: Option<&mut Book>,
     report: &mut Report,
 ) {
-    let folder = content.join(&post.folder);
+    let folder = content.join(post.path());
     let mut assets = Assets::default();
     let mut bundles: BTreeSet<&Path> = BTreeSet::new();
     for planned in &post.translations {
@@ -483,7 +537,13 @@ fn write_post(
         );
         files.push((format!("{}.md", planned.lang.code()), text));
     }
-    if let Err(err) = fs::create_dir(&folder) {
+    // `create_dir`, not `create_dir_all`: a folder made meanwhile is not
+    // written into.
+    let made = folder
+        .parent()
+        .map_or(Ok(()), fs::create_dir_all)
+        .and_then(|()| fs::create_dir(&folder));
+    if let Err(err) = made {
         report
             .errors
             .push(format!("cannot make {}: {err}", folder.display()));
@@ -504,7 +564,7 @@ fn write_post(
             .map_or(Ok(()), fs::create_dir_all)
             .and_then(|()| fs::copy(source, &target));
         match made {
-            Ok(_) => report.images.push(format!("{}/{name}", post.folder)),
+            Ok(_) => report.images.push(format!("{}/{name}", post.path())),
             Err(err) => report.errors.push(format!(
                 "cannot copy {} to {}: {err}",
                 source.display(),
@@ -512,14 +572,18 @@ fn write_post(
             )),
         }
     }
-    report.written.push(Written {
-        folder: post.folder.clone(),
+    let written = Written {
+        folder: post.path(),
         translations: post
             .translations
             .iter()
             .map(|planned| (planned.lang.code().to_owned(), planned.page.shown.clone()))
             .collect(),
-    });
+    };
+    match post.kind {
+        Kind::Post => report.written.push(written),
+        Kind::Page => report.pages.push(written),
+    }
 }
 
 /// The cover in the post's folder (`./cover.png`) and its text, from the
@@ -593,7 +657,8 @@ fn is_image(path: &Path) -> bool {
     })
 }
 
-/// A translation file: its front matter and its body.
+/// A translation file: its front matter and its body. A standalone page's
+/// has no `date` (its `fields.date` is `None`) and no `tags`.
 fn translation_text(
     fields: &Fields,
     description: &str,
@@ -605,7 +670,9 @@ fn translation_text(
     let mut text = String::from("---\n");
     text.push_str(&format!("title: {}\n", tags::quote(&fields.title)));
     text.push_str(&format!("description: {}\n", tags::quote(description)));
-    text.push_str(&format!("date: {}\n", fields.date));
+    if let Some(date) = &fields.date {
+        text.push_str(&format!("date: {date}\n"));
+    }
     text.push_str(&format!("slug: {slug}\n"));
     if let Some((path, alt)) = cover {
         text.push_str(&format!("cover: {}\n", tags::quote(&path)));
@@ -676,6 +743,191 @@ mod tests {
             Some("../../de/zweiter/")
         );
         assert_eq!(index.link("nowhere", Lang::En, None), None);
+    }
+
+    /// A Hugo page read from `text`, at `rel` in its content folder.
+    fn page(rel: &str, lang: &str, text: &str) -> Page {
+        Page {
+            path: PathBuf::from(format!("site/content/{rel}.md")),
+            shown: format!("content/{rel}.{lang}.md"),
+            lang: lang.to_owned(),
+            rel: rel.to_owned(),
+            name: rel.rsplit('/').next().unwrap_or(rel).to_owned(),
+            bundle: None,
+            split: front::split(text).expect("front matter"),
+        }
+    }
+
+    fn group(pages: Vec<(Lang, Page)>) -> Group {
+        Group {
+            key: pages[0].1.key(),
+            pages,
+        }
+    }
+
+    #[test]
+    fn a_page_at_the_root_is_planned_as_a_standalone_page_sharing_the_slugs() {
+        let groups = vec![
+            group(vec![(
+                Lang::En,
+                page("posts/about", "en", "---\ntitle: About a post\n---\n"),
+            )]),
+            group(vec![
+                (
+                    Lang::En,
+                    page("about", "en", "---\ntitle: About\ndate: 2023-01-01\n---\n"),
+                ),
+                (
+                    Lang::De,
+                    page(
+                        "about",
+                        "de",
+                        "---\ntitle: Über uns\nslug: ueber-uns\n---\n",
+                    ),
+                ),
+            ]),
+            group(vec![(
+                Lang::De,
+                page("pages", "de", "---\ntitle: Seiten\n---\n"),
+            )]),
+            // Paired by key with a page in a section: the main one decides.
+            group(vec![
+                (
+                    Lang::En,
+                    page(
+                        "contact",
+                        "en",
+                        "---\ntitle: Contact\ntranslationKey: c\n---\n",
+                    ),
+                ),
+                (
+                    Lang::De,
+                    page(
+                        "seiten/kontakt",
+                        "de",
+                        "---\ntitle: Kontakt\ntranslationKey: c\n---\n",
+                    ),
+                ),
+            ]),
+        ];
+        let mut taken = HashSet::from([(Lang::De, "ueber-uns".to_owned())]);
+        let mut report = Report::default();
+        let posts = plan(groups, Lang::En, &mut taken, &mut report);
+        /// A translation's language, slug, date and whether it is a draft.
+        type Translation<'a> = (Lang, &'a str, Option<&'a str>, bool);
+        let planned: Vec<(Kind, String, Vec<Translation>)> = posts
+            .iter()
+            .map(|post| {
+                (
+                    post.kind,
+                    post.path(),
+                    post.translations
+                        .iter()
+                        .map(|planned| {
+                            (
+                                planned.lang,
+                                planned.slug.as_str(),
+                                planned.fields.date.as_deref(),
+                                planned.fields.draft,
+                            )
+                        })
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            planned,
+            [
+                (
+                    Kind::Post,
+                    "about".to_owned(),
+                    vec![(Lang::En, "about", Some(convert::NO_DATE), true)]
+                ),
+                // The folder is free among the pages; the slug is the
+                // post's in English, and taken already in German.
+                (
+                    Kind::Page,
+                    "pages/about".to_owned(),
+                    vec![
+                        (Lang::En, "about-2", None, false),
+                        (Lang::De, "ueber-uns-2", None, false),
+                    ]
+                ),
+                // `pages` is a page's folder name like any other.
+                (
+                    Kind::Page,
+                    "pages/pages".to_owned(),
+                    vec![(Lang::De, "pages", None, false)]
+                ),
+                (
+                    Kind::Page,
+                    "pages/contact".to_owned(),
+                    vec![
+                        (Lang::En, "contact", None, false),
+                        (Lang::De, "kontakt", None, false),
+                    ]
+                ),
+            ]
+        );
+        let notes: Vec<String> = report
+            .notes
+            .iter()
+            .map(|(file, note)| format!("{file}: {note}"))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                "content/about.en.md: the slug `about` is taken in en: `about-2` instead",
+                "content/about.de.md: the slug `ueber-uns` is taken in de: `ueber-uns-2` instead",
+                "content/seiten/kontakt.de.md: in a section, but its translation content/contact.en.md is at the top of its content folder: imported as a page with it",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_ref_leads_to_a_standalone_page_as_to_a_post() {
+        let mut index = index();
+        index
+            .pages
+            .push(("about".to_owned(), "about".to_owned(), 2));
+        index.slugs.push(vec![
+            (Lang::En, "about".to_owned()),
+            (Lang::De, "ueber-uns".to_owned()),
+        ]);
+        assert_eq!(
+            index.link("about", Lang::En, None).as_deref(),
+            Some("../about/")
+        );
+        assert_eq!(
+            index.link("/about.md", Lang::De, None).as_deref(),
+            Some("../ueber-uns/")
+        );
+        assert_eq!(
+            index
+                .link("about/index.de.md#team", Lang::En, Some("de"))
+                .as_deref(),
+            Some("../../de/ueber-uns/#team")
+        );
+        // A page's ref to a post is a post's.
+        assert_eq!(
+            index.link("posts/first", Lang::De, None).as_deref(),
+            Some("../erster/")
+        );
+    }
+
+    #[test]
+    fn a_standalone_page_is_written_without_date_and_tags() {
+        let fields = convert::read(
+            &front::split("---\ntitle: About\ndate: 2023-01-01\ntags: [x]\n---\n")
+                .unwrap()
+                .fields,
+            "about",
+            Kind::Page,
+        );
+        assert_eq!(
+            translation_text(&fields, "Who we are.", "about", None, &[], "\nText.\n"),
+            "---\ntitle: \"About\"\ndescription: \"Who we are.\"\nslug: about\n---\n\nText.\n"
+        );
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! `import hugo` run as an author runs it, on the Hugo site in
 //! `tests/fixtures/hugo-site`: every layout of translations pairs into one
 //! folder, TOML and YAML front matter are read, each shortcode is converted
-//! and the unknown one is left with a warning naming its file and line; the
-//! output passes the checker without an error, and a second run writes
-//! nothing. Wrong arguments exit with 2, a site without pages with 1.
+//! and the unknown one is left with a warning naming its file and line; a
+//! page at the top of a content folder becomes a standalone page in
+//! `pages/`, without date and tags; the output passes the checker without
+//! an error, and a second run writes nothing. Wrong arguments exit with 2,
+//! a site without pages with 1.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -12,6 +14,7 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use blog_content::library::{ContentRoot, Drafts, Library};
+use blog_content::post_dir::Kind;
 use blog_model::lang::Lang;
 
 /// The fixture, from the workspace's root.
@@ -114,6 +117,9 @@ fn every_layout_of_translations_pairs_into_one_folder() {
             "hello-world/wave.png",
             // One language only.
             "only-english/en.md",
+            // At the top of each content folder: a standalone page.
+            "pages/about/de.md",
+            "pages/about/en.md",
             // File suffix: suffix-post.md + suffix-post.de.md.
             "suffix-post/de.md",
             "suffix-post/en.md",
@@ -135,6 +141,16 @@ fn every_layout_of_translations_pairs_into_one_folder() {
     assert!(
         printed.contains(
             "  dir-post: en ← content/posts/dir-post.md, de ← content/de/posts/dir-post.md\n"
+        ),
+        "{printed}"
+    );
+    assert!(
+        printed.contains(
+            "  suffix-post: en ← content/posts/suffix-post.md, de ← content/posts/suffix-post.de.md\n\
+             pages written: 1 (1 translation pair), 2 translation files\n\
+             \x20 pages/about: en ← content/about.md, de ← content/de/about.md\n\
+             posts skipped: 0\n\
+             pages skipped: 0\n"
         ),
         "{printed}"
     );
@@ -219,6 +235,48 @@ fn toml_and_yaml_front_matter_become_the_blogs() {
 }
 
 #[test]
+fn a_page_at_the_top_of_a_content_folder_becomes_a_standalone_page() {
+    let (content, _, printed) = default_run();
+    // TOML, with a date, which a page has not.
+    assert_eq!(
+        read(content, "pages/about/en.md"),
+        "---\ntitle: \"About\"\ndescription: \"Who writes this site, and what about.\"\nslug: about\n---\n\n\
+         This site collects short notes on Go and on building for the web, in\n\
+         English and in German.\n"
+    );
+    // YAML, its own slug; its tags are dropped, and its `relref` leads to
+    // the German post.
+    assert_eq!(
+        read(content, "pages/about/de.md"),
+        "---\ntitle: \"Über uns\"\ndescription: \"Wer diese Seite schreibt, und worüber.\"\nslug: ueber-uns\n---\n\n\
+         Diese Seite sammelt kurze Notizen über Go und über das Bauen für das Web,\n\
+         auf Englisch und auf Deutsch. Ein Beispiel ist\n\
+         [der Suffix-Beitrag](../suffix-beitrag/).\n"
+    );
+    // A post's `ref` leads to the page, served as a post is.
+    assert!(
+        read(content, "hello-world/en.md")
+            .ends_with("Hello.\n\nWho writes here is on [the About page](../about/).\n")
+    );
+    assert!(
+        printed.contains(
+            "fields dropped: 4\n\
+             \x20 content/posts/dir-post.md: weight\n\
+             \x20 content/posts/suffix-post.md: aliases, categories\n\
+             \x20 content/about.md: date, menu\n\
+             \x20 content/de/about.md: tags\n"
+        ),
+        "{printed}"
+    );
+    // Neither a note on the missing date nor a draft.
+    assert!(!printed.contains("content/about.md: no date"), "{printed}");
+    assert!(
+        !printed.contains("content/de/about.md: no date"),
+        "{printed}"
+    );
+}
+
+#[test]
 fn each_shortcode_becomes_markdown() {
     let (content, _, printed) = default_run();
     let suffix = read(content, "suffix-post/en.md");
@@ -249,7 +307,7 @@ fn each_shortcode_becomes_markdown() {
     );
     assert!(
         printed.contains(
-            "shortcodes converted: 10 (figure 2, highlight 2, ref 2, relref 2, youtube 2)\n"
+            "shortcodes converted: 12 (figure 2, highlight 2, ref 3, relref 3, youtube 2)\n"
         ),
         "{printed}"
     );
@@ -289,11 +347,12 @@ fn the_output_passes_the_checker() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(errors, Vec::<String>::new());
-    let posts: Vec<(String, Vec<Lang>)> = library
+    let posts: Vec<(Kind, String, Vec<Lang>)> = library
         .posts
         .iter()
         .map(|post| {
             (
+                post.kind,
                 post.id.clone(),
                 post.translations
                     .iter()
@@ -306,13 +365,26 @@ fn the_output_passes_the_checker() {
     assert_eq!(
         posts,
         [
-            ("bundle-post".to_owned(), both.clone()),
-            ("dir-post".to_owned(), both.clone()),
-            ("hello-world".to_owned(), both.clone()),
-            ("only-english".to_owned(), vec![Lang::En]),
-            ("suffix-post".to_owned(), both),
+            (Kind::Post, "bundle-post".to_owned(), both.clone()),
+            (Kind::Post, "dir-post".to_owned(), both.clone()),
+            (Kind::Post, "hello-world".to_owned(), both.clone()),
+            (Kind::Post, "only-english".to_owned(), vec![Lang::En]),
+            (Kind::Post, "suffix-post".to_owned(), both.clone()),
+            (Kind::Page, "about".to_owned(), both),
         ]
     );
+    // The page as the checker reads it: no date, no tags, no draft.
+    let about = library
+        .posts
+        .iter()
+        .find(|post| post.kind == Kind::Page)
+        .expect("the page");
+    for translation in &about.translations {
+        let front = &translation.front;
+        assert_eq!(front.date, None, "{}", translation.shown);
+        assert!(front.tags.is_empty(), "{}", translation.shown);
+        assert!(!front.draft, "{}", translation.shown);
+    }
     assert_eq!(library.tags.iter().count(), 3);
 }
 
@@ -328,6 +400,14 @@ fn a_second_run_overwrites_nothing() {
         "{printed}"
     );
     assert!(printed.contains("posts skipped: 5\n"), "{printed}");
+    assert!(
+        printed.contains("pages written: 0 (0 translation pairs), 0 translation files\n"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("pages skipped: 1\n  pages/about: "),
+        "{printed}"
+    );
     assert!(printed.contains("  suffix-post: "), "{printed}");
     assert!(
         printed.contains("exists already: nothing written\n"),
@@ -386,4 +466,119 @@ fn wrong_arguments_exit_with_2_and_a_site_without_pages_with_1() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("posts written: 0"));
     assert!(!content.exists());
     assert!(dir.join("hugo-import-report.txt").is_file());
+}
+
+#[test]
+fn a_page_bundle_at_the_top_becomes_a_page_folder_with_its_images() {
+    let dir = scratch("pages");
+    let hugo = dir.join("site");
+    let write = |file: &str, text: &str| {
+        let path = hugo.join(file);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        fs::write(path, text).expect("a file");
+    };
+    write(
+        "hugo.toml",
+        "defaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n",
+    );
+    // A bundle at the top, in both languages, with an image.
+    write(
+        "content/contact/index.md",
+        "---\ntitle: Contact\ndescription: How to reach us.\n---\n\n![A map](map.png)\n",
+    );
+    write(
+        "content/contact/index.de.md",
+        "---\ntitle: Kontakt\ndescription: Wie man uns erreicht.\nslug: kontakt\n---\n\n![Eine Karte](map.png)\n",
+    );
+    fs::copy(
+        site().join("static/images/wave.png"),
+        hugo.join("content/contact/map.png"),
+    )
+    .expect("an image");
+    // A post of the same name, linking the page.
+    write(
+        "content/posts/contact.md",
+        "---\ntitle: Contact\ndescription: A post.\ndate: 2024-02-01\n---\n\nSee [the page]({{< ref \"contact\" >}}).\n",
+    );
+    // German only, a draft in Hugo.
+    write(
+        "content/imprint.de.md",
+        "+++\ntitle = \"Impressum\"\ndescription = \"Wer verantwortlich ist.\"\ndraft = true\n+++\n\nText.\n",
+    );
+    // A page whose folder exists already.
+    write(
+        "content/privacy.md",
+        "---\ntitle: Privacy\ndescription: Theirs.\n---\n\nTheirs.\n",
+    );
+    let content = dir.join("content");
+    let ours = "---\ntitle: Privacy\ndescription: Ours.\n---\n\nOurs.\n";
+    fs::create_dir_all(content.join("pages/privacy")).expect("a folder");
+    fs::write(content.join("pages/privacy/en.md"), ours).expect("a file");
+
+    let output = import(&[
+        "hugo",
+        hugo.to_str().expect("a UTF-8 path"),
+        content.to_str().expect("a UTF-8 path"),
+    ]);
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{printed}");
+    let names: Vec<String> = files(&content).into_keys().collect();
+    assert_eq!(
+        names,
+        [
+            "contact/en.md",
+            "pages/contact/de.md",
+            "pages/contact/en.md",
+            "pages/contact/map.png",
+            "pages/imprint/de.md",
+            "pages/privacy/en.md",
+        ]
+    );
+    assert_eq!(read(&content, "pages/privacy/en.md"), ours);
+    assert_eq!(
+        read(&content, "pages/contact/en.md"),
+        "---\ntitle: \"Contact\"\ndescription: \"How to reach us.\"\nslug: contact\n---\n\n![A map](./map.png)\n"
+    );
+    assert_eq!(
+        read(&content, "pages/imprint/de.md"),
+        "---\ntitle: \"Impressum\"\ndescription: \"Wer verantwortlich ist.\"\nslug: imprint\ndraft: true\n---\n\nText.\n"
+    );
+    // The post and the page share the slugs: the page came first.
+    let post = read(&content, "contact/en.md");
+    assert!(post.contains("\nslug: contact-2\n"), "{post}");
+    assert!(post.ends_with("See [the page](../contact/).\n"), "{post}");
+    assert!(
+        printed.contains(
+            "posts written: 1 (0 translation pairs, 1 in one language), 1 translation files\n\
+             \x20 contact: en ← content/posts/contact.md\n\
+             pages written: 2 (1 translation pair, 1 in one language), 3 translation files\n\
+             \x20 pages/contact: en ← content/contact/index.md, de ← content/contact/index.de.md\n\
+             \x20 pages/imprint: de ← content/imprint.de.md\n\
+             posts skipped: 0\n\
+             pages skipped: 1\n\
+             \x20 pages/privacy: "
+        ),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("images copied: 1\n  pages/contact/map.png\n"),
+        "{printed}"
+    );
+    let library = Library::load(&[ContentRoot::new(&content, "content")], Drafts::Include);
+    let errors: Vec<String> = library.errors().map(ToString::to_string).collect();
+    assert_eq!(errors, Vec::<String>::new());
+    let kinds: Vec<(Kind, &str)> = library
+        .posts
+        .iter()
+        .map(|post| (post.kind, post.id.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Post, "contact"),
+            (Kind::Page, "contact"),
+            (Kind::Page, "imprint"),
+            (Kind::Page, "privacy"),
+        ]
+    );
 }
