@@ -47,6 +47,7 @@ fn Layout() -> impl IntoView {
     {
         crate::ui::history::complete_navigations();
         crate::ui::copy_code::listen();
+        crate::ui::prefetch::listen();
         crate::ui::search::listen_for_slash();
     }
     view! {

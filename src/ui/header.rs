@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::data::{load, use_page_data};
+use crate::data::use_page_data;
 use crate::i18n::{texts, untranslated_link_title, untranslated_note};
 use crate::markdown::{class, element, text};
 use crate::routes::use_current_page;
@@ -113,8 +113,9 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// One language in the switcher. Following it saves the choice; hovering
-/// or focusing it loads the page's data ahead of the click.
+/// One language in the switcher. Following it saves the choice (hovering
+/// or focusing it loads the page's data ahead of the click, as every
+/// link's: `ui/prefetch.rs`).
 #[component]
 fn LangLink(
     /// The language this link switches to.
@@ -125,12 +126,6 @@ fn LangLink(
     on_tag: Signal<bool>,
 ) -> impl IntoView {
     let untranslated = move || switch.with(|(switch, _)| matches!(switch, Switch::Untranslated(_)));
-    let prefetch = move || {
-        let url = switch.with_untracked(|(switch, _)| Page::from_path(switch.href()).data_url());
-        if let Some(url) = url {
-            load::prefetch(url);
-        }
-    };
     view! {
         <a
             href=move || switch.with(|(switch, _)| switch.href().to_owned())
@@ -143,8 +138,6 @@ fn LangLink(
                 crate::ui::frame::after_next_paint(move || storage::save_lang(target));
                 switch.with_untracked(|(switch, _)| place::remember(switch.href()));
             }
-            on:mouseenter=move |_| prefetch()
-            on:focus=move |_| prefetch()
         >
             {target.native_name()}
         </a>

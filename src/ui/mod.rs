@@ -1,7 +1,7 @@
 //! Views shared by the pages: header (with the theme toggle) and footer, the
 //! head's tags and JSON-LD, a post's date line and table of contents, code
-//! blocks' copy buttons, a post's tags, and what shows while data loads or
-//! when it failed.
+//! blocks' copy buttons, a post's tags, what shows while data loads or
+//! when it failed, and the data of a link's page loaded on hover.
 
 pub mod copy_code;
 pub mod footer;
@@ -14,6 +14,8 @@ pub mod json_ld;
 pub mod loading;
 pub mod place;
 pub mod post_meta;
+#[cfg(not(feature = "ssr"))]
+pub mod prefetch;
 pub mod search;
 pub mod tags;
 pub mod toc;

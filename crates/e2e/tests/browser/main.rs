@@ -757,6 +757,78 @@ async fn hovering_a_post_link_prefetches_it() {
     finish(browser).await;
 }
 
+#[tokio::test]
+async fn pointing_at_or_focusing_any_link_of_the_blog_prefetches_its_page() {
+    let browser = english_browser().await;
+    browser.open(EN_POST).await;
+    browser.wait_for_app().await;
+    // Whether the page's data file of a link was requested: an index, a
+    // post or page, a tag's list, or the list of tags.
+    let fetched = |selector: &str| {
+        format!(
+            "(() => {{
+               const path = new URL(document.querySelector(\"{selector}\").href).pathname
+                 .slice({base_len});
+               const [lang, kind, slug] = path.split('/');
+               const file = kind === 'tags' && slug ? `${{lang}}/tag/${{slug}}/1.txt`
+                 : kind === 'tags' ? `${{lang}}/tags.txt`
+                 : kind ? `${{lang}}/post/${{kind}}.txt` : `${{lang}}/page/1.txt`;
+               return performance.getEntriesByType('resource')
+                 .filter(e => e.name.endsWith('/data/' + file)).length;
+             }})()",
+            base_len = href("/").len()
+        )
+    };
+    let links = [
+        ".site-footer a[href^='/']",
+        ".site-header a.site-tags",
+        ".lang-switch a[hreflang=de]",
+        ".tag-links a",
+    ];
+    for selector in links {
+        assert_eq!(
+            browser.js(&format!("return {};", fetched(selector))).await,
+            json!(0),
+            "{selector} was fetched before"
+        );
+    }
+    // Pointed at with the mouse, or focused from the keyboard. (WebDriver
+    // moves the pointer only within the viewport.)
+    browser
+        .js(&format!(
+            "document.querySelector(\"{}\").scrollIntoView({{ block: 'center' }});",
+            links[0]
+        ))
+        .await;
+    let footer = browser.find(links[0]).await;
+    let hover = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+        element: footer,
+        duration: Some(Duration::from_millis(50)),
+        x: 0.0,
+        y: 0.0,
+    });
+    browser.client.perform_actions(hover).await.unwrap();
+    for selector in &links[1..] {
+        browser
+            .js(&format!("document.querySelector(\"{selector}\").focus();"))
+            .await;
+    }
+    for selector in links {
+        browser
+            .wait_until(&format!("{} === 1", fetched(selector)))
+            .await;
+    }
+    // Followed, the page is drawn at once from what was fetched.
+    browser.click(links[0]).await;
+    browser.find(".post-body").await;
+    assert_eq!(
+        browser.js(&format!("return {};", fetched(links[0]))).await,
+        json!(1),
+        "the page was fetched twice"
+    );
+    finish(browser).await;
+}
+
 /// Notes in `window.__skeletons` every skeleton added to the page from now on.
 const COUNT_SKELETONS: &str = "window.__skeletons = 0;
 new MutationObserver((records) => {
