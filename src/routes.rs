@@ -74,7 +74,7 @@ impl Page {
     /// base path; anything outside it is not found).
     pub fn from_path(path: &str) -> Page {
         let Some(relative) = site::strip_base(path) else {
-            return Page::NotFound(Lang::DEFAULT);
+            return Page::NotFound(site::identity().default_lang);
         };
         // A static host serves `/en/` from `/en/index.html`, by that name too.
         let relative = match relative.strip_suffix("index.html") {
@@ -88,7 +88,7 @@ impl Page {
         let Some(lang) = segments.first().and_then(|code| Lang::from_code(code)) else {
             return match segments.as_slice() {
                 [] | [""] => Page::Root,
-                _ => Page::NotFound(Lang::DEFAULT),
+                _ => Page::NotFound(site::identity().default_lang),
             };
         };
         // One address a page: not `page/1/` (that is the first), nor `page/02/`.
@@ -200,10 +200,11 @@ impl Page {
         }
     }
 
-    /// The language the page is shown in.
+    /// The language the page is shown in: for `/` (which offers both) the
+    /// site file's default language.
     pub fn lang(&self) -> Lang {
         match self {
-            Page::Root => Lang::DEFAULT,
+            Page::Root => site::identity().default_lang,
             Page::Index { lang, .. }
             | Page::Post { lang, .. }
             | Page::Tags { lang }
@@ -419,6 +420,29 @@ mod tests {
             slug: slug.to_owned(),
             title: String::new(),
         }
+    }
+
+    #[test]
+    fn the_root_and_pages_outside_a_language_speak_the_site_files_default() {
+        use blog_model::site::Site;
+        use leptos::prelude::Owner;
+        let owner = Owner::new();
+        owner.with(|| {
+            assert_eq!(Page::Root.lang(), Lang::En);
+            crate::site::provide_identity(std::sync::Arc::new(Site {
+                default_lang: Lang::De,
+                ..Site::default()
+            }));
+            assert_eq!(Page::Root.lang(), Lang::De);
+            assert_eq!(
+                Page::from_path(&site::path("nowhere/")),
+                Page::NotFound(Lang::De)
+            );
+            assert_eq!(
+                Page::from_path(&site::path("en/nowhere/deeper/")),
+                Page::NotFound(Lang::En)
+            );
+        });
     }
 
     #[test]
