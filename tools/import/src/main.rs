@@ -12,7 +12,9 @@
 //! instead, without `date` and `tags` (`write.rs`). English and German are
 //! imported, every other language is reported as left out. Tags become
 //! ids in `tags.yml` (`tags.rs`). Nothing is overwritten: a post or page
-//! folder that exists is skipped and reported. What was carried over and
+//! folder that exists is skipped and reported, with any translation the
+//! site has and it lacks, and `ref`s to it lead to the slugs its files
+//! have. What was carried over and
 //! what was not is printed and written to the report file, by default
 //! `hugo-import-report.txt` beside the content folder.
 //!

@@ -30,9 +30,10 @@ pub struct Report {
     pub written: Vec<Written>,
     /// The standalone pages written (`pages/<folder>`).
     pub pages: Vec<Written>,
-    /// Posts not written: the folder and why.
+    /// Posts not written: the folder and why (it exists, and which of
+    /// the site's translations it has no file for).
     pub skipped_posts: Vec<(String, String)>,
-    /// Standalone pages not written: the folder and why.
+    /// Standalone pages not written: the folder and why, as for posts.
     pub skipped_pages: Vec<(String, String)>,
     /// Files not read: the file and why.
     pub skipped_files: Vec<(String, String)>,

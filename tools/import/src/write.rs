@@ -10,6 +10,12 @@
 //! slugs are unique per language across posts, pages and what the content
 //! folder holds already, since pages are served at `/<lang>/<slug>/` as
 //! posts are. So a `ref` to a page links it as one to a post does.
+//!
+//! Nothing is written over: a post or page whose folder exists already is
+//! skipped before its slugs are planned. Its translations keep the slugs
+//! the folder's files have (`slug`, else the one the checker derives from
+//! the title), so they cause no notes and `ref`s to them lead to those
+//! slugs; a translation the folder lacks is named in the report, not added.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
@@ -17,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use blog_model::data::DESCRIPTION_LIMIT;
 use blog_model::lang::Lang;
-use blog_model::slug::{is_slug, reserved};
+use blog_model::slug::{is_slug, reserved, slugify};
 
 use crate::config::Config;
 use crate::convert::{self, Fields, Kind};
@@ -31,6 +37,15 @@ use crate::value::Value;
 
 /// The folder a content folder keeps standalone pages in: no post's.
 const PAGES: &str = "pages";
+
+/// The folder `folder` of a post or page relative to the content folder:
+/// `post`, `pages/about`.
+fn path(kind: Kind, folder: &str) -> String {
+    match kind {
+        Kind::Post => folder.to_owned(),
+        Kind::Page => format!("{PAGES}/{folder}"),
+    }
+}
 
 /// One translation, planned.
 struct Planned {
@@ -46,15 +61,78 @@ struct Post {
     /// The folder's name, in the content folder for a post and in its
     /// `pages/` for a page.
     folder: String,
-    translations: Vec<Planned>,
+    plan: Plan,
+}
+
+/// What becomes of a post or standalone page.
+enum Plan {
+    /// Its folder is new: each translation, planned, to be written.
+    Write(Vec<Planned>),
+    /// Its folder exists already: nothing is written.
+    Skip(Skipped),
+}
+
+/// A post or standalone page whose folder exists already.
+struct Skipped {
+    /// Each translation's Hugo page.
+    pages: Vec<(Lang, Page)>,
+    /// The translation files the folder holds, by language, each with the
+    /// slug it has (`None` when none can be read).
+    files: Vec<(Lang, Option<String>)>,
+}
+
+impl Skipped {
+    /// Why nothing is written into `dir`, the folder as the report shows
+    /// it, and which of the Hugo pages it has no translation for.
+    fn why(&self, dir: &str) -> String {
+        let mut why = format!("{dir} exists already: nothing written");
+        for (lang, page) in &self.pages {
+            if !self.files.iter().any(|(held, _)| held == lang) {
+                why.push_str(&format!(
+                    "; it has no {}.md, and {} is not added to it",
+                    lang.code(),
+                    page.shown
+                ));
+            }
+        }
+        why
+    }
 }
 
 impl Post {
     /// The folder relative to the content folder: `post`, `pages/about`.
     fn path(&self) -> String {
-        match self.kind {
-            Kind::Post => self.folder.clone(),
-            Kind::Page => format!("{PAGES}/{}", self.folder),
+        path(self.kind, &self.folder)
+    }
+
+    /// Each translation's Hugo page, written or not.
+    fn pages(&self) -> Vec<(Lang, &Page)> {
+        match &self.plan {
+            Plan::Write(translations) => translations
+                .iter()
+                .map(|planned| (planned.lang, &planned.page))
+                .collect(),
+            Plan::Skip(skipped) => skipped
+                .pages
+                .iter()
+                .map(|(lang, page)| (*lang, page))
+                .collect(),
+        }
+    }
+
+    /// The slug of each translation the post will have once imported: the
+    /// ones planned for a new folder, the files' for one that exists.
+    fn slugs(&self) -> Vec<(Lang, String)> {
+        match &self.plan {
+            Plan::Write(translations) => translations
+                .iter()
+                .map(|planned| (planned.lang, planned.slug.clone()))
+                .collect(),
+            Plan::Skip(skipped) => skipped
+                .files
+                .iter()
+                .filter_map(|(lang, slug)| Some((*lang, slug.clone()?)))
+                .collect(),
         }
     }
 }
@@ -75,7 +153,16 @@ pub fn import(site: &Path, content: &Path) -> Result<Report, String> {
     report.skipped_files = found.skipped;
     let default_lang = Lang::from_code(&config.default_lang).unwrap_or(Lang::DEFAULT);
     let mut taken = existing_slugs(content);
-    let mut posts = plan(found.groups, default_lang, &mut taken, &mut report);
+    let mut posts = plan(
+        found.groups,
+        default_lang,
+        &mut taken,
+        |path| {
+            let dir = content.join(path);
+            dir.exists().then(|| translation_slugs(&dir))
+        },
+        &mut report,
+    );
     posts.sort_by(|a, b| (a.kind, &a.folder).cmp(&(b.kind, &b.folder)));
 
     let tags_path = content.join(tags::FILE);
@@ -96,25 +183,23 @@ pub fn import(site: &Path, content: &Path) -> Result<Report, String> {
         }
     };
 
-    let (to_write, existing): (Vec<&Post>, Vec<&Post>) = posts
-        .iter()
-        .partition(|post| !content.join(post.path()).exists());
-    for post in existing {
-        let skipped = (
-            post.path(),
-            format!(
-                "{} exists already: nothing written",
-                content.join(post.path()).display()
-            ),
-        );
-        match post.kind {
-            Kind::Post => report.skipped_posts.push(skipped),
-            Kind::Page => report.skipped_pages.push(skipped),
+    let mut to_write: Vec<(&Post, &[Planned])> = Vec::new();
+    for post in &posts {
+        match &post.plan {
+            Plan::Write(translations) => to_write.push((post, translations)),
+            Plan::Skip(skipped) => {
+                let dir = content.join(post.path());
+                let skipped = (post.path(), skipped.why(&dir.display().to_string()));
+                match post.kind {
+                    Kind::Post => report.skipped_posts.push(skipped),
+                    Kind::Page => report.skipped_pages.push(skipped),
+                }
+            }
         }
     }
     if let Some(book) = &mut book {
-        for post in &to_write {
-            if let [(Lang::En, en), (Lang::De, de)] = labels(post).as_slice() {
+        for (_, translations) in &to_write {
+            if let [(Lang::En, en), (Lang::De, de)] = labels(translations).as_slice() {
                 book.pair(en, de);
             }
         }
@@ -128,8 +213,16 @@ pub fn import(site: &Path, content: &Path) -> Result<Report, String> {
             )
         })?;
     }
-    for post in to_write {
-        write_post(site, content, post, &index, book.as_mut(), &mut report);
+    for (post, translations) in to_write {
+        write_post(
+            site,
+            content,
+            post,
+            translations,
+            &index,
+            book.as_mut(),
+            &mut report,
+        );
     }
     if let Some(book) = &mut book {
         let (additions, copied) = book.additions();
@@ -161,9 +254,9 @@ pub fn import(site: &Path, content: &Path) -> Result<Report, String> {
     Ok(report)
 }
 
-/// The tag labels of each translation of `post`.
-fn labels(post: &Post) -> Vec<(Lang, &[String])> {
-    post.translations
+/// The tag labels of each of `translations`.
+fn labels(translations: &[Planned]) -> Vec<(Lang, &[String])> {
+    translations
         .iter()
         .map(|planned| (planned.lang, planned.fields.tags.as_slice()))
         .collect()
@@ -171,16 +264,33 @@ fn labels(post: &Post) -> Vec<(Lang, &[String])> {
 
 /// Each group's kind, folder and slugs: a standalone page when its main
 /// translation sits at the root of its content folder, else a post;
-/// folders unique among the posts and among the pages, slugs unique in
-/// their language among these posts and pages and the content folder's.
+/// folders unique among the posts and among the pages. A group whose
+/// folder (`post`, `pages/about`) `existing` finds in the content folder
+/// is skipped: its translations keep the slugs its files have, which
+/// `existing` gives, and no note is made on them. The others' slugs are
+/// unique in their language among these posts and pages, `taken` (the
+/// content folder's) and the existing folders'.
 fn plan(
     groups: Vec<Group>,
     default_lang: Lang,
     taken: &mut HashSet<(Lang, String)>,
+    existing: impl Fn(&str) -> Option<Vec<(Lang, Option<String>)>>,
     report: &mut Report,
 ) -> Vec<Post> {
+    /// A group with its kind and folder, the notes on them, and the
+    /// translation files of its folder if that exists.
+    struct Placed {
+        kind: Kind,
+        folder: String,
+        pages: Vec<(Lang, Page)>,
+        notes: Vec<(String, String)>,
+        files: Option<Vec<(Lang, Option<String>)>>,
+    }
+
+    // The folders first, so that every slug the existing folders hold is
+    // taken before the first new one is planned.
     let mut folders: HashSet<(Kind, String)> = HashSet::new();
-    let mut posts = Vec::new();
+    let mut placed = Vec::new();
     for group in groups {
         let main = group
             .pages
@@ -192,6 +302,7 @@ fn plan(
         } else {
             Kind::Post
         };
+        let mut notes = Vec::new();
         for (_, page) in &group.pages {
             if page.at_root() != main.1.at_root() {
                 let (here, there) = if page.at_root() {
@@ -199,7 +310,7 @@ fn plan(
                 } else {
                     ("in a section", "at the top of its content folder")
                 };
-                report.notes.push((
+                notes.push((
                     page.shown.clone(),
                     format!(
                         "{here}, but its translation {} is {there}: imported as a {} with it",
@@ -223,8 +334,41 @@ fn plan(
         };
         let folder = unique(&base, |name| folders.contains(&(kind, name.to_owned())));
         folders.insert((kind, folder.clone()));
+        let files = existing(&path(kind, &folder));
+        for (lang, slug) in files.iter().flatten() {
+            if let Some(slug) = slug {
+                taken.insert((*lang, slug.clone()));
+            }
+        }
+        placed.push(Placed {
+            kind,
+            folder,
+            pages: group.pages,
+            notes,
+            files,
+        });
+    }
+
+    let mut posts = Vec::new();
+    for Placed {
+        kind,
+        folder,
+        pages,
+        notes,
+        files,
+    } in placed
+    {
+        report.notes.extend(notes);
+        if let Some(files) = files {
+            posts.push(Post {
+                kind,
+                folder,
+                plan: Plan::Skip(Skipped { pages, files }),
+            });
+            continue;
+        }
         let mut translations = Vec::new();
-        for (lang, page) in group.pages {
+        for (lang, page) in pages {
             let fields = convert::read(&page.split.fields, &page.name, kind);
             let mut notes = Vec::new();
             let mut slug = if is_slug(&fields.slug) {
@@ -270,7 +414,7 @@ fn plan(
         posts.push(Post {
             kind,
             folder,
-            translations,
+            plan: Plan::Write(translations),
         });
     }
     posts
@@ -289,30 +433,51 @@ fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
 
 /// The slugs of the posts (and pages) already in the content folder.
 fn existing_slugs(content: &Path) -> HashSet<(Lang, String)> {
-    let mut slugs = HashSet::new();
     let mut folders: Vec<PathBuf> = scan::sorted_entries(content).unwrap_or_default();
     folders.extend(scan::sorted_entries(&content.join(PAGES)).unwrap_or_default());
-    for folder in folders.iter().filter(|path| path.is_dir()) {
-        for lang in Lang::ALL {
-            let Ok(text) = fs::read_to_string(folder.join(format!("{}.md", lang.code()))) else {
-                continue;
-            };
-            let Ok(split) = front::split(&text) else {
-                continue;
-            };
-            let fields = &split.fields;
-            let slug = fields.get("slug").and_then(Value::text).or_else(|| {
-                fields
-                    .get("title")
-                    .and_then(Value::text)
-                    .map(|title| convert::slug_of(&title))
-            });
-            if let Some(slug) = slug {
-                slugs.insert((lang, slug.trim().to_owned()));
-            }
-        }
-    }
-    slugs
+    folders
+        .iter()
+        .filter(|path| path.is_dir())
+        .flat_map(|folder| translation_slugs(folder))
+        .filter_map(|(lang, slug)| Some((lang, slug?)))
+        .collect()
+}
+
+/// The translation files (`en.md`, `de.md`) in the post or page folder
+/// `dir`, by language, each with its slug if it has one.
+fn translation_slugs(dir: &Path) -> Vec<(Lang, Option<String>)> {
+    Lang::ALL
+        .into_iter()
+        .filter_map(|lang| {
+            let file = dir.join(format!("{}.md", lang.code()));
+            file.is_file().then(|| {
+                let slug = fs::read_to_string(&file)
+                    .ok()
+                    .and_then(|text| file_slug(&text));
+                (lang, slug)
+            })
+        })
+        .collect()
+}
+
+/// The slug the checker gives the translation file `text`: its `slug` as
+/// written, else the one `slugify` derives from its title; `None` when it
+/// has neither, or one the checker refuses.
+fn file_slug(text: &str) -> Option<String> {
+    let split = front::split(text).ok()?;
+    // The checker's keys are the blog's, lower case; not Hugo's, any case.
+    let field = |key: &str| {
+        split
+            .fields
+            .entries()
+            .find(|(name, _)| name.as_str() == key)
+            .and_then(|(_, value)| value.text())
+    };
+    let slug = match field("slug") {
+        Some(slug) => slug.trim().to_owned(),
+        None => slugify(&field("title")?),
+    };
+    (is_slug(&slug) && reserved(&slug).is_none()).then_some(slug)
 }
 
 /// The pages a `ref` may name, and the posts or standalone pages they
@@ -330,15 +495,10 @@ impl RefIndex {
         let mut pages = Vec::new();
         let mut slugs = Vec::new();
         for (at, post) in posts.iter().enumerate() {
-            for planned in &post.translations {
-                pages.push((planned.page.rel.clone(), planned.page.name.clone(), at));
+            for (_, page) in post.pages() {
+                pages.push((page.rel.clone(), page.name.clone(), at));
             }
-            slugs.push(
-                post.translations
-                    .iter()
-                    .map(|planned| (planned.lang, planned.slug.clone()))
-                    .collect(),
-            );
+            slugs.push(post.slugs());
         }
         RefIndex { pages, slugs }
     }
@@ -426,6 +586,7 @@ fn write_post(
     site: &Path,
     content: &Path,
     post: &Post,
+    translations: &[Planned],
     index: &RefIndex,
     mut book: Option<&mut Book>,
     report: &mut Report,
@@ -433,7 +594,7 @@ fn write_post(
     let folder = content.join(post.path());
     let mut assets = Assets::default();
     let mut bundles: BTreeSet<&Path> = BTreeSet::new();
-    for planned in &post.translations {
+    for planned in translations {
         if let Some(bundle) = &planned.page.bundle
             && bundles.insert(bundle)
         {
@@ -441,7 +602,7 @@ fn write_post(
         }
     }
     let mut files = Vec::new();
-    for planned in &post.translations {
+    for planned in translations {
         let page = &planned.page;
         let shown = &page.shown;
         let mut fields = planned.fields.clone();
@@ -574,8 +735,7 @@ fn write_post(
     }
     let written = Written {
         folder: post.path(),
-        translations: post
-            .translations
+        translations: translations
             .iter()
             .map(|planned| (planned.lang.code().to_owned(), planned.page.shown.clone()))
             .collect(),
@@ -765,6 +925,14 @@ mod tests {
         }
     }
 
+    /// The translations `post` is planned to be written with.
+    fn written(post: &Post) -> &[Planned] {
+        match &post.plan {
+            Plan::Write(translations) => translations,
+            Plan::Skip(_) => panic!("{} is skipped", post.path()),
+        }
+    }
+
     #[test]
     fn a_page_at_the_root_is_planned_as_a_standalone_page_sharing_the_slugs() {
         let groups = vec![
@@ -812,7 +980,7 @@ mod tests {
         ];
         let mut taken = HashSet::from([(Lang::De, "ueber-uns".to_owned())]);
         let mut report = Report::default();
-        let posts = plan(groups, Lang::En, &mut taken, &mut report);
+        let posts = plan(groups, Lang::En, &mut taken, |_| None, &mut report);
         /// A translation's language, slug, date and whether it is a draft.
         type Translation<'a> = (Lang, &'a str, Option<&'a str>, bool);
         let planned: Vec<(Kind, String, Vec<Translation>)> = posts
@@ -821,7 +989,7 @@ mod tests {
                 (
                     post.kind,
                     post.path(),
-                    post.translations
+                    written(post)
                         .iter()
                         .map(|planned| {
                             (
@@ -928,6 +1096,181 @@ mod tests {
             translation_text(&fields, "Who we are.", "about", None, &[], "\nText.\n"),
             "---\ntitle: \"About\"\ndescription: \"Who we are.\"\nslug: about\n---\n\nText.\n"
         );
+    }
+
+    #[test]
+    fn an_existing_folder_is_skipped_with_the_slugs_its_files_have() {
+        let groups = vec![
+            // New, and planned before the folders that exist: their slugs
+            // are taken all the same.
+            group(vec![
+                (
+                    Lang::En,
+                    page("posts/about", "en", "---\ntitle: About\n---\n"),
+                ),
+                (
+                    Lang::De,
+                    page(
+                        "posts/about",
+                        "de",
+                        "---\ntitle: Über uns\nslug: ueber-uns\n---\n",
+                    ),
+                ),
+            ]),
+            // In the content folder with the slugs Hugo gives them.
+            group(vec![
+                (Lang::En, page("about", "en", "---\ntitle: About\n---\n")),
+                (
+                    Lang::De,
+                    page(
+                        "about",
+                        "de",
+                        "---\ntitle: Über uns\nslug: ueber-uns\n---\n",
+                    ),
+                ),
+            ]),
+            // In the content folder under another slug.
+            group(vec![(
+                Lang::En,
+                page("posts/privacy", "en", "---\ntitle: Privacy\n---\n"),
+            )]),
+            // In the content folder in English only.
+            group(vec![
+                (
+                    Lang::En,
+                    page("imprint", "en", "---\ntitle: Imprint\n---\n"),
+                ),
+                (
+                    Lang::De,
+                    page("imprint", "de", "---\ntitle: Impressum\n---\n"),
+                ),
+            ]),
+        ];
+        let existing = |path: &str| match path {
+            "pages/about" => Some(vec![
+                (Lang::En, Some("about".to_owned())),
+                (Lang::De, Some("ueber-uns".to_owned())),
+            ]),
+            "privacy" => Some(vec![(Lang::En, Some("our-privacy".to_owned()))]),
+            "pages/imprint" => Some(vec![(Lang::En, Some("imprint".to_owned()))]),
+            _ => None,
+        };
+        let mut taken = HashSet::new();
+        let mut report = Report::default();
+        let posts = plan(groups, Lang::En, &mut taken, existing, &mut report);
+        /// A post's folder, whether it is skipped, and its slugs.
+        type Outcome = (String, bool, Vec<(Lang, String)>);
+        let planned: Vec<Outcome> = posts
+            .iter()
+            .map(|post| {
+                (
+                    post.path(),
+                    matches!(post.plan, Plan::Skip(_)),
+                    post.slugs(),
+                )
+            })
+            .collect();
+        let slugs = |pairs: &[(Lang, &str)]| -> Vec<(Lang, String)> {
+            pairs
+                .iter()
+                .map(|(lang, slug)| (*lang, (*slug).to_owned()))
+                .collect()
+        };
+        assert_eq!(
+            planned,
+            [
+                (
+                    "about".to_owned(),
+                    false,
+                    slugs(&[(Lang::En, "about-2"), (Lang::De, "ueber-uns-2")])
+                ),
+                (
+                    "pages/about".to_owned(),
+                    true,
+                    slugs(&[(Lang::En, "about"), (Lang::De, "ueber-uns")])
+                ),
+                (
+                    "privacy".to_owned(),
+                    true,
+                    slugs(&[(Lang::En, "our-privacy")])
+                ),
+                (
+                    "pages/imprint".to_owned(),
+                    true,
+                    slugs(&[(Lang::En, "imprint")])
+                ),
+            ]
+        );
+        // Notes on the new post's slugs only.
+        let notes: Vec<String> = report
+            .notes
+            .iter()
+            .map(|(file, note)| format!("{file}: {note}"))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                "content/posts/about.en.md: the slug `about` is taken in en: `about-2` instead",
+                "content/posts/about.de.md: the slug `ueber-uns` is taken in de: `ueber-uns-2` instead",
+            ]
+        );
+        // A ref leads to the slugs the files have; to a translation the
+        // folder lacks, to the one it has.
+        let index = RefIndex::new(&posts);
+        assert_eq!(
+            index.link("/about.md", Lang::De, None).as_deref(),
+            Some("../ueber-uns/")
+        );
+        assert_eq!(
+            index.link("posts/privacy", Lang::En, None).as_deref(),
+            Some("../our-privacy/")
+        );
+        assert_eq!(
+            index.link("imprint", Lang::De, None).as_deref(),
+            Some("../../en/imprint/")
+        );
+        assert_eq!(
+            index.link("posts/about", Lang::En, None).as_deref(),
+            Some("../about-2/")
+        );
+        // The report names what the folder lacks.
+        let why: Vec<String> = posts
+            .iter()
+            .filter_map(|post| match &post.plan {
+                Plan::Skip(skipped) => Some(skipped.why(&format!("content/{}", post.path()))),
+                Plan::Write(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            why,
+            [
+                "content/pages/about exists already: nothing written",
+                "content/privacy exists already: nothing written",
+                "content/pages/imprint exists already: nothing written; it has no de.md, and content/imprint.de.md is not added to it",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_existing_files_slug_is_the_one_the_checker_gives_it() {
+        assert_eq!(
+            file_slug("---\ntitle: Über uns\nslug: ' wir '\n---\n").as_deref(),
+            Some("wir")
+        );
+        assert_eq!(
+            file_slug("---\ntitle: Über uns & Größe\n---\n\nText.\n").as_deref(),
+            Some("ueber-uns-groesse")
+        );
+        // The blog's keys are lower case: `Slug` is none of them.
+        assert_eq!(
+            file_slug("---\ntitle: Team\nSlug: people\n---\n").as_deref(),
+            Some("team")
+        );
+        // What the checker refuses is no slug.
+        assert_eq!(file_slug("---\ntitle: Search\n---\n"), None);
+        assert_eq!(file_slug("---\ntitle: Post\nslug: Not A Slug\n---\n"), None);
+        assert_eq!(file_slug("---\ndescription: No title.\n---\n"), None);
+        assert_eq!(file_slug("---\ntitle: [unclosed\n---\n"), None);
     }
 
     #[test]

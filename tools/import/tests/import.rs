@@ -4,8 +4,9 @@
 //! and the unknown one is left with a warning naming its file and line; a
 //! page at the top of a content folder becomes a standalone page in
 //! `pages/`, without date and tags; the output passes the checker without
-//! an error, and a second run writes nothing. Wrong arguments exit with 2,
-//! a site without pages with 1.
+//! an error, and a second run writes nothing, plans no new slugs for what
+//! it skips and links new posts to the slugs the first run wrote. Wrong
+//! arguments exit with 2, a site without pages with 1.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -42,11 +43,16 @@ fn scratch(name: &str) -> PathBuf {
 /// The fixture imported into `<scratch>/content`: the content folder, the
 /// report file and what the command printed.
 fn run(dir: &Path) -> (PathBuf, PathBuf, String) {
+    run_site(&site(), dir)
+}
+
+/// The Hugo site `hugo` imported into `<dir>/content`, as [`run`] does.
+fn run_site(hugo: &Path, dir: &Path) -> (PathBuf, PathBuf, String) {
     let content = dir.join("content");
     let report = dir.join("report.txt");
     let output = import(&[
         "hugo",
-        site().to_str().expect("a UTF-8 path"),
+        hugo.to_str().expect("a UTF-8 path"),
         content.to_str().expect("a UTF-8 path"),
         "--report",
         report.to_str().expect("a UTF-8 path"),
@@ -89,6 +95,15 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         }
     }
     found
+}
+
+/// A copy of the folder `from` at `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    for (name, bytes) in files(from) {
+        let path = to.join(name);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        fs::write(path, bytes).expect("a file");
+    }
 }
 
 fn read(content: &Path, file: &str) -> String {
@@ -391,10 +406,33 @@ fn the_output_passes_the_checker() {
 #[test]
 fn a_second_run_overwrites_nothing() {
     let dir = scratch("twice");
-    let (content, _, _) = run(&dir);
+    let (content, report, _) = run(&dir);
     let before = files(&content);
     let (_, _, printed) = run(&dir);
     assert_eq!(files(&content), before);
+    // What it skips keeps the slugs it has: no slug is planned for it.
+    assert!(!printed.contains("is taken"), "{printed}");
+    assert!(printed.contains("notes: 0\n"), "{printed}");
+    let at = |folder: &str| content.join(folder).display().to_string();
+    let skipped = format!(
+        "posts skipped: 5\n\
+         \x20 bundle-post: {} exists already: nothing written\n\
+         \x20 dir-post: {} exists already: nothing written\n\
+         \x20 hello-world: {} exists already: nothing written\n\
+         \x20 only-english: {} exists already: nothing written\n\
+         \x20 suffix-post: {} exists already: nothing written\n\
+         pages skipped: 1\n\
+         \x20 pages/about: {} exists already: nothing written\n",
+        at("bundle-post"),
+        at("dir-post"),
+        at("hello-world"),
+        at("only-english"),
+        at("suffix-post"),
+        at("pages/about"),
+    );
+    assert!(printed.contains(&skipped), "{printed}");
+    let written = fs::read_to_string(report).expect("the report file");
+    assert!(written.contains(&skipped), "{written}");
     assert!(
         printed.contains("posts written: 0 (0 translation pairs, 0 in one language)"),
         "{printed}"
@@ -414,6 +452,84 @@ fn a_second_run_overwrites_nothing() {
         "{printed}"
     );
     assert!(printed.contains("new tags in tags.yml: 0\n"), "{printed}");
+}
+
+#[test]
+fn a_new_page_links_what_an_earlier_import_wrote_by_its_slugs() {
+    let dir = scratch("later");
+    let hugo = dir.join("site");
+    copy_dir(&site(), &hugo);
+    let (content, _, _) = run_site(&hugo, &dir);
+    let before = files(&content);
+    // Written since: a post in both languages, linking the About page, a
+    // post and a German translation that the earlier import had not.
+    let write = |file: &str, text: &str| {
+        let path = hugo.join(file);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        fs::write(path, text).expect("a file");
+    };
+    write(
+        "content/posts/team.md",
+        "---\ntitle: About the team\ndescription: Who we are.\ndate: 2024-03-01\nslug: about\n---\n\n\
+         See [the About page]({{< ref \"about\" >}}) and [the first post]({{< ref \"posts/hello-world.md\" >}}).\n",
+    );
+    write(
+        "content/de/posts/team.md",
+        "---\ntitle: Das Team\ndescription: Wer wir sind.\ndate: 2024-03-01\n---\n\n\
+         Siehe [Über uns]({{< relref \"about.md\" >}}), [den ersten Beitrag]({{< ref \"hello-world\" >}}) \
+         und [den englischen]({{< ref \"only-english\" >}}).\n",
+    );
+    write(
+        "content/de/posts/only-english.md",
+        "---\ntitle: Nicht mehr nur Englisch\ndescription: Spät übersetzt.\ndate: 2024-03-02\n---\n\nText.\n",
+    );
+    let (_, _, printed) = run_site(&hugo, &dir);
+    // The new post links the slugs the files have.
+    assert!(
+        read(&content, "team/en.md")
+            .ends_with("See [the About page](../about/) and [the first post](../hello-world/).\n"),
+        "{}",
+        read(&content, "team/en.md")
+    );
+    // The German translation the folder lacks is not added: a link to it
+    // leads to the English post.
+    assert!(
+        read(&content, "team/de.md").ends_with(
+            "Siehe [Über uns](../ueber-uns/), [den ersten Beitrag](../hallo-welt/) und [den englischen](../../en/only-english/).\n"
+        ),
+        "{}",
+        read(&content, "team/de.md")
+    );
+    // New slugs still avoid those the content folder holds.
+    let team = read(&content, "team/en.md");
+    assert!(team.contains("\nslug: about-2\n"), "{team}");
+    let notes: Vec<&str> = printed
+        .lines()
+        .filter(|line| line.contains("is taken"))
+        .collect();
+    assert_eq!(
+        notes,
+        ["  content/posts/team.md: the slug `about` is taken in en: `about-2` instead"],
+        "{printed}"
+    );
+    assert!(
+        printed.contains(&format!(
+            "  only-english: {} exists already: nothing written; it has no de.md, and content/de/posts/only-english.md is not added to it\n",
+            content.join("only-english").display()
+        )),
+        "{printed}"
+    );
+    assert!(printed.contains("posts skipped: 5\n"), "{printed}");
+    assert!(printed.contains("pages skipped: 1\n"), "{printed}");
+    // Only the new post is written.
+    let mut after = files(&content);
+    assert!(after.remove("team/en.md").is_some());
+    assert!(after.remove("team/de.md").is_some());
+    assert_eq!(after, before);
+    // And every link leads to a post that exists.
+    let library = Library::load(&[ContentRoot::new(&content, "content")], Drafts::Include);
+    let errors: Vec<String> = library.errors().map(ToString::to_string).collect();
+    assert_eq!(errors, Vec::<String>::new());
 }
 
 #[test]
