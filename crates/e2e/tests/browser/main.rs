@@ -415,6 +415,10 @@ async fn unknown_paths_show_a_404_in_the_right_language_with_a_way_home() {
             json!(href(home)),
             "{path}"
         );
+        // The head's tags follow once the page is painted.
+        browser
+            .wait_until("document.querySelector('meta[name=robots][content=noindex]') !== null")
+            .await;
         assert_eq!(
             browser.count("meta[name=robots][content=noindex]").await,
             1,

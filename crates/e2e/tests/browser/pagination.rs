@@ -126,14 +126,10 @@ async fn the_pages_of_the_index_follow_each_other_in_the_app() {
             )),
             "{position}"
         );
-        assert!(
-            browser
-                .js("return document.title;")
-                .await
-                .as_str()
-                .unwrap()
-                .contains(&position)
-        );
+        // The head follows once the page is painted.
+        browser
+            .wait_until(&format!("document.title.includes({position:?})"))
+            .await;
         // The head names the neighbours in the app too.
         let prev = browser
             .js("return document.querySelector('link[rel=prev]').getAttribute('href');")

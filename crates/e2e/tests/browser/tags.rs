@@ -53,10 +53,10 @@ async fn a_tag_leads_to_its_posts_and_the_switch_to_the_same_tag_in_the_other_la
             "A Long Code Block"
         ])
     );
-    assert_eq!(
-        browser.js("return document.title;").await,
-        json!("Posts tagged “Code” · Edgewise")
-    );
+    // The head follows once the page is painted.
+    browser
+        .wait_until("document.title === 'Posts tagged “Code” · Edgewise'")
+        .await;
     // The same tag in German, with its own label and slug.
     browser.click(".lang-switch a[hreflang=de]").await;
     browser.wait_for_path("/de/tags/quelltext/").await;
@@ -68,14 +68,12 @@ async fn a_tag_leads_to_its_posts_and_the_switch_to_the_same_tag_in_the_other_la
         card_titles(&browser).await,
         json!(["Code in jeder Sprache"])
     );
-    assert_eq!(
-        browser
-            .js("return document.querySelector('link[rel=alternate][hreflang=en]').getAttribute('href');")
-            .await
-            .as_str()
-            .map(|url| url.ends_with(&href("/en/tags/code/"))),
-        Some(true)
-    );
+    browser
+        .wait_until(&format!(
+            "document.querySelector('link[rel=alternate][hreflang=en]')?.getAttribute('href').endsWith({:?})",
+            href("/en/tags/code/")
+        ))
+        .await;
     assert_eq!(
         browser
             .js("return document.querySelector('link[type=\"application/atom+xml\"]').getAttribute('href');")
