@@ -13,7 +13,7 @@
 //! the void elements (`<br>`, `<hr>`, `<img>`, `<input>`) keep their own
 //! types, which render without a closing tag.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use leptos::attr::custom::custom_attribute;
 use leptos::html::custom;
@@ -75,7 +75,7 @@ pub fn render_with_outline(
         in_head: false,
         heading_ids: HeadingIds::default(),
         footnote_numbers: HashMap::new(),
-        footnotes_referenced: HashSet::new(),
+        footnotes_referenced: Vec::new(),
         footnotes: Vec::new(),
         outline: Vec::new(),
     };
@@ -167,9 +167,9 @@ struct Renderer<'a> {
     heading_ids: HeadingIds,
     /// Footnote numbers by label, in order of first mention.
     footnote_numbers: HashMap<String, usize>,
-    /// The footnotes whose first reference has been rendered, with the id
-    /// their link back leads to.
-    footnotes_referenced: HashSet<usize>,
+    /// By footnote number: whether its first reference has been rendered,
+    /// with the id its link back leads to.
+    footnotes_referenced: Vec<bool>,
     footnotes: Vec<(usize, Vec<AnyView>)>,
     /// The `h2` and `h3` headings so far.
     outline: Vec<Section>,
@@ -521,7 +521,10 @@ impl<'a> Renderer<'a> {
         let number = self.footnote_number(label);
         // The first reference, not the first mention: a definition may come
         // before any reference to it.
-        let first = self.footnotes_referenced.insert(number);
+        if self.footnotes_referenced.len() <= number {
+            self.footnotes_referenced.resize(number + 1, false);
+        }
+        let first = !std::mem::replace(&mut self.footnotes_referenced[number], true);
         let id = first.then(|| format!("fnref-{number}"));
         let link = element(
             "a",
@@ -535,14 +538,28 @@ impl<'a> Renderer<'a> {
         if self.footnotes.is_empty() {
             return None;
         }
-        let mut footnotes = std::mem::take(&mut self.footnotes);
-        footnotes.sort_by_key(|(number, _)| *number);
-        let texts = texts(self.lang);
-        let items: Vec<AnyView> = footnotes
+        // In the order of their numbers, definitions of one number in the
+        // order they came: sorted as `u64`s (number, then place), where a
+        // sort by a key would put another copy of the sorting code into
+        // the wasm.
+        let mut footnotes: Vec<Option<(usize, Vec<AnyView>)>> = std::mem::take(&mut self.footnotes)
             .into_iter()
+            .map(Some)
+            .collect();
+        let mut order: Vec<u64> = footnotes
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(place, (number, _))| (*number as u64) << 32 | place as u64)
+            .collect();
+        order.sort_unstable();
+        let texts = texts(self.lang);
+        let items: Vec<AnyView> = order
+            .into_iter()
+            .filter_map(|key| footnotes[key as u32 as usize].take())
             .map(|(number, mut content)| {
                 // A footnote nothing refers to has nowhere to lead back to.
-                if self.footnotes_referenced.contains(&number) {
+                if self.footnotes_referenced.get(number) == Some(&true) {
                     content.push(text(" "));
                     content.push(element(
                         "a",

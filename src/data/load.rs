@@ -170,8 +170,12 @@ pub fn clear() {
 }
 
 /// Starts loading `url` in the background; the result waits in the cache.
+/// A file loaded or in flight already starts nothing.
 #[cfg(target_arch = "wasm32")]
 pub fn prefetch(url: String) {
+    if CACHE.with_borrow(|cache| cache.contains_key(&url)) {
+        return;
+    }
     leptos::task::spawn_local(async move {
         let _ = load(&url).await;
     });

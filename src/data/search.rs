@@ -119,13 +119,13 @@ async fn search_in(folder: &str, query: &Query, lang: Lang) -> Result<Vec<Found>
     let hits = query.run(&forward, &reversed);
     let hits: Vec<_> = hits.into_iter().take(RESULTS).collect();
     let doc = |number: u32| DOCS.with_borrow(|all| all.get(number as usize).cloned().flatten());
-    let mut chunks: Vec<u32> = hits
-        .iter()
-        .filter(|hit| doc(hit.doc).is_none())
-        .map(|hit| hit.doc / meta.chunk)
-        .collect();
-    chunks.sort_unstable();
-    chunks.dedup();
+    let mut chunks: Vec<u32> = Vec::new();
+    for hit in &hits {
+        let chunk = hit.doc / meta.chunk;
+        if doc(hit.doc).is_none() && !chunks.contains(&chunk) {
+            chunks.push(chunk);
+        }
+    }
     futures::future::try_join_all(chunks.iter().map(|&chunk| docs(folder, chunk, meta.chunk)))
         .await?;
     let mut found = Vec::new();
@@ -134,9 +134,16 @@ async fn search_in(folder: &str, query: &Query, lang: Lang) -> Result<Vec<Found>
         let in_lang = doc.translations.iter().any(|t| t.lang == lang);
         found.push(Found { doc, in_lang });
     }
-    // Stable: the reader's language first, each part best first.
-    found.sort_by_key(|found| !found.in_lang);
-    Ok(found)
+    Ok(in_lang_first(found))
+}
+
+/// The reader's language first, each part in the order it had (best
+/// first).
+fn in_lang_first(found: Vec<Found>) -> Vec<Found> {
+    let (mut first, other): (Vec<Found>, Vec<Found>) =
+        found.into_iter().partition(|found| found.in_lang);
+    first.extend(other);
+    first
 }
 
 #[cfg(test)]
@@ -210,7 +217,7 @@ mod tests {
         let docs: Vec<Doc> = (0..meta.docs.div_ceil(meta.chunk))
             .flat_map(|chunk| decode_docs(&files[&format!("search/d/{chunk}.txt")]).unwrap())
             .collect();
-        let mut found: Vec<Found> = query
+        let found: Vec<Found> = query
             .run(
                 &forward.iter().collect::<Vec<_>>(),
                 &reversed.iter().collect::<Vec<_>>(),
@@ -223,8 +230,7 @@ mod tests {
                 Found { doc, in_lang }
             })
             .collect();
-        found.sort_by_key(|found| !found.in_lang);
-        found
+        super::in_lang_first(found)
     }
 
     #[test]

@@ -6,13 +6,11 @@
 use blog_model::data::{Entry, TranslationLink};
 use blog_model::lang::Lang;
 
-type Known<T> = std::cell::RefCell<std::collections::HashMap<(Lang, String), T>>;
-
 thread_local! {
-    /// The entries of the index pages seen in this session.
-    static SEEN: Known<Entry> = Default::default();
-    /// The titles of the translations of the posts shown in this session.
-    static TITLES: Known<String> = Default::default();
+    /// What the listings and the translations shown in this session said
+    /// of each post: an entry, else a title.
+    static SEEN: std::cell::RefCell<std::collections::HashMap<(Lang, String), Glimpse>> =
+        Default::default();
 }
 
 /// What is known of a post that an index page or a translation shown in
@@ -27,38 +25,40 @@ pub enum Glimpse {
 
 /// What is known of `lang`'s `slug` before its data arrives, if anything.
 pub fn glimpse(lang: Lang, slug: &str) -> Option<Glimpse> {
-    let key = (lang, slug.to_owned());
-    SEEN.with_borrow(|seen| {
-        seen.get(&key)
-            .cloned()
-            .map(|entry| Glimpse::Entry(Box::new(entry)))
-    })
-    .or_else(|| TITLES.with_borrow(|titles| titles.get(&key).cloned().map(Glimpse::Title)))
+    SEEN.with_borrow(|seen| seen.get(&(lang, slug.to_owned())).cloned())
 }
 
 /// The translations of a post shown in this session, as index entries name
 /// them, for the language switcher before the post's data arrives.
 pub(super) fn translations(lang: Lang, slug: &str) -> Option<Vec<TranslationLink>> {
-    SEEN.with_borrow(|seen| {
-        seen.get(&(lang, slug.to_owned()))
-            .map(|entry| entry.translations.clone())
-    })
+    match glimpse(lang, slug)? {
+        Glimpse::Entry(entry) => Some(entry.translations),
+        Glimpse::Title(_) => None,
+    }
 }
 
 /// Notes the entries of a listing shown.
 pub(super) fn remember_entries(entries: &[Entry]) {
     SEEN.with_borrow_mut(|seen| {
         for entry in entries {
-            seen.insert((entry.lang, entry.slug.clone()), entry.clone());
+            seen.insert(
+                (entry.lang, entry.slug.clone()),
+                Glimpse::Entry(Box::new(entry.clone())),
+            );
         }
     });
 }
 
-/// Notes the titles of a post's translations.
+/// Notes the titles of a post's translations, where no entry says more.
 pub(super) fn remember_titles(translations: &[TranslationLink]) {
-    TITLES.with_borrow_mut(|titles| {
+    SEEN.with_borrow_mut(|seen| {
         for link in translations {
-            titles.insert((link.lang, link.slug.clone()), link.title.clone());
+            let glimpse = seen
+                .entry((link.lang, link.slug.clone()))
+                .or_insert_with(|| Glimpse::Title(String::new()));
+            if let Glimpse::Title(title) = glimpse {
+                title.clone_from(&link.title);
+            }
         }
     });
 }

@@ -4,8 +4,6 @@
 //! start of a term while it is the word being typed, as the end of a German
 //! compound, or, for words of five letters or more, with one letter wrong.
 
-use std::collections::HashMap;
-
 use blog_model::lang::Lang;
 
 use crate::index::{DOCS_HEADER, Doc, INDEX_HEADER, SHARD_HEADER, Translation, shard_key};
@@ -126,46 +124,54 @@ impl Query {
                 forward.extend(keys_for(&meta.forward, prefix, true));
             }
         }
-        forward.sort();
-        forward.dedup();
-        reversed.sort();
-        reversed.dedup();
-        (forward, reversed)
+        (unique(forward), unique(reversed))
     }
 
     /// The documents every word matches, best first (ties: the index's
     /// order, newest first). `forward` and `reversed` are the shards
     /// [`Query::shards`] named, loaded.
     pub fn run(&self, forward: &[&Shard], reversed: &[&Shard]) -> Vec<Hit> {
-        let mut total: Option<HashMap<u32, u32>> = None;
+        let mut total: Option<Vec<(u32, u32)>> = None;
         for word in &self.words {
             let found = self.word_hits(word, forward, reversed);
             total = Some(match total {
                 None => found,
                 Some(before) => before
                     .into_iter()
-                    .filter_map(|(doc, score)| found.get(&doc).map(|more| (doc, score + more)))
+                    .filter_map(|(doc, score)| {
+                        let at = found.binary_search_by_key(&doc, |&(doc, _)| doc).ok()?;
+                        Some((doc, score + found[at].1))
+                    })
                     .collect(),
             });
         }
-        let mut hits: Vec<Hit> = total
+        // Best score first, then lowest document.
+        let mut keys: Vec<u64> = total
             .unwrap_or_default()
             .into_iter()
-            .map(|(doc, score)| Hit { doc, score })
+            .map(|(doc, score)| pair(u32::MAX - score, doc))
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        hits
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|key| {
+                let (score, doc) = unpair(key);
+                Hit {
+                    doc,
+                    score: u32::MAX - score,
+                }
+            })
+            .collect()
     }
 
-    /// Each document one word matches, with its best score.
-    fn word_hits(&self, word: &Word, forward: &[&Shard], reversed: &[&Shard]) -> HashMap<u32, u32> {
-        let mut best: HashMap<u32, u32> = HashMap::new();
+    /// Each document one word matches, with its best score, by document.
+    fn word_hits(&self, word: &Word, forward: &[&Shard], reversed: &[&Shard]) -> Vec<(u32, u32)> {
+        let mut notes: Vec<u64> = Vec::new();
         let mut note = |postings: &[(u32, u32)], how: Match| {
-            for &(doc, weight) in postings {
-                let score = weight * how as u32;
-                let entry = best.entry(doc).or_default();
-                *entry = (*entry).max(score);
-            }
+            notes.extend(
+                postings
+                    .iter()
+                    .map(|&(doc, weight)| pair(doc, weight * how as u32)),
+            );
         };
         let typos = word.folded.chars().count() >= TYPO_MIN;
         for shard in forward {
@@ -196,8 +202,40 @@ impl Query {
                 }
             }
         }
+        // Sorted, each document's notes end with its best.
+        notes.sort_unstable();
+        let mut best: Vec<(u32, u32)> = Vec::new();
+        for (doc, score) in notes.into_iter().map(unpair) {
+            match best.last_mut() {
+                Some(last) if last.0 == doc => last.1 = score,
+                _ => best.push((doc, score)),
+            }
+        }
         best
     }
+}
+
+/// Two numbers as one that sorts by the first, then the second: every sort
+/// of search is one of `u64`s, where sorts by a key would each put another
+/// copy of the sorting code into the wasm.
+fn pair(first: u32, second: u32) -> u64 {
+    u64::from(first) << 32 | u64::from(second)
+}
+
+fn unpair(key: u64) -> (u32, u32) {
+    ((key >> 32) as u32, key as u32)
+}
+
+/// `keys` without repeats, in the order first named (a handful of shard
+/// keys: no sort needed).
+fn unique(keys: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(keys.len());
+    for key in keys {
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
 }
 
 /// The shard keys a term (or, for `prefix`, every term starting with it)
