@@ -7,7 +7,6 @@ use std::fs;
 use std::path::Path;
 
 use crate::library::SourcePost;
-use crate::post_dir::{Kind, PAGES};
 
 /// Where a post's files are served, and the pixel sizes of its images.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,10 +30,7 @@ pub fn write<'a>(site: &Path, posts: &'a [SourcePost]) -> std::io::Result<Vec<Pu
 }
 
 fn write_post<'a>(root: &Path, post: &'a SourcePost) -> std::io::Result<Published<'a>> {
-    let folder = match post.kind {
-        Kind::Post => post.id.clone(),
-        Kind::Page => format!("{PAGES}/{}", post.id),
-    };
+    let folder = post.kind.folder(&post.id);
     let dir = root.join(&folder);
     fs::create_dir_all(&dir)?;
     let mut images = Vec::new();

@@ -14,25 +14,7 @@ use crate::responsive;
 use blog_model::lang::Lang;
 use blog_model::slug::{is_slug, slugify};
 
-/// The folder of standalone pages, at the top of a content folder.
-pub const PAGES: &str = "pages";
-
-/// What a folder holds: a post (listed, dated, tagged) or a standalone page
-/// (linked from the header or footer as the site file says).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Post,
-    Page,
-}
-
-impl Kind {
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Post => "post",
-            Kind::Page => "page",
-        }
-    }
-}
+pub use blog_model::folder::{Kind, PAGES};
 
 /// A post's folder, its files sorted.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The types every part of the blog shares, the app's wasm included:
-//! languages, slugs, dates, highlighted code, and how each language writes them, the site's
-//! URL, which URLs a post may use and how they are percent-encoded, and the
+//! languages, slugs, dates, highlighted code, and how each language writes them, the
+//! layout of a content folder, the site's URL, which URLs a post may use and how they are percent-encoded, and the
 //! format of the data files the build writes and the app reads (encode and
 //! decode, in one place).
 //!
@@ -10,6 +10,7 @@
 pub mod code;
 pub mod data;
 pub mod date;
+pub mod folder;
 pub mod html;
 pub mod labels;
 pub mod lang;

@@ -47,25 +47,10 @@ const NOT_ON_PAGES: &[&str] = &["date", "publishdate", "tags"];
 /// The day a post without a date is given.
 pub const NO_DATE: &str = "1970-01-01";
 
-/// What a Hugo page becomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// A post: dated, tagged, listed (`content/<folder>/`).
-    Post,
-    /// A standalone page, About or Impressum (`content/pages/<folder>/`):
-    /// no date, no tags, in no listing.
-    Page,
-}
-
-impl Kind {
-    /// `post` or `page`, as the report and the checker name them.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Post => "post",
-            Kind::Page => "page",
-        }
-    }
-}
+/// What a Hugo page becomes: a post (dated, tagged, listed:
+/// `content/<folder>/`) or a standalone page, About or Impressum (no date,
+/// no tags, in no listing: `content/pages/<folder>/`).
+pub use blog_model::folder::Kind;
 
 /// The fields read from one page, before the body is converted.
 #[derive(Debug, Clone, PartialEq)]

@@ -22,6 +22,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use blog_model::data::DESCRIPTION_LIMIT;
+use blog_model::folder::PAGES;
 use blog_model::lang::Lang;
 use blog_model::slug::{is_slug, reserved, slugify};
 
@@ -34,18 +35,6 @@ use crate::scan::{self, Group, Page};
 use crate::shortcode::{self, Links};
 use crate::tags::{self, Book};
 use crate::value::Value;
-
-/// The folder a content folder keeps standalone pages in: no post's.
-const PAGES: &str = "pages";
-
-/// The folder `folder` of a post or page relative to the content folder:
-/// `post`, `pages/about`.
-fn path(kind: Kind, folder: &str) -> String {
-    match kind {
-        Kind::Post => folder.to_owned(),
-        Kind::Page => format!("{PAGES}/{folder}"),
-    }
-}
 
 /// One translation, planned.
 struct Planned {
@@ -102,7 +91,7 @@ impl Skipped {
 impl Post {
     /// The folder relative to the content folder: `post`, `pages/about`.
     fn path(&self) -> String {
-        path(self.kind, &self.folder)
+        self.kind.folder(&self.folder)
     }
 
     /// Each translation's Hugo page, written or not.
@@ -334,7 +323,7 @@ fn plan(
         };
         let folder = unique(&base, |name| folders.contains(&(kind, name.to_owned())));
         folders.insert((kind, folder.clone()));
-        let files = existing(&path(kind, &folder));
+        let files = existing(&kind.folder(&folder));
         for (lang, slug) in files.iter().flatten() {
             if let Some(slug) = slug {
                 taken.insert((*lang, slug.clone()));
