@@ -538,25 +538,24 @@ impl<'a> Renderer<'a> {
         if self.footnotes.is_empty() {
             return None;
         }
-        // In the order of their numbers, definitions of one number in the
-        // order they came: sorted as `u64`s (number, then place), where a
-        // sort by a key would put another copy of the sorting code into
-        // the wasm.
-        let mut footnotes: Vec<Option<(usize, Vec<AnyView>)>> = std::mem::take(&mut self.footnotes)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let mut order: Vec<u64> = footnotes
-            .iter()
-            .flatten()
-            .enumerate()
-            .map(|(place, (number, _))| (*number as u64) << 32 | place as u64)
-            .collect();
-        order.sort_unstable();
+        // In the order of their numbers (1, 2, … as first mentioned),
+        // definitions of one number in the order they came: put in place by
+        // number, with no sort (a sort by a key would put another copy of
+        // the sorting code into the wasm).
+        let mut by_number: Vec<Vec<Vec<AnyView>>> = Vec::new();
+        for (number, content) in std::mem::take(&mut self.footnotes) {
+            if by_number.len() <= number {
+                by_number.resize_with(number + 1, Vec::new);
+            }
+            by_number[number].push(content);
+        }
         let texts = texts(self.lang);
-        let items: Vec<AnyView> = order
+        let items: Vec<AnyView> = by_number
             .into_iter()
-            .filter_map(|key| footnotes[key as u32 as usize].take())
+            .enumerate()
+            .flat_map(|(number, contents)| {
+                contents.into_iter().map(move |content| (number, content))
+            })
             .map(|(number, mut content)| {
                 // A footnote nothing refers to has nowhere to lead back to.
                 if self.footnotes_referenced.get(number) == Some(&true) {

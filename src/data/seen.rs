@@ -31,10 +31,10 @@ pub fn glimpse(lang: Lang, slug: &str) -> Option<Glimpse> {
 /// The translations of a post shown in this session, as index entries name
 /// them, for the language switcher before the post's data arrives.
 pub(super) fn translations(lang: Lang, slug: &str) -> Option<Vec<TranslationLink>> {
-    match glimpse(lang, slug)? {
-        Glimpse::Entry(entry) => Some(entry.translations),
+    SEEN.with_borrow(|seen| match seen.get(&(lang, slug.to_owned()))? {
+        Glimpse::Entry(entry) => Some(entry.translations.clone()),
         Glimpse::Title(_) => None,
-    }
+    })
 }
 
 /// Notes the entries of a listing shown.

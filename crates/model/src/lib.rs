@@ -1,8 +1,9 @@
 //! The types every part of the blog shares, the app's wasm included:
-//! languages, slugs, dates, highlighted code, and how each language writes them, the
-//! layout of a content folder, the site's URL, which URLs a post may use and how they are percent-encoded, and the
-//! format of the data files the build writes and the app reads (encode and
-//! decode, in one place).
+//! languages, slugs, dates, highlighted code, and how each language writes
+//! them, the layout of a content folder, the site's URL, which URLs a post
+//! may use and how they are percent-encoded, and the format of the data
+//! files the build writes and the app reads (encode and decode, in one
+//! place).
 //!
 //! Invariant: no I/O and no dependencies, so that nothing here costs the
 //! wasm more than the app uses of it.
