@@ -29,10 +29,20 @@ use blog_model::html::{self as raw, Piece, Verdict};
 use blog_model::lang::Lang;
 use blog_model::slug::slugify;
 
+#[cfg(target_arch = "wasm32")]
+mod entity;
 mod url;
 
 pub use url::{UrlKind, classify_url};
 use url::{encode, within_site};
+
+/// A parser of `text` with [`options`]; in the browser, it decodes named
+/// character references with the browser's help (`entity`).
+fn parser(text: &str) -> Parser<'_> {
+    #[cfg(target_arch = "wasm32")]
+    pulldown_cmark::set_entity_decoder(entity::decode);
+    Parser::new_ext(text, options())
+}
 
 /// The Markdown extensions posts may use (the spec test parses with them too).
 pub fn options() -> Options {
@@ -79,7 +89,7 @@ pub fn render_with_outline(
         footnotes: Vec::new(),
         outline: Vec::new(),
     };
-    let mut events = Parser::new_ext(markdown, options());
+    let mut events = parser(markdown);
     let mut body = renderer.children(&mut events);
     body.extend(renderer.footnotes_section());
     (body.into_any(), renderer.outline)
@@ -706,7 +716,7 @@ pub fn text_blocks(body: &str) -> Vec<TextBlock> {
     let mut ids = HeadingIds::default();
     let mut section = None;
     let mut text = String::new();
-    let mut events = Parser::new_ext(body, options());
+    let mut events = parser(body);
     while let Some(event) = events.next() {
         match event {
             Event::Start(Tag::Heading { id, .. }) => {

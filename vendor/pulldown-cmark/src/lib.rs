@@ -100,6 +100,10 @@ pub use crate::parse::{
     BrokenLink, BrokenLinkCallback, DefaultBrokenLinkCallback, OffsetIter, Parser, RefDefs,
 };
 pub use crate::strings::{CowStr, InlineStr};
+// Patched (see vendor/README.md): a wasm decodes entities by the embedding
+// app's function.
+#[cfg(target_arch = "wasm32")]
+pub use crate::entities::set_entity_decoder;
 pub use crate::utils::*;
 
 /// Codeblock kind.
