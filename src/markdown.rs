@@ -30,17 +30,21 @@ use blog_model::lang::Lang;
 use blog_model::slug::slugify;
 
 #[cfg(target_arch = "wasm32")]
-mod entity;
+mod browser;
 mod url;
 
 pub use url::{UrlKind, classify_url};
 use url::{encode, within_site};
 
 /// A parser of `text` with [`options`]; in the browser, it decodes named
-/// character references with the browser's help (`entity`).
+/// character references and folds the case of labels with the browser's
+/// help (`browser`).
 fn parser(text: &str) -> Parser<'_> {
     #[cfg(target_arch = "wasm32")]
-    pulldown_cmark::set_entity_decoder(entity::decode);
+    {
+        pulldown_cmark::set_entity_decoder(browser::entity);
+        pulldown_cmark::set_case_folder(browser::fold_case);
+    }
     Parser::new_ext(text, options())
 }
 

@@ -100,10 +100,10 @@ pub use crate::parse::{
     BrokenLink, BrokenLinkCallback, DefaultBrokenLinkCallback, OffsetIter, Parser, RefDefs,
 };
 pub use crate::strings::{CowStr, InlineStr};
-// Patched (see vendor/README.md): a wasm decodes entities by the embedding
-// app's function.
+// Patched (see vendor/README.md): a wasm decodes entities and folds the
+// case of labels by the embedding app's functions.
 #[cfg(target_arch = "wasm32")]
-pub use crate::entities::set_entity_decoder;
+pub use crate::{entities::set_entity_decoder, linklabel::set_case_folder};
 pub use crate::utils::*;
 
 /// Codeblock kind.

@@ -20,8 +20,6 @@
 
 //! Link label parsing and matching.
 
-use unicase::UniCase;
-
 use crate::scanners::{is_ascii_punctuation, is_ascii_whitespace, scan_eol};
 use crate::strings::CowStr;
 
@@ -31,9 +29,74 @@ pub(crate) enum ReferenceLabel<'a> {
     Footnote(CowStr<'a>),
 }
 
-pub(crate) type LinkLabel<'a> = UniCase<CowStr<'a>>;
+pub(crate) type LinkLabel<'a> = Label<'a>;
 
-pub(crate) type FootnoteLabel<'a> = UniCase<CowStr<'a>>;
+pub(crate) type FootnoteLabel<'a> = Label<'a>;
+
+// Patched (see vendor/README.md): labels match by their text lower-cased,
+// upper-cased and lower-cased again, which puts together the same letters
+// as Unicode's case folding (`ß`, `ẞ` and `SS`; `ς`, `σ` and `Σ`), instead
+// of by `unicase` and its own tables. Natively, Rust's standard library
+// changes the case; in a wasm, the function the embedding app installs (a
+// browser's `toLowerCase` and `toUpperCase`, which follow the same Unicode
+// rules), or only ASCII letters until one is.
+#[cfg(target_arch = "wasm32")]
+static FOLDER: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+/// Installs the function that folds the case of a link or footnote label
+/// that is not all ASCII (lower case, upper case, lower case again). Only
+/// the first call counts.
+#[cfg(target_arch = "wasm32")]
+pub fn set_case_folder(fold: fn(&str) -> String) {
+    let _ = FOLDER.set(fold);
+}
+
+fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    return match FOLDER.get() {
+        Some(fold) => fold(text),
+        None => text.to_ascii_lowercase(),
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    text.to_lowercase().to_uppercase().to_lowercase()
+}
+
+/// A label as written, compared and hashed by its folded case.
+#[derive(Clone, Debug)]
+pub(crate) struct Label<'a> {
+    text: CowStr<'a>,
+    folded: String,
+}
+
+impl<'a> Label<'a> {
+    pub(crate) fn new(text: CowStr<'a>) -> Self {
+        let folded = fold(&text);
+        Label { text, folded }
+    }
+}
+
+impl AsRef<str> for Label<'_> {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for Label<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.folded == other.folded
+    }
+}
+
+impl Eq for Label<'_> {}
+
+impl core::hash::Hash for Label<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.folded.hash(state);
+    }
+}
 
 /// Assumes the opening bracket has already been scanned.
 /// The line break handler determines what happens when a linebreak

@@ -27,10 +27,9 @@ use std::iter::FusedIterator;
 use std::num::NonZeroUsize;
 use std::ops::{Index, Range};
 
-use unicase::UniCase;
 
 use crate::firstpass::run_first_pass;
-use crate::linklabel::{scan_link_label_rest, FootnoteLabel, LinkLabel, ReferenceLabel};
+use crate::linklabel::{scan_link_label_rest, FootnoteLabel, Label, LinkLabel, ReferenceLabel};
 use crate::scanners::*;
 use crate::strings::CowStr;
 use crate::tree::{Tree, TreeIndex};
@@ -2052,7 +2051,7 @@ where
 {
     /// Performs a lookup on reference label using unicode case folding.
     pub fn get(&'s self, key: &'b str) -> Option<&'b LinkDef<'input>> {
-        self.0.get(&UniCase::new(key.into()))
+        self.0.get(&Label::new(key.into()))
     }
 
     /// Provides an iterator over all the document's reference definitions.
@@ -2067,11 +2066,11 @@ where
 {
     /// Performs a lookup on reference label using unicode case folding.
     pub fn contains(&'s self, key: &'b str) -> bool {
-        self.0.contains_key(&UniCase::new(key.into()))
+        self.0.contains_key(&Label::new(key.into()))
     }
     /// Performs a lookup on reference label using unicode case folding.
     pub fn get_mut(&'s mut self, key: CowStr<'input>) -> Option<&'s mut FootnoteDef> {
-        self.0.get_mut(&UniCase::new(key))
+        self.0.get_mut(&Label::new(key))
     }
 }
 

@@ -538,5 +538,11 @@ async fn the_xss_corpus_runs_nothing_pre_rendered_or_in_the_app() {
     for text in ["Æ", "∉", "≂̸", "&nosuch;", "&notit;", "&ampx;"] {
         assert!(in_app.contains(text), "{text} not in {in_app}");
     }
+    // And reference labels in several scripts, matched whatever their case
+    // by Unicode's case folding in the page and the browser's in the app.
+    for url in ["strasse", "sigma", "dz", "istanbul", "long-s", "ffi"] {
+        let href = format!("href=\"https://example.com/{url}\"");
+        assert!(in_app.contains(&href), "{href} not in {in_app}");
+    }
     finish(browser).await;
 }

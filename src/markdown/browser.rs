@@ -1,13 +1,16 @@
-//! Named character references (`&ouml;`) in the browser, decoded by its
-//! HTML parser, which knows the list CommonMark takes them from: the wasm
-//! leaves pulldown-cmark's table of 2,125 names out (`vendor/README.md`).
-//! Natively the table decodes them. Both draw the same text: the browser
-//! tests compare a post that uses every name, landed and drawn by the app.
+//! What the browser does for the Markdown parser in the app, with what it
+//! already knows instead of tables in the wasm (`vendor/README.md`): named
+//! character references (`&ouml;`) decoded by its HTML parser, which knows
+//! the list CommonMark takes them from, and the case of link labels folded
+//! by its `toLowerCase` and `toUpperCase`. Natively, pulldown-cmark's table
+//! and Rust's standard library do the same. Both sides draw the same text:
+//! the browser tests compare a post that uses every name and labels in
+//! several scripts, landed and drawn by the app.
 
 use std::cell::OnceCell;
 
 /// The value of `&name;`, or `None` where `name` names no reference.
-pub(super) fn decode(name: &str) -> Option<String> {
+pub(super) fn entity(name: &str) -> Option<String> {
     // The scanner passes only letters and digits: the markup below is one
     // reference and nothing else.
     if !name.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
@@ -32,4 +35,14 @@ pub(super) fn decode(name: &str) -> Option<String> {
         // names without their semicolon (`&notit;` is `¬it;`).
         (value.chars().count() <= 2).then_some(value)
     })
+}
+
+/// `text` lower-cased, upper-cased and lower-cased again: its letters put
+/// together as Unicode's case folding does (`ẞ`, `ß` and `SS` alike).
+pub(super) fn fold_case(text: &str) -> String {
+    js_sys::JsString::from(text)
+        .to_lower_case()
+        .to_upper_case()
+        .to_lower_case()
+        .into()
 }
