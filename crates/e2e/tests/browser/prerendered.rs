@@ -204,8 +204,16 @@ const TAKEOVER_RECORDER: &str = r#"
 window.__frames = 0;
 window.__blankFrames = 0;
 window.__shifts = [];
+window.__shifted = [];
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+  for (const entry of list.getEntries()) {
+    window.__shifts.push(entry.value);
+    // What moved, for the message: when, and each node's box before and after.
+    window.__shifted.push(Math.round(entry.startTime) + ' ms: ' + entry.sources.map((s) =>
+      (s.node ? s.node.nodeName + '.' + s.node.className : '?') + ' ' +
+      JSON.stringify([s.previousRect.x, s.previousRect.y, s.previousRect.width, s.previousRect.height]) + ' → ' +
+      JSON.stringify([s.currentRect.x, s.currentRect.y, s.currentRect.width, s.currentRect.height])).join(', '));
+  }
 }).observe({ type: 'layout-shift', buffered: true });
 addEventListener('TrunkApplicationStarted', () => { window.__appFrame = window.__frames; });
 const watch = () => {
@@ -271,6 +279,7 @@ async fn the_app_takes_over_the_page_without_a_flash_keeping_selection_focus_and
                 blankFrames: window.__blankFrames,
                 frames: window.__frames,
                 shifts: window.__shifts,
+                shifted: window.__shifted,
             };
         ")
         .await;
