@@ -49,8 +49,11 @@ async fn meta(folder: &str) -> Result<Meta, LoadError> {
     decode_meta(&text).ok_or_else(|| malformed("list of shards"))
 }
 
-async fn shard(folder: &str, dir: &str, key: &str) -> Result<Rc<Shard>, LoadError> {
-    let url = site::path(&format!("{folder}/{dir}/{key}.txt"));
+fn shard_url(folder: &str, dir: &str, key: &str) -> String {
+    site::path(&format!("{folder}/{dir}/{key}.txt"))
+}
+
+async fn shard(url: String) -> Result<Rc<Shard>, LoadError> {
     if let Some(shard) = SHARDS.with_borrow(|shards| shards.get(&url).cloned()) {
         return Ok(shard);
     }
@@ -60,6 +63,22 @@ async fn shard(folder: &str, dir: &str, key: &str) -> Result<Rc<Shard>, LoadErro
     let shard = Rc::new(shard);
     SHARDS.with_borrow_mut(|shards| shards.insert(url, shard.clone()));
     Ok(shard)
+}
+
+/// The shards at `urls`, in order. Those not decoded yet are requested
+/// together first (a shard awaited is then one already on its way), which
+/// is what joining their futures would do, without a join's code per type.
+async fn shards(urls: Vec<String>) -> Result<Vec<Rc<Shard>>, LoadError> {
+    for url in &urls {
+        if SHARDS.with_borrow(|shards| !shards.contains_key(url)) {
+            prefetch(url.clone());
+        }
+    }
+    let mut shards = Vec::with_capacity(urls.len());
+    for url in urls {
+        shards.push(shard(url).await?);
+    }
+    Ok(shards)
 }
 
 fn keep_docs(docs: impl Iterator<Item = (u32, Doc)>) {
@@ -107,14 +126,14 @@ async fn search_in(folder: &str, query: &Query, lang: Lang) -> Result<Vec<Found>
             prefetch(docs_url(folder, chunk));
         }
     }
-    // Every shard at once: the requests go out together.
-    let (forward, reversed) = futures::future::join(
-        futures::future::try_join_all(forward_keys.iter().map(|key| shard(folder, "t", key))),
-        futures::future::try_join_all(reversed_keys.iter().map(|key| shard(folder, "r", key))),
-    )
-    .await;
-    let (forward, reversed) = (forward?, reversed?);
-    let forward: Vec<&Shard> = forward.iter().map(Rc::as_ref).collect();
+    let urls = |dir: &str, keys: &[String]| -> Vec<String> {
+        keys.iter().map(|key| shard_url(folder, dir, key)).collect()
+    };
+    let (forward, reversed) = (urls("t", &forward_keys), urls("r", &reversed_keys));
+    let count = forward.len();
+    let mut all = shards(forward.into_iter().chain(reversed).collect()).await?;
+    let reversed = all.split_off(count);
+    let forward: Vec<&Shard> = all.iter().map(Rc::as_ref).collect();
     let reversed: Vec<&Shard> = reversed.iter().map(Rc::as_ref).collect();
     let hits = query.run(&forward, &reversed);
     let hits: Vec<_> = hits.into_iter().take(RESULTS).collect();
@@ -126,8 +145,13 @@ async fn search_in(folder: &str, query: &Query, lang: Lang) -> Result<Vec<Found>
             chunks.push(chunk);
         }
     }
-    futures::future::try_join_all(chunks.iter().map(|&chunk| docs(folder, chunk, meta.chunk)))
-        .await?;
+    // The files of documents, requested together, then read in order.
+    for &chunk in &chunks {
+        prefetch(docs_url(folder, chunk));
+    }
+    for &chunk in &chunks {
+        docs(folder, chunk, meta.chunk).await?;
+    }
     let mut found = Vec::new();
     for hit in hits {
         let doc = doc(hit.doc).ok_or_else(|| malformed("list of posts"))?;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::load::load;
+use crate::data::load::{load, prefetch};
 use crate::data::search::{Found, search};
 use crate::i18n::{only_in, texts};
 use crate::markdown::{self, class, element, text};
@@ -96,13 +96,15 @@ pub fn SearchBox(
                         return;
                     }
                     leptos::task::spawn_local(async move {
-                        let passages = futures::future::join_all(
-                            translations
-                                .iter()
-                                .take(PASSAGES)
-                                .map(|translation| passage(&parsed, translation)),
-                        )
-                        .await;
+                        let translations = &translations[..translations.len().min(PASSAGES)];
+                        // Requested together, then cut in order.
+                        for translation in translations {
+                            prefetch(post_url(translation));
+                        }
+                        let mut passages = Vec::new();
+                        for translation in translations {
+                            passages.push(passage(&parsed, translation).await);
+                        }
                         if runs.get_value() != this {
                             return;
                         }
@@ -352,6 +354,11 @@ async fn results(query: &Query, lang: Lang) -> Result<(Vec<Shown>, Vec<Translati
     Ok((shown, translations))
 }
 
+/// Where the translation's file is.
+fn post_url(translation: &Translation) -> String {
+    site::path(&post_file(translation.lang, &translation.slug))
+}
+
 /// The first passage of the translation's text with a word of the query,
 /// cut around it, and the section it is in; nothing when the post's file
 /// cannot be had or no word is found as written (a typo, the other
@@ -360,8 +367,7 @@ async fn passage(
     query: &Query,
     translation: &Translation,
 ) -> (Option<String>, Vec<(String, bool)>) {
-    let url = site::path(&post_file(translation.lang, &translation.slug));
-    let Ok(file) = load(&url).await else {
+    let Ok(file) = load(&post_url(translation)).await else {
         return (None, Vec::new());
     };
     let Ok(article) = decode_article(&file) else {
