@@ -1,5 +1,7 @@
 //! Markdown to a Leptos view tree, by mapping pulldown-cmark's events onto
-//! elements. No HTML string is ever injected: the raw HTML tags of a post
+//! elements: the events a post's body was parsed into when the content was
+//! published (`blog_model::body`), so the same for the pre-renderer and the
+//! app, which has no Markdown parser. No HTML string is ever injected: the raw HTML tags of a post
 //! that `blog_model::html` allows (`<kbd>`, `<details>`, `<img>` …) become
 //! elements built here like any other, with only their allowed attributes;
 //! every other tag is left out (its text stays), and link and image URLs
@@ -18,9 +20,7 @@ use std::collections::HashMap;
 use leptos::attr::custom::custom_attribute;
 use leptos::html::custom;
 use leptos::prelude::*;
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use crate::data::{Assets, COLUMN_SIZES, ImageSize, srcset};
 use crate::i18n::texts;
@@ -29,39 +29,23 @@ use blog_model::html::{self as raw, Piece, Verdict};
 use blog_model::lang::Lang;
 use blog_model::slug::slugify;
 
-#[cfg(target_arch = "wasm32")]
-mod browser;
 mod url;
 
 pub use url::{UrlKind, classify_url};
 use url::{encode, within_site};
 
-/// A parser of `text` with [`options`]; in the browser, it decodes named
-/// character references and folds the case of labels with the browser's
-/// help (`browser`).
-fn parser(text: &str) -> Parser<'_> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        pulldown_cmark::set_entity_decoder(browser::entity);
-        pulldown_cmark::set_case_folder(browser::fold_case);
-    }
-    Parser::new_ext(text, options())
+/// The events of `body` (a data file's body, as `blog_model::body` writes
+/// it when the content is published). A body that does not read draws
+/// nothing: `decode_article` has refused it already.
+fn events(body: &str) -> std::vec::IntoIter<Event<'_>> {
+    blog_model::body::read(body).unwrap_or_default().into_iter()
 }
 
-/// The Markdown extensions posts may use (the spec test parses with them too).
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-/// Renders a post body. Relative image paths resolve against the post's
-/// folder and get their sizes from `assets`; interface text (footnote
-/// labels) is in `lang`.
-pub fn render(markdown: &str, assets: &Assets<'_>, lang: Lang) -> AnyView {
-    render_with_outline(markdown, assets, lang).0
+/// Renders a post's body (its Markdown's events, see [`events`]).
+/// Relative image paths resolve against the post's folder and get their
+/// sizes from `assets`; interface text (footnote labels) is in `lang`.
+pub fn render(body: &str, assets: &Assets<'_>, lang: Lang) -> AnyView {
+    render_with_outline(body, assets, lang).0
 }
 
 /// A section of a body's outline: an `h2` or `h3`, for the table of contents.
@@ -76,11 +60,7 @@ pub struct Section {
 }
 
 /// [`render`], and the body's `h2` and `h3` headings in order.
-pub fn render_with_outline(
-    markdown: &str,
-    assets: &Assets<'_>,
-    lang: Lang,
-) -> (AnyView, Vec<Section>) {
+pub fn render_with_outline(body: &str, assets: &Assets<'_>, lang: Lang) -> (AnyView, Vec<Section>) {
     let mut renderer = Renderer {
         assets,
         lang,
@@ -93,10 +73,9 @@ pub fn render_with_outline(
         footnotes: Vec::new(),
         outline: Vec::new(),
     };
-    let mut events = parser(markdown);
-    let mut body = renderer.children(&mut events);
-    body.extend(renderer.footnotes_section());
-    (body.into_any(), renderer.outline)
+    let mut view = renderer.children(&mut events(body));
+    view.extend(renderer.footnotes_section());
+    (view.into_any(), renderer.outline)
 }
 
 /// An attribute: its name, and its value where it has one (an attribute
@@ -720,7 +699,7 @@ pub fn text_blocks(body: &str) -> Vec<TextBlock> {
     let mut ids = HeadingIds::default();
     let mut section = None;
     let mut text = String::new();
-    let mut events = parser(body);
+    let mut events = events(body);
     while let Some(event) = events.next() {
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
@@ -777,7 +756,7 @@ mod tests {
             images: &images,
             highlights: &highlights,
         };
-        render(markdown, &assets, Lang::En)
+        render(&blog_model::body::encode(markdown), &assets, Lang::En)
             .to_html()
             .replace("<!>", "")
     }

@@ -31,7 +31,7 @@ fn body() -> &'static str {
 /// The HTML a body renders to, without the empty comments Leptos leaves
 /// between text nodes for hydration.
 fn render(markdown: &str, lang: Lang) -> String {
-    blog::markdown::render(markdown, &ASSETS, lang)
+    blog::markdown::render(&blog_model::body::encode(markdown), &ASSETS, lang)
         .to_html()
         .replace("<!>", "")
 }

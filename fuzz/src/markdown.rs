@@ -12,6 +12,7 @@ use blog::data::{Assets, ImageSize, Variant};
 use blog_model::code::{Highlight, Run, block_hash};
 use blog_model::lang::Lang;
 use leptos::prelude::RenderHtml;
+use pulldown_cmark::{Event, Parser};
 
 use crate::allow_list;
 use crate::seeded::{self, Rng, panic_message};
@@ -204,9 +205,24 @@ pub fn input(rng: &mut Rng) -> Vec<String> {
         .collect()
 }
 
-/// Renders `markdown` and checks the property every post must have: no
-/// panic, and HTML whose every element, attribute and URL is allowed.
+/// Renders `markdown` and checks the properties every post must have: its
+/// body (the events it is published as) reads back as the parser's events;
+/// no panic, and HTML whose every element, attribute and URL is allowed.
+/// The input read as a body, which it mostly is not, is an error or events,
+/// never a panic.
 pub fn check(markdown: &str) -> Result<(), String> {
+    let body = panic::catch_unwind(|| {
+        let _ = blog_model::body::read(markdown);
+        blog_model::body::encode(markdown)
+    })
+    .map_err(|panic| format!("panicked: {}", panic_message(&*panic)))?;
+    let events = blog_model::body::read(&body)
+        .map_err(|error| format!("the published body does not read back: {error}\nbody: {body}"))?;
+    if events != parsed(markdown) {
+        return Err(format!(
+            "the published body reads back as other events than the parser's\nbody: {body}"
+        ));
+    }
     let highlights = token_runs(markdown);
     // One image of the post's folder, with a smaller copy, so that the
     // size and `srcset` an image of it gets are drawn too.
@@ -225,10 +241,24 @@ pub fn check(markdown: &str) -> Result<(), String> {
         highlights: &highlights,
     };
     let rendered = panic::catch_unwind(AssertUnwindSafe(|| {
-        blog::markdown::render(markdown, &assets, Lang::En).to_html()
+        blog::markdown::render(&body, &assets, Lang::En).to_html()
     }))
     .map_err(|panic| format!("panicked: {}", panic_message(&*panic)))?;
     allow_list::check(&rendered).map_err(|problem| format!("{problem}\nrendered: {rendered}"))
+}
+
+/// The parser's events for `markdown`, adjacent texts joined as a body
+/// writes them.
+fn parsed(markdown: &str) -> Vec<Event<'_>> {
+    let mut events: Vec<Event<'_>> = Vec::new();
+    for event in Parser::new_ext(markdown, blog_model::body::options()) {
+        if let (Event::Text(part), Some(Event::Text(before))) = (&event, events.last_mut()) {
+            *before = format!("{before}{part}").into();
+            continue;
+        }
+        events.push(event);
+    }
+    events
 }
 
 /// Runs for every fenced block with a language, as the build would give

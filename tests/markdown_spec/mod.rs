@@ -56,8 +56,11 @@ fn rendered(markdown: &str) -> Result<String, String> {
         images: &[],
         highlights: &[],
     };
-    let html =
-        leptos::prelude::RenderHtml::to_html(blog::markdown::render(markdown, &ASSETS, Lang::En));
+    let html = leptos::prelude::RenderHtml::to_html(blog::markdown::render(
+        &blog_model::body::encode(markdown),
+        &ASSETS,
+        Lang::En,
+    ));
     let tokens = html::tokenize(&html)?;
     Ok(canonical(undo_deliberate(tokens)))
 }
@@ -148,6 +151,31 @@ fn every_spec_example_renders_as_the_spec_says_or_is_a_listed_deliberate_differe
         problems.join("\n"),
         summary.join("\n")
     );
+}
+
+#[test]
+fn every_spec_example_is_published_as_the_events_the_parser_gives() {
+    use pulldown_cmark::{Event, Parser};
+    for file in SpecFile::ALL {
+        for example in examples(file.text()) {
+            let mut parsed: Vec<Event<'_>> = Vec::new();
+            for event in Parser::new_ext(&example.markdown, blog_model::body::options()) {
+                if let (Event::Text(part), Some(Event::Text(before))) = (&event, parsed.last_mut())
+                {
+                    *before = format!("{before}{part}").into();
+                    continue;
+                }
+                parsed.push(event);
+            }
+            let body = blog_model::body::encode(&example.markdown);
+            assert_eq!(
+                blog_model::body::read(&body).as_deref(),
+                Ok(parsed.as_slice()),
+                "{file} example {}: {body}",
+                example.number
+            );
+        }
+    }
 }
 
 #[test]

@@ -168,7 +168,7 @@ pub fn raw_html_as_the_mapping_draws_it(markdown: &str, spec_html: &str) -> Stri
     };
     let mut block: Option<String> = None;
     let mut open = Vec::new();
-    for event in Parser::new_ext(markdown, blog::markdown::options()) {
+    for event in Parser::new_ext(markdown, blog_model::body::options()) {
         match event {
             Event::Start(Tag::HtmlBlock) => block = Some(String::new()),
             // The indentation of a block's first line comes as text.

@@ -481,7 +481,7 @@ pub fn articles(published: &Published<'_>, tags: &Tags) -> Vec<Article> {
             newer: None,
             older: None,
             related: Vec::new(),
-            body: translation.body.clone(),
+            body: blog_model::body::encode(&translation.body),
         })
         .collect()
 }

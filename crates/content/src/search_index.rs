@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use blog_model::data::Article;
 use blog_search::index::{Builder, Doc, Field, Translation};
@@ -59,12 +59,13 @@ pub fn files(articles: &[Article]) -> Vec<(String, String)> {
     builder.files()
 }
 
-/// The text of a Markdown body: its headings, and everything else.
-fn text_of(markdown: &str) -> (String, String) {
-    let (mut headings, mut body) = (String::new(), String::new());
+/// The text of a body (its Markdown's events, `blog_model::body`): its
+/// headings, and everything else.
+fn text_of(body: &str) -> (String, String) {
+    let (mut headings, mut text) = (String::new(), String::new());
     let mut in_heading = false;
-    for event in Parser::new(markdown) {
-        let out = if in_heading { &mut headings } else { &mut body };
+    for event in blog_model::body::read(body).unwrap_or_default() {
+        let out = if in_heading { &mut headings } else { &mut text };
         match event {
             Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::End(TagEnd::Heading(_)) => {
@@ -84,7 +85,7 @@ fn text_of(markdown: &str) -> (String, String) {
             _ => {}
         }
     }
-    (headings, body)
+    (headings, text)
 }
 
 #[cfg(test)]
@@ -93,8 +94,9 @@ mod tests {
 
     #[test]
     fn markdown_is_taken_off_and_headings_kept_apart() {
-        let (headings, body) =
-            text_of("# Größe\n\nSome *emphasis* and `code`.\n\n## Part two\n\n- a\n- b\n");
+        let (headings, body) = text_of(&blog_model::body::encode(
+            "# Größe\n\nSome *emphasis* and `code`.\n\n## Part two\n\n- a\n- b\n",
+        ));
         assert_eq!(headings, "Größe\nPart two\n");
         assert!(body.contains("Some emphasis and code."), "{body}");
         assert!(!body.contains('*'));

@@ -1,6 +1,6 @@
 //! The data files the app fetches instead of compiling the blog in: one per
 //! translation (`data/<lang>/post/<slug>.txt`: its metadata, the post's other
-//! translations, its images and the Markdown body) and one per page of each
+//! translations, its images and the body's Markdown events, see `body`) and one per page of each
 //! language's index (`data/<lang>/page/<n>.txt`), of each tag's listing
 //! (`data/<lang>/tag/<slug>/<n>.txt`) and one list of a language's tags
 //! (`data/<lang>/tags.txt`). The build writes them, the
@@ -29,7 +29,7 @@ use crate::lang::Lang;
 pub const DESCRIPTION_LIMIT: usize = 160;
 
 /// The first line of every post file.
-const POST_HEADER: &str = "edgewise-post 2";
+const POST_HEADER: &str = "edgewise-post 3";
 /// The first line of every index page.
 const INDEX_HEADER: &str = "edgewise-index 2";
 /// The first line of a language's list of tags.
@@ -123,7 +123,7 @@ pub struct Article {
     /// Up to three posts in its language sharing the most tags with it,
     /// newest first among equals.
     pub related: Vec<TranslationLink>,
-    /// The Markdown body.
+    /// The body: its Markdown's events, as [`crate::body`] writes them.
     pub body: String,
 }
 
@@ -239,6 +239,8 @@ pub enum DataError {
     Truncated,
     /// A line does not have the fields it should.
     BadLine(usize),
+    /// The body's events do not read (see [`crate::body`]).
+    BadBody,
 }
 
 impl fmt::Display for DataError {
@@ -247,6 +249,7 @@ impl fmt::Display for DataError {
             DataError::NotData => f.write_str("not a data file of this version"),
             DataError::Truncated => f.write_str("the file is cut short"),
             DataError::BadLine(line) => write!(f, "line {line} is malformed"),
+            DataError::BadBody => f.write_str("the body is malformed"),
         }
     }
 }
@@ -295,6 +298,7 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                 if rest.len() != len {
                     return Err(DataError::Truncated);
                 }
+                crate::body::read(rest).map_err(|_| DataError::BadBody)?;
                 return Ok(Article {
                     entry: entry.finish().ok_or_else(bad)?,
                     asset_base,
@@ -693,7 +697,7 @@ mod tests {
             newer: None,
             older: Some(link(Lang::De, "frueher", "Früher")),
             related: vec![link(Lang::De, "a", "A"), link(Lang::De, "b", "B")],
-            body: "# Text\n\nwith\ttabs\nand no final line break".to_owned(),
+            body: crate::body::encode("# Text\n\nwith\ttabs\nand no final line break"),
         }
     }
 
@@ -717,6 +721,16 @@ mod tests {
         );
         assert_eq!(decoded.image("./img/a b.png").unwrap().height, 20);
         assert!(!decoded.entry.is_page());
+    }
+
+    #[test]
+    fn a_body_whose_events_do_not_read_is_an_error() {
+        let mut broken = article();
+        broken.body = "(pT4:Cut".to_owned();
+        assert_eq!(
+            decode_article(&encode_article(&broken)),
+            Err(DataError::BadBody)
+        );
     }
 
     #[test]

@@ -3,11 +3,14 @@
 //! them, the layout of a content folder, the site's URL, which URLs a post
 //! may use and how they are percent-encoded, and the format of the data
 //! files the build writes and the app reads (encode and decode, in one
-//! place).
+//! place), a post's body among them: its Markdown's events.
 //!
-//! Invariant: no I/O and no dependencies, so that nothing here costs the
-//! wasm more than the app uses of it.
+//! Invariant: no I/O, and no dependency but pulldown-cmark, whose types a
+//! body's events are (its parser runs only where the content is
+//! published), so that nothing here costs the wasm more than the app uses
+//! of it.
 
+pub mod body;
 pub mod code;
 pub mod data;
 pub mod date;
