@@ -67,18 +67,9 @@ pub fn encode(markdown: &str) -> String {
 /// `events` written as a body.
 pub fn write<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
     let mut out = String::new();
-    let mut text = String::new();
     for event in events {
-        if let Event::Text(part) = &event {
-            text.push_str(part);
-            continue;
-        }
-        if !text.is_empty() {
-            field(&mut out, 'T', &text);
-            text.clear();
-        }
         match event {
-            Event::Text(_) => {}
+            Event::Text(text) => field(&mut out, 'T', &text),
             Event::Code(code) => field(&mut out, 'C', &code),
             Event::Html(html) => field(&mut out, 'H', &html),
             Event::InlineHtml(html) => field(&mut out, 'h', &html),
@@ -98,9 +89,6 @@ pub fn write<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
                 write_end(&mut out, end);
             }
         }
-    }
-    if !text.is_empty() {
-        field(&mut out, 'T', &text);
     }
     out
 }
@@ -550,20 +538,6 @@ mod tests {
     use super::*;
     use pulldown_cmark::Parser;
 
-    /// The events of `markdown` as the parser gives them, adjacent texts
-    /// joined.
-    fn parsed(markdown: &str, options: Options) -> Vec<Event<'_>> {
-        let mut events: Vec<Event<'_>> = Vec::new();
-        for event in Parser::new_ext(markdown, options) {
-            if let (Event::Text(part), Some(Event::Text(before))) = (&event, events.last_mut()) {
-                *before = CowStr::from(format!("{before}{part}"));
-                continue;
-            }
-            events.push(event);
-        }
-        events
-    }
-
     #[test]
     fn every_kind_of_event_reads_back_as_written() {
         let markdown = "# Title {#top .wide data-x=1 hidden}\n\n\
@@ -576,7 +550,7 @@ mod tests {
             1. one\n2. two\n\nbetween\n\n7. seven\n\n- [ ] open\n- [x] done\n\n\
             | a | b | c | d |\n|---|:--|:-:|--:|\n| 1 | 2 | 3 | 4 |\n\n\
             ***\n\n[^1]: A note with Größe &amp; &copy; &#x1F600;.\n";
-        let expected = parsed(markdown, options());
+        let expected: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
         let body = encode(markdown);
         assert_eq!(read(&body).unwrap(), expected, "{body}");
         // The parser gives every kind the app draws.
