@@ -1,9 +1,10 @@
 //! Markdown to a Leptos view tree, by mapping pulldown-cmark's events onto
 //! elements: the events a post's body was parsed into when the content was
 //! published (`blog_model::body`), so the same for the pre-renderer and the
-//! app, which has no Markdown parser. No HTML string is ever injected: the raw HTML tags of a post
-//! that `blog_model::html` allows (`<kbd>`, `<details>`, `<img>` …) become
-//! elements built here like any other, with only their allowed attributes;
+//! app, which has no Markdown parser. No HTML string is ever injected: the
+//! raw HTML tags of a post that `blog_model::html` allows (`<kbd>`,
+//! `<details>`, `<img>` …) become elements built here like any other, with
+//! only their allowed attributes;
 //! every other tag is left out (its text stays), and link and image URLs
 //! with a scheme outside the allow-list (`http`, `https`, `mailto`; see
 //! `url`) are dropped.

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::front_matter::fields::inside_folder;
@@ -52,21 +52,12 @@ pub struct Page<'a> {
     pub body_offset: usize,
 }
 
-/// The Markdown extensions the app reads a body with.
-pub(crate) fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
 /// The problems with the images and links in `page`'s body.
 pub fn check(page: &Page<'_>, pages: &Pages) -> Vec<Diagnostic> {
     let body = &page.text[page.body_offset..];
     let lines = LineIndex::new(page.text);
     let mut problems = Vec::new();
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, blog_model::body::options()).into_offset_iter() {
         let (url, is_image) = match event {
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
             // An email autolink (`<a@b.example>`) becomes a `mailto:` link.

@@ -55,7 +55,7 @@ pub fn check(page: &Page<'_>) -> Vec<Diagnostic> {
     let mut block: Option<Raw> = None;
     // Inside an image's description raw HTML is text (its `alt`).
     let mut in_image = 0usize;
-    for (event, range) in Parser::new_ext(body, links::options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, blog_model::body::options()).into_offset_iter() {
         let (start, len) = (page.body_offset + range.start, range.len());
         match event {
             Event::Start(Tag::Image { .. }) => in_image += 1,
