@@ -11,6 +11,8 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::source_text::LineIndex;
 use blog_model::code::{Highlight, Run, block_hash, block_language};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use std::borrow::Borrow;
+use std::ops::Range;
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
@@ -115,16 +117,23 @@ pub struct Block {
     pub offset: usize,
 }
 
-/// Every fenced block with a language in `body`, as the app's Markdown
-/// mapping sees it (the text of a block is the same whatever extensions the
-/// parser has on).
+/// Every fenced block with a language in `body`, parsed as it is published
+/// (`blog_model::body::options`).
 pub fn blocks(body: &str) -> Vec<Block> {
+    blocks_in(Parser::new_ext(body, blog_model::body::options()).into_offset_iter())
+}
+
+/// Every fenced block with a language among a body's parsed `events`, each
+/// with its place in the body's text.
+pub fn blocks_in<'e, E: Borrow<Event<'e>>>(
+    events: impl IntoIterator<Item = (E, Range<usize>)>,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut open: Option<Block> = None;
-    for (event, range) in Parser::new(body).into_offset_iter() {
-        match event {
+    for (event, range) in events {
+        match event.borrow() {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                open = block_language(&info).map(|language| Block {
+                open = block_language(info).map(|language| Block {
                     language,
                     code: String::new(),
                     offset: range.start,
@@ -132,7 +141,7 @@ pub fn blocks(body: &str) -> Vec<Block> {
             }
             Event::Text(text) => {
                 if let Some(block) = &mut open {
-                    block.code.push_str(&text);
+                    block.code.push_str(text);
                 }
             }
             Event::End(TagEnd::CodeBlock) => blocks.extend(open.take()),
@@ -175,11 +184,11 @@ pub fn check(shown: &str, text: &str, body_offset: usize) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The runs of every block of `body` in a language the grammars know, once
-/// per distinct block.
-pub fn highlight_body(body: &str) -> Vec<Highlight> {
+/// The runs of every block in a language the grammars know, once per
+/// distinct block.
+pub fn highlight(blocks: Vec<Block>) -> Vec<Highlight> {
     let mut out: Vec<Highlight> = Vec::new();
-    for block in blocks(body) {
+    for block in blocks {
         let Language::Code(syntax) = language(&block.language) else {
             continue;
         };
@@ -446,8 +455,24 @@ mod tests {
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].code, "fn a() {}\n");
         assert_eq!(found[0].offset, 6);
-        let highlights = highlight_body(body);
+        let highlights = highlight(found);
         assert_eq!(highlights.len(), 1);
         assert_eq!(highlights[0].hash, block_hash("rust", "fn a() {}\n"));
+    }
+
+    #[test]
+    fn blocks_are_found_as_the_body_is_parsed_footnotes_included() {
+        // Without the footnotes extension the fence would be an indented
+        // code block's text, and the block drawn plain.
+        let body = "Text.[^1]\n\n[^1]: A note.\n\n    ```rust\n    fn a() {}\n    ```\n";
+        let found = blocks(body);
+        assert_eq!(
+            found.len(),
+            1,
+            "{:?}",
+            found.iter().map(|b| &b.code).collect::<Vec<_>>()
+        );
+        assert_eq!(found[0].language, "rust");
+        assert_eq!(found[0].code, "fn a() {}\n");
     }
 }

@@ -473,15 +473,23 @@ pub fn articles(published: &Published<'_>, tags: &Tags) -> Vec<Article> {
         .collect();
     post.translations
         .iter()
-        .map(|translation| Article {
-            entry: entry(translation, published, &images, &links, tags),
-            asset_base: published.asset_base.clone(),
-            images: images.clone(),
-            highlights: highlight::highlight_body(&translation.body),
-            newer: None,
-            older: None,
-            related: Vec::new(),
-            body: blog_model::body::encode(&translation.body),
+        .map(|translation| {
+            // Parsed once: the code blocks highlighted are those drawn.
+            let events: Vec<_> =
+                pulldown_cmark::Parser::new_ext(&translation.body, blog_model::body::options())
+                    .into_offset_iter()
+                    .collect();
+            let blocks = highlight::blocks_in(events.iter().map(|(e, r)| (e, r.clone())));
+            Article {
+                entry: entry(translation, published, &images, &links, tags),
+                asset_base: published.asset_base.clone(),
+                images: images.clone(),
+                highlights: highlight::highlight(blocks),
+                newer: None,
+                older: None,
+                related: Vec::new(),
+                body: blog_model::body::write(events.into_iter().map(|(event, _)| event)),
+            }
         })
         .collect()
 }

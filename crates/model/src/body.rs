@@ -6,8 +6,8 @@
 //!
 //! The text is a sequence of records, each a letter and its fields. A
 //! string is its length in bytes, `:` and the bytes, so nothing is
-//! escaped; a number ends with `;`; an absent value is `-`. Adjacent texts
-//! are written as one.
+//! escaped; a number ends with `;`; an absent value is `-`. Each event is
+//! one record, adjacent texts too, so a body reads back as it was parsed.
 //!
 //! | record | event |
 //! |---|---|
