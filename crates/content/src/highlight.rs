@@ -111,6 +111,7 @@ pub fn closest_language(name: &str) -> Option<&'static str> {
 
 /// A fenced block of a body: its language as written, its text, and the
 /// byte offset of its opening fence.
+#[derive(Clone)]
 pub struct Block {
     pub language: String,
     pub code: String,
