@@ -4,32 +4,9 @@
 //! panic's message. Shared by the Markdown mapping's fuzzing and the content
 //! checker's.
 
-/// A small, fast, seeded generator (SplitMix64): enough for test inputs.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`.
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// One of `items`.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+/// The seeded generator gen-posts writes posts with: a failing seed
+/// replays.
+pub use gen_posts::seeded::Rng;
 
 /// Cuts a failing input down to pieces that still fail: drops each piece in
 /// turn while `fails` holds.

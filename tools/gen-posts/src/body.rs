@@ -14,12 +14,12 @@ use blog_model::labels::count_words;
 use blog_model::lang::Lang;
 
 use crate::plan::{Post, slot};
-use crate::seeded::Rng;
 use crate::words::{
     CODE_SENTENCES, HEADINGS, INLINE_CODE, ITEMS, LEVELS, LIST_LEADS, MEASURED, NOTES, OBJECTS,
     OPENERS, OPTIONS, Pair, QUOTED, SITES, SNIPPETS, STEP_LEADS, STEPS, SUBHEADINGS, SUBJECTS,
     SUMMARY, TAILS, TASK_LEADS, VERBS, VERDICTS, say,
 };
+use gen_posts::seeded::Rng;
 
 /// Text in every language, in [`Lang::ALL`] order.
 type Texts = [String; 2];

@@ -10,8 +10,8 @@
 use blog_model::lang::Lang;
 use jpeg_encoder::{ColorType, Encoder, EncodingError};
 
-use crate::seeded::Rng;
 use crate::words::{Pair, say};
+use gen_posts::seeded::Rng;
 
 pub const WIDTH: u16 = 1200;
 pub const HEIGHT: u16 = 630;

@@ -15,8 +15,8 @@ use jpeg_encoder::EncodingError;
 
 use crate::body;
 use crate::plan::{Post, Translation, tags_used};
-use crate::seeded::{Purpose, Rng};
 use crate::words::{TAGS, say};
+use gen_posts::seeded::{Purpose, Rng};
 
 /// What was written.
 #[derive(Debug, Clone, Copy, Default)]

@@ -17,7 +17,6 @@ mod body;
 mod cover;
 mod files;
 mod plan;
-mod seeded;
 mod words;
 
 use std::fmt;

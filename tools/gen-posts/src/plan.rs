@@ -9,8 +9,8 @@ use blog_model::lang::Lang;
 use blog_model::slug::slugify;
 
 use crate::cover::Design;
-use crate::seeded::{Purpose, Rng};
 use crate::words::{DESCRIPTIONS, Pair, TAGS, TITLES, TOPICS, TWO_TOPIC_TITLES, say};
+use gen_posts::seeded::{Purpose, Rng};
 
 /// Posts are dated within these years, so that sorting by date is not the
 /// order of the folders.
