@@ -81,11 +81,10 @@ else
 fi
 [ -f "$dist/index.html" ] || die "$dist has no index.html"
 
-first_page() { # first_page LANG: the slug of the first pre-rendered post in LANG
-  local page
-  page="$(find "$dist/$1" -mindepth 2 -maxdepth 2 -name index.html 2>/dev/null | LC_ALL=C sort | head -n 1 || true)"
-  [ -n "$page" ] && basename "$(dirname "$page")"
-  return 0
+first_page() { # first_page LANG: the slug of the newest post in LANG, the index's first card
+  [ -f "$dist/$1/index.html" ] || return 0
+  grep -oE "<article class=\"card\"><a href=\"/$1/[^\"/]+/\"" "$dist/$1/index.html" | head -n 1 |
+    sed -E "s|.*href=\"/$1/||; s|/\"\$||" || true
 }
 
 prerendered=0
