@@ -58,7 +58,10 @@ pub fn SearchBox(
     /// The language of the page.
     lang: Signal<Lang>,
 ) -> impl IntoView {
-    let query = RwSignal::new(String::new());
+    // What the reader typed while the page waited for the app is kept and
+    // searched once it runs, not set back to empty by hydration.
+    let typed = typed_before_start();
+    let query = RwSignal::new(typed.clone());
     let state = RwSignal::new(State::Idle);
     let active = RwSignal::new(None::<usize>);
     let open = RwSignal::new(false);
@@ -122,6 +125,17 @@ pub fn SearchBox(
             );
         });
     };
+    if !typed.is_empty() {
+        // Once hydrated.
+        set_timeout(
+            move || {
+                run();
+                // The list opens where the reader still is.
+                open.set(field_has_focus());
+            },
+            std::time::Duration::ZERO,
+        );
+    }
     let shown = move || match state.get() {
         State::Done(shown) => shown,
         _ => Arc::new(Vec::new()),
@@ -263,6 +277,33 @@ pub fn SearchBox(
             </div>
         </div>
     }
+}
+
+/// The text in the pre-rendered page's search field, typed before the app
+/// started (on a slow connection the page is read, and searched, before
+/// the wasm has come); empty when none, or where there is no page yet.
+fn typed_before_start() -> String {
+    #[cfg(not(feature = "ssr"))]
+    {
+        use wasm_bindgen::JsCast;
+        document()
+            .get_element_by_id("search-input")
+            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default()
+    }
+    #[cfg(feature = "ssr")]
+    String::new()
+}
+
+/// Whether the search field has the focus.
+fn field_has_focus() -> bool {
+    #[cfg(not(feature = "ssr"))]
+    return document()
+        .active_element()
+        .is_some_and(|element| element.id() == "search-input");
+    #[cfg(feature = "ssr")]
+    false
 }
 
 /// Closes the list and forgets the query: a result was opened.

@@ -264,6 +264,36 @@ async fn without_javascript_the_search_page_explains_and_lists_the_tags() {
 }
 
 #[tokio::test]
+async fn a_query_typed_before_the_app_starts_is_kept_and_searched_once_it_does() {
+    // A slow connection: the page is read, and its field typed into, while
+    // the wasm is on its way.
+    let browser = Browser::start(Options {
+        hold_wasm: Some(Duration::from_secs(3)),
+        ..Options::default()
+    })
+    .await;
+    browser.open_page("/de/").await;
+    type_query(&browser, "Serverless Edge").await;
+    assert_eq!(
+        browser
+            .js("return window.wasmBindings === undefined;")
+            .await,
+        json!(true),
+        "the app started before the query was typed"
+    );
+    browser.wait_for_app().await;
+    assert!(titles(&browser).await.contains(&SEED_DE.to_owned()));
+    assert_eq!(
+        browser
+            .js("return document.getElementById('search-input').value;")
+            .await,
+        json!("Serverless Edge"),
+        "hydration set the field back"
+    );
+    finish(browser).await;
+}
+
+#[tokio::test]
 async fn the_open_results_fit_phones_and_desktops_in_both_themes_with_no_axe_violation() {
     for (width, theme) in [
         (390, "light"),
@@ -282,6 +312,13 @@ async fn the_open_results_fit_phones_and_desktops_in_both_themes_with_no_axe_vio
         browser.open("/de/").await;
         type_query(&browser, "Serverless Edge").await;
         assert!(titles(&browser).await.contains(&SEED_DE.to_owned()));
+        // The results as a reader sees them after a pause: with the
+        // passage, its words marked (captured and checked by axe too).
+        let marked = marks(&browser, "Serverless Edge", SEED_DE).await;
+        assert!(
+            marked.as_array().unwrap().iter().any(|m| m == "Serverless"),
+            "{marked}"
+        );
         // Inside the window, and over the page, not beside it.
         let fits = browser
             .js("const r = document.querySelector('.search-panel').getBoundingClientRect();
