@@ -73,6 +73,7 @@ pub fn render_with_outline(body: &str, assets: &Assets<'_>, lang: Lang) -> (AnyV
         footnotes_referenced: Vec::new(),
         footnotes: Vec::new(),
         outline: Vec::new(),
+        code_blocks: 0,
     };
     let mut view = renderer.children(&mut events(body));
     view.extend(renderer.footnotes_section());
@@ -167,6 +168,9 @@ struct Renderer<'a> {
     footnotes: Vec<(usize, Vec<AnyView>)>,
     /// The `h2` and `h3` headings so far.
     outline: Vec<Section>,
+    /// Fenced blocks with a language so far: the next one's runs are the
+    /// post file's `code_blocks`-th (`blog_model::code`).
+    code_blocks: usize,
 }
 
 impl<'a> Renderer<'a> {
@@ -314,12 +318,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// A code block's text: cut into `<span class="t…">` tokens along the
-    /// runs the build made for it, or one text when it has none (no
-    /// language, or an edit since). Leptos renders an empty text node as a
-    /// space, which would show in a `<pre>`: an empty block gets no node.
-    fn code(&self, language: Option<&str>, code: String) -> Vec<AnyView> {
-        let pieces = language
-            .and_then(|language| self.assets.highlight(language, &code))
+    /// runs the build made for it (the post file's `block`-th), or one text
+    /// when it has none (no language, or one the build did not know) or
+    /// they do not fit. Leptos renders an empty text node as a space, which
+    /// would show in a `<pre>`: an empty block gets no node.
+    fn code(&self, block: Option<usize>, code: String) -> Vec<AnyView> {
+        let pieces = block
+            .and_then(|block| self.assets.highlights.get(block))
             .and_then(|highlight| highlight.pieces(&code));
         match pieces {
             Some(pieces) => pieces
@@ -378,10 +383,14 @@ impl<'a> Renderer<'a> {
                     CodeBlockKind::Fenced(info) => block_language(&info),
                     CodeBlockKind::Indented => None,
                 };
+                let block = language.as_ref().map(|_| {
+                    self.code_blocks += 1;
+                    self.code_blocks - 1
+                });
                 let code = plain_text(&take_element(events));
                 // Nothing to copy in an empty block.
                 let button = (!code.is_empty()).then(|| self.copy_button());
-                let children = self.code(language.as_deref(), code);
+                let children = self.code(block, code);
                 let class = language.map(|language| format!("language-{language}"));
                 let code = element("code", vec![("class", class)], children);
                 element("pre", vec![], [code].into_iter().chain(button).collect())
@@ -749,7 +758,6 @@ mod tests {
         }];
         // Runs for one block, as the build makes them.
         let highlights = [blog_model::code::Highlight {
-            hash: blog_model::code::block_hash("rust", "let a = \"<b>\";\n"),
             runs: blog_model::code::decode_runs("3k5_5s2_").unwrap(),
         }];
         let assets = Assets {
@@ -856,22 +864,28 @@ mod tests {
 
     #[test]
     fn a_block_with_runs_is_cut_into_tokens_and_one_without_is_plain() {
-        assert_eq!(
-            html("```Rust\nlet a = \"<b>\";\n```"),
-            format!(
-                "<pre><code class=\"language-rust\"><span class=\"tk\">let</span> a = \
-                 <span class=\"ts\">\"&lt;b&gt;\"</span>;\n</code>{COPY}</pre>"
-            )
+        // The post file's first runs are its first fenced block's with a
+        // language.
+        let tokens = format!(
+            "<pre><code class=\"language-rust\"><span class=\"tk\">let</span> a = \
+             <span class=\"ts\">\"&lt;b&gt;\"</span>;\n</code>{COPY}</pre>"
         );
-        // Another language, or the text edited since: the runs do not apply.
+        assert_eq!(html("```Rust\nlet a = \"<b>\";\n```"), tokens);
+        // A block without a language takes none: the next one has them.
         assert_eq!(
-            html("```c\nlet a = \"<b>\";\n```"),
-            format!("<pre><code class=\"language-c\">let a = \"&lt;b&gt;\";\n</code>{COPY}</pre>")
+            html("```\nx\n```\n\n```rust\nlet a = \"<b>\";\n```"),
+            format!("<pre><code>x\n</code>{COPY}</pre>{tokens}")
         );
+        // The second block has none: plain.
         assert_eq!(
-            html("```rust\nlet a = \"<i>\";\n```"),
+            html("```rust\nlet a = \"<b>\";\n```\n\n```rust\nlet b;\n```"),
+            format!("{tokens}<pre><code class=\"language-rust\">let b;\n</code>{COPY}</pre>")
+        );
+        // Runs that do not cover the text exactly are not applied.
+        assert_eq!(
+            html("```c\nlet a = \"<i>\"; // c\n```"),
             format!(
-                "<pre><code class=\"language-rust\">let a = \"&lt;i&gt;\";\n</code>{COPY}</pre>"
+                "<pre><code class=\"language-c\">let a = \"&lt;i&gt;\"; // c\n</code>{COPY}</pre>"
             )
         );
     }

@@ -9,7 +9,7 @@
 use std::panic::{self, AssertUnwindSafe};
 
 use blog::data::{Assets, ImageSize, Variant};
-use blog_model::code::{Highlight, Run, block_hash};
+use blog_model::code::{Highlight, Run};
 use blog_model::lang::Lang;
 use leptos::prelude::RenderHtml;
 use pulldown_cmark::Parser;
@@ -250,9 +250,9 @@ pub fn check(markdown: &str) -> Result<(), String> {
     allow_list::check(&rendered).map_err(|problem| format!("{problem}\nrendered: {rendered}"))
 }
 
-/// Runs for every fenced block with a language, as the build would give
-/// them (the text cut every few characters, keyword and plain by turns), so
-/// that the drawing of tokens is fuzzed with the rest.
+/// Runs for every fenced block with a language, in order, as the build
+/// would give them (the text cut every few characters, keyword and plain
+/// by turns), so that the drawing of tokens is fuzzed with the rest.
 fn token_runs(markdown: &str) -> Vec<Highlight> {
     blog_content::highlight::blocks(markdown)
         .into_iter()
@@ -272,10 +272,7 @@ fn token_runs(markdown: &str) -> Vec<Highlight> {
                     class: (index % 2 == 0).then_some('k'),
                 })
                 .collect();
-            Highlight {
-                hash: block_hash(&block.language, code),
-                runs,
-            }
+            Highlight { runs }
         })
         .collect()
 }

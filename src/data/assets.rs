@@ -14,7 +14,7 @@ pub struct Assets<'a> {
     pub base: &'a str,
     /// Every image in the folder, by path relative to it.
     pub images: &'a [ImageSize],
-    /// The token runs of the body's code blocks, by their hash.
+    /// The token runs of the body's fenced blocks with a language, in order.
     pub highlights: &'a [Highlight],
 }
 
@@ -32,14 +32,6 @@ impl<'a> Assets<'a> {
     pub fn image(&self, path: &str) -> Option<&'a ImageSize> {
         let path = path.trim_start_matches("./");
         self.images.iter().find(|image| image.path == path)
-    }
-
-    /// The runs the build made for a block of `language` with this text.
-    pub fn highlight(&self, language: &str, code: &str) -> Option<&'a Highlight> {
-        let hash = blog_model::code::block_hash(language, code);
-        self.highlights
-            .iter()
-            .find(|highlight| highlight.hash == hash)
     }
 }
 

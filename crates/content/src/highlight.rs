@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::source_text::LineIndex;
-use blog_model::code::{Highlight, Run, block_hash, block_language};
+use blog_model::code::{Highlight, Run, block_language};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use std::borrow::Borrow;
 use std::ops::Range;
@@ -185,23 +185,22 @@ pub fn check(shown: &str, text: &str, body_offset: usize) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The runs of every block in a language the grammars know, once per
-/// distinct block.
+/// The runs of each block, in order, as the post file holds them: none
+/// for a block whose language the grammars do not know, or whose text
+/// they fail on (it is drawn plain).
 pub fn highlight(blocks: Vec<Block>) -> Vec<Highlight> {
-    let mut out: Vec<Highlight> = Vec::new();
-    for block in blocks {
-        let Language::Code(syntax) = language(&block.language) else {
-            continue;
-        };
-        let hash = block_hash(&block.language, &block.code);
-        if out.iter().any(|done| done.hash == hash) {
-            continue;
-        }
-        if let Some(runs) = runs(syntax, &block.code) {
-            out.push(Highlight { hash, runs });
-        }
-    }
-    out
+    blocks
+        .into_iter()
+        .map(|block| {
+            let runs = match language(&block.language) {
+                Language::Code(syntax) => runs(syntax, &block.code),
+                _ => None,
+            };
+            Highlight {
+                runs: runs.unwrap_or_default(),
+            }
+        })
+        .collect()
 }
 
 /// The token runs of `code` in `syntax`; `None` if the grammar fails on it
@@ -337,7 +336,7 @@ mod tests {
             panic!("{language_name} is not known");
         };
         let runs = runs(syntax, code).unwrap();
-        let highlight = Highlight { hash: 0, runs };
+        let highlight = Highlight { runs };
         highlight
             .pieces(code)
             .unwrap()
@@ -450,15 +449,19 @@ mod tests {
     }
 
     #[test]
-    fn a_body_gives_one_highlight_per_distinct_block() {
+    fn a_body_gives_runs_for_each_block_with_a_language_in_order() {
         let body = "Text\n\n```rust\nfn a() {}\n```\n\n```rust\nfn a() {}\n```\n\n```text\nplain\n```\n\n```\nnone\n```\n\n    indented\n";
         let found = blocks(body);
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].code, "fn a() {}\n");
         assert_eq!(found[0].offset, 6);
         let highlights = highlight(found);
-        assert_eq!(highlights.len(), 1);
-        assert_eq!(highlights[0].hash, block_hash("rust", "fn a() {}\n"));
+        // The same block twice has its runs twice; `text` has none.
+        assert_eq!(highlights.len(), 3);
+        assert!(!highlights[0].runs.is_empty());
+        assert_eq!(highlights[1], highlights[0]);
+        assert!(highlights[2].runs.is_empty());
+        assert!(highlights[0].pieces("fn a() {}\n").is_some());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Highlighted code, as the build computes it and the app draws it: a
-//! fenced block's language, a hash that ties the token runs to the block's
-//! text, and the runs themselves, each a length and one of a few classes.
+//! fenced block's language, and the token runs of its text, each a length
+//! and one of a few classes. A post file holds the runs of its body's
+//! fenced blocks with a language, in the order the body has them: body and
+//! runs come from one parse, when the content is published.
 //! The build highlights; the app only cuts the text into `<span class>`s, so
 //! no highlighter reaches the wasm and both sides draw the same DOM.
 
@@ -32,11 +34,11 @@ pub struct Run {
     pub class: Option<char>,
 }
 
-/// The token runs of one fenced block of a translation's body.
+/// The token runs of one fenced block with a language: none where the
+/// highlighter did not know the language or failed on the text, and the
+/// block is drawn plain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Highlight {
-    /// [`block_hash`] of the block's language and text.
-    pub hash: u64,
     /// Cover the text exactly, in order.
     pub runs: Vec<Run>,
 }
@@ -51,23 +53,6 @@ pub fn block_language(info: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'));
     valid.then(|| language.to_ascii_lowercase())
-}
-
-/// The hash that ties runs to a block: 64-bit FNV-1a of the language, a
-/// zero byte, and the text. An edit of either leaves the block plain rather
-/// than drawn with runs that no longer fit.
-pub fn block_hash(language: &str, code: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in language
-        .as_bytes()
-        .iter()
-        .chain(&[0])
-        .chain(code.as_bytes())
-    {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 impl Highlight {
@@ -137,16 +122,6 @@ mod tests {
     }
 
     #[test]
-    fn the_hash_changes_with_the_language_and_the_text() {
-        let hash = block_hash("rust", "fn main() {}\n");
-        assert_eq!(hash, block_hash("rust", "fn main() {}\n"));
-        assert_ne!(hash, block_hash("rust", "fn main() {}"));
-        assert_ne!(hash, block_hash("c", "fn main() {}\n"));
-        // The zero byte keeps the language and the text apart.
-        assert_ne!(block_hash("ab", "c"), block_hash("a", "bc"));
-    }
-
-    #[test]
     fn runs_read_back_and_cut_the_text_they_were_made_for() {
         let runs = vec![
             Run {
@@ -165,7 +140,7 @@ mod tests {
         let text = encode_runs(&runs);
         assert_eq!(text, "2k1_12s");
         assert_eq!(decode_runs(&text), Some(runs.clone()));
-        let highlight = Highlight { hash: 0, runs };
+        let highlight = Highlight { runs };
         assert_eq!(
             highlight.pieces("fn \"Grüße\\n\"\n"),
             Some(vec![

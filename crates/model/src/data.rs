@@ -29,7 +29,7 @@ use crate::lang::Lang;
 pub const DESCRIPTION_LIMIT: usize = 160;
 
 /// The first line of every post file.
-const POST_HEADER: &str = "edgewise-post 3";
+const POST_HEADER: &str = "edgewise-post 4";
 /// The first line of every index page.
 const INDEX_HEADER: &str = "edgewise-index 2";
 /// The first line of a language's list of tags.
@@ -114,7 +114,8 @@ pub struct Article {
     pub asset_base: String,
     /// The images in the post's folder, by path relative to it.
     pub images: Vec<ImageSize>,
-    /// The token runs of the body's code blocks, by their hash.
+    /// The token runs of the body's fenced blocks with a language, in the
+    /// body's order (`blog_model::code`).
     pub highlights: Vec<Highlight>,
     /// The posts before and after it in its language's index: the next
     /// newer and the next older.
@@ -284,10 +285,6 @@ pub fn decode_article(text: &str) -> Result<Article, DataError> {
                 });
             }
             "code" => highlights.push(Highlight {
-                hash: fields
-                    .next()
-                    .and_then(|hash| u64::from_str_radix(hash, 16).ok())
-                    .ok_or_else(bad)?,
                 runs: fields.next().and_then(decode_runs).ok_or_else(bad)?,
             }),
             "newer" => newer = Some(link(fields).ok_or_else(bad)?),
@@ -527,8 +524,7 @@ pub(crate) mod encode {
             line(&mut out, "related", &link_fields(link));
         }
         for highlight in &article.highlights {
-            let hash = format!("{:016x}", highlight.hash);
-            line(&mut out, "code", &[&hash, &encode_runs(&highlight.runs)]);
+            line(&mut out, "code", &[&encode_runs(&highlight.runs)]);
         }
         let _ = writeln!(out, "body\t{}", article.body.len());
         out.push_str(&article.body);
@@ -690,10 +686,13 @@ mod tests {
                 height: 20,
                 variants: Vec::new(),
             }],
-            highlights: vec![Highlight {
-                hash: 0x00ab_cdef_0123_4567,
-                runs: decode_runs("2k1_3s").unwrap(),
-            }],
+            highlights: vec![
+                Highlight {
+                    runs: decode_runs("2k1_3s").unwrap(),
+                },
+                // A block drawn plain.
+                Highlight { runs: Vec::new() },
+            ],
             newer: None,
             older: Some(link(Lang::De, "frueher", "Früher")),
             related: vec![link(Lang::De, "a", "A"), link(Lang::De, "b", "B")],
