@@ -21,6 +21,10 @@ use blog_search::index::Translation;
 use blog_search::query::Query;
 use blog_search::text::{Terms, fold, is_word_char, words};
 
+/// The search field's id: the view writes it, and what finds the field
+/// (the `/` key, the text typed before the app started) looks it up.
+const FIELD: &str = "search-input";
+
 /// Results that get a passage from their post's text (fetched, which also
 /// makes opening them instant); the rest show title and date.
 const PASSAGES: usize = 5;
@@ -252,7 +256,7 @@ pub fn SearchBox(
         <div class="search" role="search">
             <input
                 type="search"
-                id="search-input"
+                id=FIELD
                 class="search-input"
                 role="combobox"
                 autocomplete="off"
@@ -287,7 +291,7 @@ fn typed_before_start() -> String {
     {
         use wasm_bindgen::JsCast;
         document()
-            .get_element_by_id("search-input")
+            .get_element_by_id(FIELD)
             .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
             .map(|input| input.value())
             .unwrap_or_default()
@@ -301,7 +305,7 @@ fn field_has_focus() -> bool {
     #[cfg(not(feature = "ssr"))]
     return document()
         .active_element()
-        .is_some_and(|element| element.id() == "search-input");
+        .is_some_and(|element| element.id() == FIELD);
     #[cfg(feature = "ssr")]
     false
 }
@@ -506,7 +510,7 @@ pub fn listen_for_slash() {
                 return;
             }
             let input = document()
-                .get_element_by_id("search-input")
+                .get_element_by_id(FIELD)
                 .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(input) = input {
                 event.prevent_default();
