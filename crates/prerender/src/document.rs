@@ -112,10 +112,14 @@ fn without_wasm_preload(head: &str) -> String {
 }
 
 /// What the app's loader waits for before it fetches the wasm: the task
-/// after the next frame, so after the page's first paint; 100 ms at most,
-/// for a page the browser does not draw (as `blog::ui::frame` waits).
-pub const AFTER_FIRST_PAINT: &str =
-    "await new Promise(r=>{requestAnimationFrame(()=>setTimeout(r));setTimeout(r,100)});";
+/// after the next frame, so after the page's first paint; for a page the
+/// browser does not draw, as long as `blog::ui::frame` waits for a frame.
+pub fn after_first_paint() -> String {
+    format!(
+        "await new Promise(r=>{{requestAnimationFrame(()=>setTimeout(r));setTimeout(r,{})}});",
+        blog::ui::frame::NO_FRAME_MS
+    )
+}
 
 /// The app's loader (Trunk's inline module script) made to start after the
 /// page's first paint. It fetches the wasm as soon as it runs, which on a
@@ -124,10 +128,11 @@ pub const AFTER_FIRST_PAINT: &str =
 /// code blocks: largest contentful paint 1,978 ms against 906 for its
 /// static copy, and 957 waiting a frame). The app starts a frame later.
 fn start_after_first_paint(html: &str) -> String {
+    let wait = after_first_paint();
     ["<script type=module>", "<script type=\"module\">"]
         .iter()
         .fold(html.to_owned(), |html, tag| {
-            html.replace(tag, &format!("{tag}{AFTER_FIRST_PAINT}"))
+            html.replace(tag, &format!("{tag}{wait}"))
         })
 }
 
@@ -275,7 +280,8 @@ mod tests {
         assert!(!template.head.contains("<title"));
         // The loader waits for the first paint before it fetches the wasm.
         assert!(template.head.contains(&format!(
-            "<script type=module>{AFTER_FIRST_PAINT}import init from '/app-1.js'"
+            "<script type=module>{}import init from '/app-1.js'",
+            after_first_paint()
         )));
         let trunk = Template::parse(
             "<html><head><link href=/a.js rel=modulepreload>\
@@ -318,7 +324,10 @@ mod tests {
         let html = render(&template, &site, Target::Route(&path));
         // The policy comes first, and allows the loader by its hash; the
         // loader starts the app after the first paint.
-        let loader = format!("{AFTER_FIRST_PAINT}import init from '/app-1.js';init();");
+        let loader = format!(
+            "{}import init from '/app-1.js';init();",
+            after_first_paint()
+        );
         let policy = csp::policy([loader.as_str()]);
         assert_eq!(template.policy(), policy);
         assert!(
