@@ -40,7 +40,7 @@ fn main() {
             Block {
                 language: block.language.clone(),
                 // A line of its own makes every block distinct, as a post's
-                // blocks are (the same block twice is highlighted once).
+                // blocks are.
                 code: format!("{}v{n}\n", block.code),
                 offset: 0,
             }
@@ -53,8 +53,13 @@ fn main() {
     highlight(post.clone());
     let first = start.elapsed();
     let time = median(|| {
-        let runs = highlight(post.clone());
-        assert_eq!(runs.len(), BLOCKS, "every block is highlighted");
+        let highlights = highlight(post.clone());
+        assert!(
+            highlights
+                .iter()
+                .all(|highlight| !highlight.runs.is_empty()),
+            "every block is highlighted"
+        );
     });
     println!(
         "{BLOCKS} blocks ({} languages, {bytes} bytes): first {:.1} ms, then {:.1} ms, {:.2} ms a block, {:.0} ms per MB",
@@ -78,7 +83,7 @@ fn main() {
     }];
     let mb = megabyte[0].code.len() as f64 / 1e6;
     let time = median(|| {
-        assert_eq!(highlight(megabyte.clone()).len(), 1);
+        assert!(!highlight(megabyte.clone())[0].runs.is_empty());
     });
     println!(
         "{} ({:.2} MB, {} lines): {:.0} ms, {:.0} ms per MB",
