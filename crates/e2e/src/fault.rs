@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use crate::harness::header;
+use crate::harness::{Response, response};
 
 /// Which requests a fault applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,37 +77,30 @@ pub fn lookup(browser: u64, path: &str) -> Option<Fault> {
         .map(|(_, _, fault)| *fault)
 }
 
-/// Answers `request` for `file` (in the built site) with `fault`; `not_found`
-/// is the site's 404 page. `Slow` is answered by the caller, which sends the
-/// file once the time is up.
-pub fn play(request: tiny_http::Request, fault: Fault, file: Option<&Path>, not_found: &Path) {
-    let markdown = header("Content-Type", "text/markdown; charset=utf-8");
-    let _ = match fault {
-        Fault::Status(status) => request.respond(
-            tiny_http::Response::from_string(format!("status {status}"))
-                .with_status_code(status)
-                .with_header(header("Content-Type", "text/plain; charset=utf-8")),
+/// The answer for `file` (in the built site) requested as `target` (path
+/// and query) with `fault`; `not_found` is the site's 404 page. `Slow` is
+/// answered by the caller, which sends the file once the time is up.
+pub fn play(target: &str, fault: Fault, file: Option<&Path>, not_found: &Path) -> Response {
+    const MARKDOWN: (&str, &str) = ("Content-Type", "text/markdown; charset=utf-8");
+    match fault {
+        Fault::Status(status) => response(
+            status,
+            format!("status {status}"),
+            &[("Content-Type", "text/plain; charset=utf-8")],
         ),
-        Fault::Html => request.respond(
-            tiny_http::Response::from_data(std::fs::read(not_found).unwrap_or_default())
-                .with_header(header("Content-Type", "text/html; charset=utf-8")),
+        Fault::Html => response(
+            200,
+            std::fs::read(not_found).unwrap_or_default(),
+            &[("Content-Type", "text/html; charset=utf-8")],
         ),
-        Fault::Empty => {
-            request.respond(tiny_http::Response::from_data(Vec::new()).with_header(markdown))
-        }
+        Fault::Empty => response(200, Vec::new(), &[MARKDOWN]),
         Fault::Truncated => {
             let whole = file
                 .and_then(|file| std::fs::read(file).ok())
                 .unwrap_or_default();
-            request.respond(
-                tiny_http::Response::from_data(whole[..whole.len() / 2].to_vec())
-                    .with_header(markdown),
-            )
+            response(200, whole[..whole.len() / 2].to_vec(), &[MARKDOWN])
         }
-        Fault::RedirectLoop => {
-            let url = request.url().to_owned();
-            request.respond(tiny_http::Response::empty(307).with_header(header("Location", &url)))
-        }
+        Fault::RedirectLoop => response(307, Vec::new(), &[("Location", target)]),
         Fault::Slow(_) => unreachable!("the caller delays slow answers"),
-    };
+    }
 }

@@ -22,7 +22,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
+use bytes::Bytes;
 use fantoccini::elements::Element;
+use http_body_util::Full;
 
 use crate::fault::{self, Fault, Files};
 use fantoccini::wd::WebDriverCompatibleCommand;
@@ -124,42 +126,69 @@ pub fn base() -> &'static str {
     })
 }
 
-/// A loopback listener whose connections send without delay, as static
-/// hosts do (nginx's `tcp_nodelay` is on by default; Linux passes the
-/// option on to accepted sockets): with Nagle's algorithm, a response
-/// written as headers, then body, waited for the browser's delayed
-/// acknowledgement, 40 ms on Linux, on about one request in three.
-fn listener() -> std::net::TcpListener {
-    use socket2::{Domain, Socket, Type};
-    let socket = Socket::new(Domain::IPV4, Type::STREAM, None).expect("a socket");
-    socket.set_tcp_nodelay(true).expect("TCP_NODELAY");
-    let address: std::net::SocketAddr = "127.0.0.1:0".parse().expect("an address");
-    socket.bind(&address.into()).expect("bind the site server");
-    socket.listen(128).expect("listen");
-    socket.into()
-}
-
 /// The origin of the site server (`http://127.0.0.1:<port>`, without the
-/// base), started on first use.
+/// base), started on first use. It runs on a thread of its own, which
+/// outlives each test's runtime, and gives every connection a task of its
+/// own: a browser opens several at once and keeps them open between
+/// requests.
 pub fn site() -> &'static str {
     static SITE: OnceLock<String> = OnceLock::new();
     SITE.get_or_init(|| {
         let dist = Arc::new(dist_dir());
-        let server = Arc::new(
-            tiny_http::Server::from_listener(listener(), None).expect("bind the site server"),
-        );
-        let port = server.server_addr().to_ip().expect("an IP address").port();
-        // Enough for a page's parallel requests while others are held back.
-        for _ in 0..16 {
-            let (server, dist) = (Arc::clone(&server), Arc::clone(&dist));
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    handle(&dist, request);
-                }
-            });
-        }
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the site server");
+        listener
+            .set_nonblocking(true)
+            .expect("a non-blocking listener");
+        let port = listener.local_addr().expect("the server's address").port();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("the site server's runtime");
+            runtime.block_on(serve(listener, dist));
+        });
         format!("http://127.0.0.1:{port}")
     })
+}
+
+/// Accepts connections and answers their requests with `handle`.
+async fn serve(listener: TcpListener, dist: Arc<PathBuf>) {
+    let listener = tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        // Without delay, as static hosts send (nginx's `tcp_nodelay` is on
+        // by default): with Nagle's algorithm, a response written as
+        // headers, then body, waited for the browser's delayed
+        // acknowledgement, 40 ms on Linux, on about one request in three.
+        let _ = stream.set_nodelay(true);
+        let dist = Arc::clone(&dist);
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |request| {
+                let dist = Arc::clone(&dist);
+                async move { Ok::<_, std::convert::Infallible>(handle(&dist, request).await) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// A response of the site server.
+pub(crate) type Response = http::Response<Full<Bytes>>;
+
+/// A response with this status, body and headers.
+pub(crate) fn response(status: u16, body: impl Into<Bytes>, headers: &[(&str, &str)]) -> Response {
+    let mut response = http::Response::builder().status(status);
+    for (name, value) in headers {
+        response = response.header(*name, *value);
+    }
+    response
+        .body(Full::new(body.into()))
+        .expect("a valid response")
 }
 
 /// Where a screenshot goes for a person to look at:
@@ -379,20 +408,28 @@ fn inject(html: &str, tags: &str) -> String {
 
 /// Records a request, holds it back if its browser asked for that, then
 /// answers it.
-fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
-    let target = request.url().to_owned();
+async fn handle(dist: &Path, request: http::Request<hyper::body::Incoming>) -> Response {
+    let target = request
+        .uri()
+        .path_and_query()
+        .map(|target| target.as_str().to_owned())
+        .unwrap_or_default();
     let raw_path = target.split(['?', '#']).next().unwrap_or_default();
     let query = target[raw_path.len()..]
         .split('#')
         .next()
         .unwrap_or_default();
     let path = percent_decode(raw_path);
-    let agent = request
-        .headers()
-        .iter()
-        .find(|header| header.field.equiv("User-Agent"))
-        .map(|header| header.value.as_str().to_owned())
-        .unwrap_or_default();
+    let header = |name: http::header::HeaderName| {
+        request
+            .headers()
+            .get_all(name)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let agent = header(http::header::USER_AGENT);
     let tagged = |tag: &str| {
         agent
             .split_whitespace()
@@ -403,8 +440,7 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
         .as_deref()
         .and_then(|path| path.strip_prefix(&scripts_dir))
     {
-        let _ = respond_script(request, script(name));
-        return;
+        return respond_script(script(name));
     }
     let id = tagged(UA_ID);
     if let (Some(id), Some(path)) = (id, &path) {
@@ -428,8 +464,7 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
                 Reply::File(file) => Some(file.as_path()),
                 _ => None,
             };
-            fault::play(request, fault, file, &dist.join("404.html"));
-            return;
+            return fault::play(&target, fault, file, &dist.join("404.html"));
         }
         None => None,
     };
@@ -437,37 +472,33 @@ fn handle(dist: &Arc<PathBuf>, request: tiny_http::Request) {
         .filter(|_| path.as_deref().is_some_and(|path| path.ends_with(".wasm")))
         .map(Duration::from_millis)
         .or(slow);
-    let tags = id.map(script_tags).unwrap_or_default();
-    match hold {
-        // On a thread of its own, so that held requests leave the server's
-        // threads free.
-        Some(hold) => {
-            let dist = Arc::clone(dist);
-            std::thread::spawn(move || {
-                std::thread::sleep(hold);
-                let _ = respond(&dist, request, reply, &tags);
-            });
-        }
-        None => {
-            let _ = respond(dist, request, reply, &tags);
-        }
+    if let Some(hold) = hold {
+        tokio::time::sleep(hold).await;
     }
-}
-
-/// A response header; the tests write only valid ones.
-pub fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name, value).expect("a valid header")
+    let tags = id.map(script_tags).unwrap_or_default();
+    let brotli = accepts_brotli(&header(http::header::ACCEPT_ENCODING));
+    respond(dist, reply, &tags, brotli).unwrap_or_else(|err| {
+        response(
+            500,
+            err.to_string(),
+            &[("Content-Type", "text/plain; charset=utf-8")],
+        )
+    })
 }
 
 /// Answers a request for one of a browser's scripts (see `Switches`).
-fn respond_script(request: tiny_http::Request, script: Option<String>) -> std::io::Result<()> {
-    let response = match script {
-        Some(script) => tiny_http::Response::from_string(script)
-            .with_header(header("Content-Type", "text/javascript"))
-            .with_header(header("Cache-Control", "no-store")),
-        None => tiny_http::Response::from_string("no such script").with_status_code(404),
-    };
-    request.respond(response)
+fn respond_script(script: Option<String>) -> Response {
+    match script {
+        Some(script) => response(
+            200,
+            script,
+            &[
+                ("Content-Type", "text/javascript"),
+                ("Cache-Control", "no-store"),
+            ],
+        ),
+        None => response(404, "no such script", &[]),
+    }
 }
 
 /// `%XX` escapes decoded; `None` if the result is not UTF-8.
@@ -541,73 +572,61 @@ fn resolve(dist: &Path, base: &str, path: &str, raw_path: &str, query: &str) -> 
 }
 
 /// Answers with the reply; an HTML page gets the `<script>` tags `tags` (see
-/// `Switches`) first in its head.
-fn respond(
-    dist: &Path,
-    request: tiny_http::Request,
-    reply: Reply,
-    tags: &str,
-) -> std::io::Result<()> {
-    match reply {
+/// `Switches`) first in its head. A file with a brotli copy beside it
+/// (`<file>.br`, as static hosts keep precompressed files) is answered with
+/// the copy where the request accepts brotli (`brotli`); the test sites have
+/// none, `benches/perf.sh` writes them.
+fn respond(dist: &Path, reply: Reply, tags: &str, brotli: bool) -> std::io::Result<Response> {
+    const TEXT: (&str, &str) = ("Content-Type", "text/plain; charset=utf-8");
+    Ok(match reply {
         Reply::File(file) if !tags.is_empty() && content_type(&file).starts_with("text/html") => {
             let page = inject(&std::fs::read_to_string(&file)?, tags);
-            let response = tiny_http::Response::from_string(page)
-                .with_header(header("Content-Type", content_type(&file)));
-            request.respond(response)
+            response(200, page, &[("Content-Type", content_type(&file))])
         }
-        Reply::File(file) => match brotli_copy(&request, &file) {
-            Some(compressed) => {
-                let response = tiny_http::Response::from_file(std::fs::File::open(compressed)?)
-                    .with_header(header("Content-Type", content_type(&file)))
-                    .with_header(header("Content-Encoding", "br"))
-                    .with_header(header("Vary", "Accept-Encoding"));
-                request.respond(response)
+        Reply::File(file) => {
+            let mut name = file.as_os_str().to_owned();
+            name.push(".br");
+            let compressed = PathBuf::from(name);
+            if brotli && compressed.is_file() {
+                response(
+                    200,
+                    std::fs::read(compressed)?,
+                    &[
+                        ("Content-Type", content_type(&file)),
+                        ("Content-Encoding", "br"),
+                        ("Vary", "Accept-Encoding"),
+                    ],
+                )
+            } else {
+                response(
+                    200,
+                    std::fs::read(&file)?,
+                    &[("Content-Type", content_type(&file))],
+                )
             }
-            None => {
-                let response = tiny_http::Response::from_file(std::fs::File::open(&file)?)
-                    .with_header(header("Content-Type", content_type(&file)));
-                request.respond(response)
-            }
-        },
-        Reply::Redirect(location) => {
-            let response = tiny_http::Response::from_string(format!("moved to {location}"))
-                .with_status_code(301)
-                .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-                .with_header(header("Location", &location));
-            request.respond(response)
         }
+        Reply::Redirect(location) => response(
+            301,
+            format!("moved to {location}"),
+            &[TEXT, ("Location", &location)],
+        ),
         Reply::NotFound => {
             let page = dist.join("404.html");
             if page.is_file() {
                 let page = inject(&std::fs::read_to_string(&page)?, tags);
-                let response = tiny_http::Response::from_string(page)
-                    .with_status_code(404)
-                    .with_header(header("Content-Type", "text/html; charset=utf-8"));
-                request.respond(response)
+                response(404, page, &[("Content-Type", "text/html; charset=utf-8")])
             } else {
-                let response = tiny_http::Response::from_string("not found")
-                    .with_status_code(404)
-                    .with_header(header("Content-Type", "text/plain; charset=utf-8"));
-                request.respond(response)
+                response(404, "not found", &[TEXT])
             }
         }
-    }
+    })
 }
 
-/// The brotli-compressed copy of `file` beside it (`<file>.br`, as static
-/// hosts keep precompressed files), if there is one and the request accepts
-/// brotli. The test sites have none; `benches/perf.sh` writes them.
-fn brotli_copy(request: &tiny_http::Request, file: &Path) -> Option<PathBuf> {
-    let accepts = request
-        .headers()
-        .iter()
-        .filter(|header| header.field.equiv("Accept-Encoding"))
-        .flat_map(|header| header.value.as_str().split(','))
-        .any(|coding| coding.split(';').next().unwrap_or_default().trim() == "br");
-    let mut name = file.as_os_str().to_owned();
-    name.push(".br");
-    let compressed = PathBuf::from(name);
-    (accepts && compressed.is_file()).then_some(compressed)
+/// Whether an `Accept-Encoding` value accepts brotli.
+fn accepts_brotli(accept_encoding: &str) -> bool {
+    accept_encoding
+        .split(',')
+        .any(|coding| coding.split(';').next().unwrap_or_default().trim() == "br")
 }
 
 fn content_type(file: &Path) -> &'static str {
@@ -941,6 +960,17 @@ const SESSION_START: Duration = Duration::from_secs(30);
 /// How long the app may take to start in a page (see `wait_for_app`).
 const APP_START: Duration = Duration::from_secs(30);
 
+/// What a page that has not started its app shows of why: its loading
+/// state and the files it has fetched (name, start and duration in ms).
+const APP_STATE: &str = "return JSON.stringify({
+  url: location.href,
+  ready: document.readyState,
+  visibility: document.visibilityState,
+  now: Math.round(performance.now()),
+  files: performance.getEntriesByType('resource').map((e) =>
+    e.name.split('/').pop() + ' at ' + Math.round(e.startTime) + ' for ' + Math.round(e.duration)),
+});";
+
 /// A fresh browser of the engine under test (new profile, so empty storage).
 pub struct Browser {
     pub client: Client,
@@ -1150,8 +1180,17 @@ impl Browser {
     pub async fn wait_for_app(&self) {
         // Fetching and compiling the wasm is the slowest step of a page:
         // on a loaded two-core machine Firefox has taken over ten seconds.
-        self.wait_within("window.wasmBindings !== undefined", APP_START)
-            .await;
+        let deadline = Instant::now() + APP_START;
+        while self.js("return window.wasmBindings !== undefined;").await != Value::Bool(true) {
+            if Instant::now() >= deadline {
+                let state = self.js(APP_STATE).await;
+                let served = self.request_paths().join(" ");
+                panic!(
+                    "the app did not start within {APP_START:?}: {state}; the server received: {served}"
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// The current URL's path, with the base as `/` (`/blog/de/` → `/de/`);
