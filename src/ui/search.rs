@@ -290,10 +290,12 @@ fn typed_before_start() -> String {
     #[cfg(not(feature = "ssr"))]
     {
         use wasm_bindgen::JsCast;
+        // Told apart by its tag, not `dyn_into`: the app's glue already has
+        // `tagName` and the input's `value`, not an `instanceof` for inputs.
         document()
             .get_element_by_id(FIELD)
-            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .map(|input| input.value())
+            .filter(|element| element.tag_name() == "INPUT")
+            .map(|input| input.unchecked_into::<web_sys::HtmlInputElement>().value())
             .unwrap_or_default()
     }
     #[cfg(feature = "ssr")]
@@ -303,9 +305,10 @@ fn typed_before_start() -> String {
 /// Whether the search field has the focus.
 fn field_has_focus() -> bool {
     #[cfg(not(feature = "ssr"))]
+    // `querySelector`, which the app's glue has, not `activeElement`.
     return document()
-        .active_element()
-        .is_some_and(|element| element.id() == FIELD);
+        .query_selector(&format!("#{FIELD}:focus"))
+        .is_ok_and(|focused| focused.is_some());
     #[cfg(feature = "ssr")]
     false
 }

@@ -290,6 +290,16 @@ async fn a_query_typed_before_the_app_starts_is_kept_and_searched_once_it_does()
         json!("Serverless Edge"),
         "hydration set the field back"
     );
+    // The reader is still in the field, so the results are open there.
+    assert_eq!(
+        browser
+            .js("const field = document.getElementById('search-input');
+                 return [document.activeElement === field, field.getAttribute('aria-expanded'),
+                         document.querySelector('.search-panel').hidden];")
+            .await,
+        json!([true, "true", false]),
+        "the results did not open in the focused field"
+    );
     finish(browser).await;
 }
 
