@@ -305,10 +305,17 @@ fn typed_before_start() -> String {
 /// Whether the search field has the focus.
 fn field_has_focus() -> bool {
     #[cfg(not(feature = "ssr"))]
-    // `querySelector`, which the app's glue has, not `activeElement`.
-    return document()
-        .query_selector(&format!("#{FIELD}:focus"))
-        .is_ok_and(|focused| focused.is_some());
+    {
+        // `activeElement` read by `Reflect.get`, which the app's glue has (a
+        // getter of its own would add to it); `:focus` does not match while
+        // the window is not focused, as with WebKit's windows side by side.
+        let document = document();
+        let active = js_sys::Reflect::get(&document, &"activeElement".into());
+        match (active, document.get_element_by_id(FIELD)) {
+            (Ok(active), Some(field)) => active == wasm_bindgen::JsValue::from(field),
+            _ => false,
+        }
+    }
     #[cfg(feature = "ssr")]
     false
 }
