@@ -1180,16 +1180,15 @@ impl Browser {
     pub async fn wait_for_app(&self) {
         // Fetching and compiling the wasm is the slowest step of a page:
         // on a loaded two-core machine Firefox has taken over ten seconds.
-        let deadline = Instant::now() + APP_START;
-        while self.js("return window.wasmBindings !== undefined;").await != Value::Bool(true) {
-            if Instant::now() >= deadline {
-                let state = self.js(APP_STATE).await;
-                let served = self.request_paths().join(" ");
-                panic!(
-                    "the app did not start within {APP_START:?}: {state}; the server received: {served}"
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        if !self
+            .holds_within("window.wasmBindings !== undefined", APP_START)
+            .await
+        {
+            let state = self.js(APP_STATE).await;
+            let served = self.request_paths().join(" ");
+            panic!(
+                "the app did not start within {APP_START:?}: {state}; the server received: {served}"
+            );
         }
     }
 
@@ -1293,14 +1292,22 @@ impl Browser {
 
     /// Waits until a script returns `true`, at most `limit`.
     pub async fn wait_within(&self, condition: &str, limit: Duration) {
+        assert!(
+            self.holds_within(condition, limit).await,
+            "timed out waiting for: {condition}"
+        );
+    }
+
+    /// Whether a script returns `true` within `limit` (asked every 50 ms).
+    async fn holds_within(&self, condition: &str, limit: Duration) -> bool {
         let deadline = Instant::now() + limit;
         while self.js(&format!("return Boolean({condition});")).await != Value::Bool(true) {
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for: {condition}"
-            );
+            if Instant::now() >= deadline {
+                return false;
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        true
     }
 
     /// Waits for an element and returns it.
